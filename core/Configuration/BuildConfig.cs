@@ -1,0 +1,59 @@
+using System.Collections.Immutable;
+
+namespace Corpus.Core.Configuration;
+
+/// <summary>
+/// Everything that decides a build's output besides its inputs. Two builds with equal configs over
+/// equal inputs write byte-identical shards and manifests; run options such as the worker count are
+/// deliberately not part of it.
+/// </summary>
+public sealed record BuildConfig
+{
+    /// <summary>Seed for every seeded decision (shuffles, sampling, mixing).</summary>
+    public long Seed { get; init; }
+
+    /// <summary>How input files are found and split into tasks.</summary>
+    public InputConfig Input { get; init; } = new();
+
+    /// <summary>Which tokenizer to use.</summary>
+    public TokenizerConfig Tokenizer { get; init; } = new();
+
+    /// <summary>How token shards are written.</summary>
+    public ShardsConfig Shards { get; init; } = new();
+
+    /// <summary>The defaults every key falls back to.</summary>
+    public static BuildConfig Default { get; } = new();
+}
+
+/// <summary>The <c>input</c> section.</summary>
+public sealed record InputConfig
+{
+    /// <summary>File extensions (lower case, with the dot) read as documents.</summary>
+    public ImmutableArray<string> Extensions { get; init; } = [".txt", ".md", ".markdown", ".html", ".htm"];
+
+    /// <summary>Files larger than this are rejected unread (<c>too-large</c>), which bounds memory per document.</summary>
+    public long MaxFileBytes { get; init; } = 64L * 1024 * 1024;
+
+    /// <summary>How many input files make one ingest task (the unit of parallelism and of resume).</summary>
+    public int FilesPerTask { get; init; } = 256;
+}
+
+/// <summary>The <c>tokenizer</c> section.</summary>
+public sealed record TokenizerConfig
+{
+    /// <summary>A Hugging Face <c>tokenizer.json</c>; null means the built-in Qwen3 tokenizer.</summary>
+    public string? Path { get; init; }
+}
+
+/// <summary>The <c>shards</c> section.</summary>
+public sealed record ShardsConfig
+{
+    /// <summary>Stage folder the shards go to under <c>shards/</c>.</summary>
+    public string Stage { get; init; } = "s1";
+
+    /// <summary>A shard file rolls over to the next once its <c>.bin</c> reaches this size.</summary>
+    public long MaxShardBytes { get; init; } = 256L * 1024 * 1024;
+
+    /// <summary>Which formats to write: <c>megatron</c> (.bin/.idx) and/or <c>parquet</c>.</summary>
+    public ImmutableArray<string> Formats { get; init; } = ["megatron", "parquet"];
+}

@@ -1,0 +1,280 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace Corpus.Core.Configuration;
+
+/// <summary>
+/// Reads a build config from JSON (snake_case keys, every key optional), validates every value and
+/// writes the canonical form that the config hash is taken over. Unknown keys are errors, so a typo
+/// never silently falls back to a default.
+/// </summary>
+public static class BuildConfigLoader
+{
+    private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
+    /// <summary>Loads and validates the config file at <paramref name="path"/>.</summary>
+    public static BuildConfig LoadFile(string path)
+    {
+        string json;
+        try
+        {
+            json = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ConfigException($"cannot read config file '{path}': {e.Message}", e);
+        }
+
+        return Parse(json, path);
+    }
+
+    /// <summary>Parses and validates config JSON; <paramref name="origin"/> names it in errors.</summary>
+    public static BuildConfig Parse(string json, string origin = "config")
+    {
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(json, DocumentOptions);
+        }
+        catch (JsonException e)
+        {
+            throw new ConfigException($"{origin} is not valid JSON: {e.Message}", e);
+        }
+
+        using (doc)
+        {
+            var root = doc.RootElement;
+            Expect(root, "(root)", JsonValueKind.Object);
+            var config = BuildConfig.Default;
+            foreach (var p in root.EnumerateObject())
+            {
+                config = p.Name switch
+                {
+                    "seed" => config with { Seed = ReadInt64(p.Value, "seed", long.MinValue, long.MaxValue) },
+                    "input" => config with { Input = ReadInput(p.Value, config.Input) },
+                    "tokenizer" => config with { Tokenizer = ReadTokenizer(p.Value, config.Tokenizer) },
+                    "shards" => config with { Shards = ReadShards(p.Value, config.Shards) },
+                    _ => throw Unknown(p.Name),
+                };
+            }
+
+            return config;
+        }
+    }
+
+    /// <summary>Checks values set in code (not read from JSON) by the same rules.</summary>
+    public static BuildConfig Validate(BuildConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return Parse(ToCanonicalJson(config), "config");
+    }
+
+    /// <summary>The canonical JSON of a config: every key, fixed order, LF line ends.</summary>
+    public static string ToCanonicalJson(BuildConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
+        {
+            w.WriteStartObject();
+            w.WriteNumber("seed", config.Seed);
+            w.WriteStartObject("input");
+            w.WriteStartArray("extensions");
+            foreach (var e in config.Input.Extensions)
+            {
+                w.WriteStringValue(e);
+            }
+
+            w.WriteEndArray();
+            w.WriteNumber("max_file_bytes", config.Input.MaxFileBytes);
+            w.WriteNumber("files_per_task", config.Input.FilesPerTask);
+            w.WriteEndObject();
+            w.WriteStartObject("tokenizer");
+            if (config.Tokenizer.Path is null)
+            {
+                w.WriteNull("path");
+            }
+            else
+            {
+                w.WriteString("path", config.Tokenizer.Path);
+            }
+
+            w.WriteEndObject();
+            w.WriteStartObject("shards");
+            w.WriteString("stage", config.Shards.Stage);
+            w.WriteNumber("max_shard_bytes", config.Shards.MaxShardBytes);
+            w.WriteStartArray("formats");
+            foreach (var f in config.Shards.Formats)
+            {
+                w.WriteStringValue(f);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    /// <summary>SHA-256 (hex) of the canonical JSON: the config's identity in manifests and resume checks.</summary>
+    public static string Hash(BuildConfig config) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ToCanonicalJson(config))));
+
+    private static InputConfig ReadInput(JsonElement e, InputConfig current)
+    {
+        Expect(e, "input", JsonValueKind.Object);
+        foreach (var p in e.EnumerateObject())
+        {
+            var key = "input." + p.Name;
+            current = p.Name switch
+            {
+                "extensions" => current with { Extensions = ReadExtensions(p.Value, key) },
+                "max_file_bytes" => current with { MaxFileBytes = ReadInt64(p.Value, key, 1, 1L << 40) },
+                "files_per_task" => current with { FilesPerTask = (int)ReadInt64(p.Value, key, 1, 1_000_000) },
+                _ => throw Unknown(key),
+            };
+        }
+
+        return current;
+    }
+
+    private static TokenizerConfig ReadTokenizer(JsonElement e, TokenizerConfig current)
+    {
+        Expect(e, "tokenizer", JsonValueKind.Object);
+        foreach (var p in e.EnumerateObject())
+        {
+            var key = "tokenizer." + p.Name;
+            current = p.Name switch
+            {
+                "path" => current with
+                {
+                    Path = p.Value.ValueKind == JsonValueKind.Null ? null : ReadNonEmptyString(p.Value, key),
+                },
+                _ => throw Unknown(key),
+            };
+        }
+
+        return current;
+    }
+
+    private static ShardsConfig ReadShards(JsonElement e, ShardsConfig current)
+    {
+        Expect(e, "shards", JsonValueKind.Object);
+        foreach (var p in e.EnumerateObject())
+        {
+            var key = "shards." + p.Name;
+            current = p.Name switch
+            {
+                "stage" => current with { Stage = ReadStageName(p.Value, key) },
+                "max_shard_bytes" => current with { MaxShardBytes = ReadInt64(p.Value, key, 4096, 1L << 40) },
+                "formats" => current with { Formats = ReadFormats(p.Value, key) },
+                _ => throw Unknown(key),
+            };
+        }
+
+        return current;
+    }
+
+    private static ImmutableArray<string> ReadExtensions(JsonElement e, string key)
+    {
+        Expect(e, key, JsonValueKind.Array);
+        var list = ImmutableArray.CreateBuilder<string>();
+        foreach (var item in e.EnumerateArray())
+        {
+            var ext = ReadNonEmptyString(item, key);
+            if (ext[0] != '.' || ext.Length < 2 || ext.IndexOfAny(['/', '\\', '*']) >= 0)
+            {
+                throw new ConfigException(key, item.GetRawText(), "each extension must start with '.', like \".txt\"");
+            }
+
+            var lower = ext.ToLowerInvariant();
+            if (!list.Contains(lower))
+            {
+                list.Add(lower);
+            }
+        }
+
+        if (list.Count == 0)
+        {
+            throw new ConfigException(key, e.GetRawText(), "at least one extension is needed");
+        }
+
+        return list.ToImmutable();
+    }
+
+    private static ImmutableArray<string> ReadFormats(JsonElement e, string key)
+    {
+        Expect(e, key, JsonValueKind.Array);
+        var seen = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var item in e.EnumerateArray())
+        {
+            var f = ReadNonEmptyString(item, key);
+            if (f is not ("megatron" or "parquet"))
+            {
+                throw new ConfigException(key, item.GetRawText(), "known formats are \"megatron\" and \"parquet\"");
+            }
+
+            seen.Add(f);
+        }
+
+        if (seen.Count == 0)
+        {
+            throw new ConfigException(key, e.GetRawText(), "at least one format is needed");
+        }
+
+        return [.. seen];
+    }
+
+    private static string ReadStageName(JsonElement e, string key)
+    {
+        var s = ReadNonEmptyString(e, key);
+        foreach (var c in s)
+        {
+            if (!(c is >= 'a' and <= 'z' or >= '0' and <= '9' or '-' or '_'))
+            {
+                throw new ConfigException(key, e.GetRawText(), "a stage name uses only a-z, 0-9, '-' and '_'");
+            }
+        }
+
+        return s;
+    }
+
+    private static string ReadNonEmptyString(JsonElement e, string key)
+    {
+        if (e.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(e.GetString()))
+        {
+            throw new ConfigException(key, e.GetRawText(), "expected a non-empty string");
+        }
+
+        return e.GetString()!;
+    }
+
+    private static long ReadInt64(JsonElement e, string key, long min, long max)
+    {
+        if (e.ValueKind != JsonValueKind.Number || !e.TryGetInt64(out var v))
+        {
+            throw new ConfigException(key, e.GetRawText(), "expected a whole number");
+        }
+
+        if (v < min || v > max)
+        {
+            throw new ConfigException(key, e.GetRawText(), string.Create(CultureInfo.InvariantCulture, $"must be between {min} and {max}"));
+        }
+
+        return v;
+    }
+
+    private static void Expect(JsonElement e, string key, JsonValueKind kind)
+    {
+        if (e.ValueKind != kind)
+        {
+            throw new ConfigException(key, e.GetRawText(), $"expected {(kind == JsonValueKind.Object ? "an object" : "an array")}");
+        }
+    }
+
+    private static ConfigException Unknown(string key) => new(key, null, "unknown key");
+}
