@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Text;
+using Corpus.Cli.Parsing;
+using Corpus.Core.Configuration;
+using Corpus.Pipeline.Build;
+
+namespace Corpus.Cli.Commands;
+
+/// <summary><c>corpus build</c>: local files in, verified token shards out.</summary>
+internal sealed class BuildCommand : ICommand
+{
+    public string Name => "build";
+
+    public string Summary => "build a corpus: ingest a folder of documents and write token shards";
+
+    public string Usage => "build --input DIR --out DIR [--config FILE] [--workers N] [--seed N] [--force]";
+
+    public IReadOnlyList<OptionSpec> Options { get; } =
+    [
+        new("--input", "DIR", "folder of .txt, .md and .html files, read recursively"),
+        new("--out", "DIR", "output folder; an unfinished build of the same input and config there is resumed"),
+        new("--config", "FILE", "build config (JSON); every key is optional, see README"),
+        new("--workers", "N", "worker actors per phase (default: the number of cores); does not change the output"),
+        new("--seed", "N", "seed for seeded decisions; overrides the config's 'seed'"),
+        new("--force", null, "start over when the output folder holds a different build"),
+    ];
+
+    public async Task<int> RunAsync(ParsedArgs args, CliConsole console, CancellationToken ct)
+    {
+        if (args.Positionals.Count > 0)
+        {
+            throw new UsageException($"unexpected argument '{args.Positionals[0]}'; see 'corpus build --help'");
+        }
+
+        var input = args.Value("--input") ?? throw new UsageException("'corpus build' needs --input DIR");
+        var output = args.Value("--out") ?? throw new UsageException("'corpus build' needs --out DIR");
+        var workers = args.Value("--workers") is { } w ? ArgParser.ParseInt("--workers", w, 1, 4096) : Environment.ProcessorCount;
+        BuildConfig config;
+        try
+        {
+            config = args.Value("--config") is { } path ? BuildConfigLoader.LoadFile(path) : BuildConfig.Default;
+        }
+        catch (ConfigException e)
+        {
+            console.Error.WriteLine($"corpus build: {e.Message}");
+            return ExitCodes.Failure;
+        }
+
+        if (args.Value("--seed") is { } seed)
+        {
+            config = config with { Seed = ArgParser.ParseLong("--seed", seed) };
+        }
+
+        var progress = new ProgressPrinter(console.Error);
+        var result = await BuildRunner.RunAsync(new BuildRequest(input, output, config, workers, args.Flag("--force")), progress, ct).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            console.Error.WriteLine($"corpus build: {result.Error}");
+            return ExitCodes.Failure;
+        }
+
+        var summary = string.Create(
+            CultureInfo.InvariantCulture,
+            $"built {output}: {result.Documents:N0} documents, {result.Tokens:N0} tokens, {result.Rejects:N0} rejects (see rejects/)\n");
+        var bytes = Encoding.UTF8.GetBytes(summary);
+        await console.Out.WriteAsync(bytes, ct).ConfigureAwait(false);
+        await console.Out.FlushAsync(ct).ConfigureAwait(false);
+        return ExitCodes.Success;
+    }
+}

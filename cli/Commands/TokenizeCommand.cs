@@ -1,0 +1,145 @@
+using System.Globalization;
+using System.Text;
+using Corpus.Cli.Parsing;
+using Corpus.Tokenizer;
+
+namespace Corpus.Cli.Commands;
+
+/// <summary><c>corpus tokenize</c>: text lines to token id lines, or back with <c>--decode</c>.</summary>
+internal sealed class TokenizeCommand : ICommand
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(false, true);
+
+    public string Name => "tokenize";
+
+    public string Summary => "encode text lines to token ids (one line of ids per line), or decode them back";
+
+    public string Usage => "tokenize [--tokenizer FILE] [--in FILE] [--out FILE] [--decode] [--special]";
+
+    public IReadOnlyList<OptionSpec> Options { get; } =
+    [
+        new("--tokenizer", "FILE", "a Hugging Face tokenizer.json (default: the built-in Qwen3 tokenizer)"),
+        new("--in", "FILE", "input file (default: standard input); lines are split on LF only, a CR stays in its line"),
+        new("--out", "FILE", "output file (default: standard output)"),
+        new("--decode", null, "read lines of space-separated ids and write the decoded text"),
+        new("--special", null, "encode special-token strings such as <|im_start|> as their ids (default: as plain text)"),
+    ];
+
+    public async Task<int> RunAsync(ParsedArgs args, CliConsole console, CancellationToken ct)
+    {
+        if (args.Positionals.Count > 0)
+        {
+            throw new UsageException($"unexpected argument '{args.Positionals[0]}'; see 'corpus tokenize --help'");
+        }
+
+        var tokenizerPath = args.Value("--tokenizer") ?? QwenTokenizer.DefaultPath;
+        QwenTokenizer tokenizer;
+        try
+        {
+            tokenizer = QwenTokenizer.Load(tokenizerPath);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            console.Error.WriteLine($"corpus tokenize: cannot load tokenizer '{tokenizerPath}': {e.Message}");
+            return ExitCodes.Failure;
+        }
+
+        Stream input, output;
+        try
+        {
+            input = args.Value("--in") is { } inPath ? File.OpenRead(inPath) : console.In;
+            output = args.Value("--out") is { } outPath ? File.Create(outPath) : console.Out;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            console.Error.WriteLine($"corpus tokenize: {e.Message}");
+            return ExitCodes.Failure;
+        }
+
+        try
+        {
+            using var writer = new BufferedStream(output, 1 << 16);
+            var reader = new LfLineReader(input);
+            var lineNumber = 0;
+            var ids = new List<int>();
+            var sb = new StringBuilder();
+            while (reader.TryReadLine(out var line))
+            {
+                ct.ThrowIfCancellationRequested();
+                lineNumber++;
+                string text;
+                try
+                {
+                    text = StrictUtf8.GetString(line.Span);
+                }
+                catch (DecoderFallbackException)
+                {
+                    console.Error.WriteLine($"corpus tokenize: line {lineNumber} is not valid UTF-8");
+                    return ExitCodes.Failure;
+                }
+
+                sb.Clear();
+                if (args.Flag("--decode"))
+                {
+                    if (!TryParseIds(text, tokenizer.VocabSize, ids, out var bad))
+                    {
+                        console.Error.WriteLine($"corpus tokenize: line {lineNumber}: '{bad}' is not a token id (0 to {tokenizer.VocabSize - 1})");
+                        return ExitCodes.Failure;
+                    }
+
+                    sb.Append(tokenizer.Decode(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ids)));
+                }
+                else
+                {
+                    var encoded = args.Flag("--special") ? tokenizer.EncodeWithSpecialTokens(text) : tokenizer.Encode(text);
+                    for (var i = 0; i < encoded.Length; i++)
+                    {
+                        if (i > 0)
+                        {
+                            sb.Append(' ');
+                        }
+
+                        sb.Append(encoded[i].ToString(CultureInfo.InvariantCulture));
+                    }
+                }
+
+                sb.Append('\n');
+                var bytes = Encoding.UTF8.GetBytes(sb.ToString());
+                await writer.WriteAsync(bytes, ct).ConfigureAwait(false);
+            }
+
+            await writer.FlushAsync(ct).ConfigureAwait(false);
+            return ExitCodes.Success;
+        }
+        finally
+        {
+            if (!ReferenceEquals(input, console.In))
+            {
+                await input.DisposeAsync().ConfigureAwait(false);
+            }
+
+            if (!ReferenceEquals(output, console.Out))
+            {
+                await output.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static bool TryParseIds(string line, int vocabSize, List<int> ids, out string bad)
+    {
+        ids.Clear();
+        bad = string.Empty;
+        foreach (var part in line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var id) || id >= vocabSize)
+            {
+                bad = part;
+                return false;
+            }
+
+            ids.Add(id);
+        }
+
+        return true;
+    }
+}

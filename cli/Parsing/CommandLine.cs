@@ -1,0 +1,116 @@
+namespace Corpus.Cli.Parsing;
+
+/// <summary>An option a command accepts.</summary>
+/// <param name="Name">Long name with dashes, e.g. <c>--input</c>.</param>
+/// <param name="ValueName">Name of its value in help (e.g. <c>DIR</c>); null for a flag.</param>
+/// <param name="Description">One line of help.</param>
+internal sealed record OptionSpec(string Name, string? ValueName, string Description)
+{
+    public bool IsFlag => ValueName is null;
+}
+
+/// <summary>A command's parsed arguments.</summary>
+internal sealed class ParsedArgs
+{
+    private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _flags = new(StringComparer.Ordinal);
+
+    public List<string> Positionals { get; } = [];
+
+    public bool Help { get; set; }
+
+    public void SetValue(string name, string value) => _values[name] = value;
+
+    public void SetFlag(string name) => _flags.Add(name);
+
+    public string? Value(string name) => _values.TryGetValue(name, out var v) ? v : null;
+
+    public bool Flag(string name) => _flags.Contains(name);
+}
+
+/// <summary>A usage error: the message says what is wrong; the exit code is 2.</summary>
+internal sealed class UsageException(string message) : Exception(message);
+
+/// <summary>Parses <c>--name value</c>, <c>--name=value</c>, flags, <c>--help</c> and positionals.</summary>
+internal static class ArgParser
+{
+    public static ParsedArgs Parse(string command, IReadOnlyList<string> args, IReadOnlyList<OptionSpec> options)
+    {
+        var parsed = new ParsedArgs();
+        var endOfOptions = false;
+        for (var i = 0; i < args.Count; i++)
+        {
+            var a = args[i];
+            if (endOfOptions || !a.StartsWith('-') || a == "-")
+            {
+                parsed.Positionals.Add(a);
+                continue;
+            }
+
+            if (a == "--")
+            {
+                endOfOptions = true;
+                continue;
+            }
+
+            if (a is "-h" or "--help")
+            {
+                parsed.Help = true;
+                continue;
+            }
+
+            var eq = a.IndexOf('=', StringComparison.Ordinal);
+            var name = eq > 0 ? a[..eq] : a;
+            var spec = options.FirstOrDefault(o => o.Name == name)
+                ?? throw new UsageException($"unknown option '{name}' for 'corpus {command}'; see 'corpus {command} --help'");
+            if (spec.IsFlag)
+            {
+                if (eq > 0)
+                {
+                    throw new UsageException($"option '{name}' takes no value");
+                }
+
+                parsed.SetFlag(name);
+                continue;
+            }
+
+            string value;
+            if (eq > 0)
+            {
+                value = a[(eq + 1)..];
+            }
+            else if (i + 1 < args.Count)
+            {
+                value = args[++i];
+            }
+            else
+            {
+                throw new UsageException($"option '{name}' needs a value ({spec.ValueName})");
+            }
+
+            parsed.SetValue(name, value);
+        }
+
+        return parsed;
+    }
+
+    public static int ParseInt(string option, string value, int min, int max)
+    {
+        if (!int.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) || n < min || n > max)
+        {
+            throw new UsageException($"option '{option}' = '{value}': expected a whole number from {min} to {max}");
+        }
+
+        return n;
+    }
+
+    public static long ParseLong(string option, string value)
+    {
+        if (!long.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n))
+        {
+            throw new UsageException($"option '{option}' = '{value}': expected a whole number");
+        }
+
+        return n;
+    }
+}

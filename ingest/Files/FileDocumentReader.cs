@@ -1,0 +1,187 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using Corpus.Core.Documents;
+using Corpus.Ingest.Html;
+
+namespace Corpus.Ingest.Files;
+
+/// <summary>
+/// Turns one local file into a document: size checked before reading, bytes decoded strictly
+/// (UTF-8, or UTF-16 with a byte order mark), HTML reduced to text, text NFC-normalized. Every
+/// failure is a <see cref="FileReadOutcome.Rejected"/> naming the reason; nothing throws for bad
+/// input.
+/// </summary>
+public static class FileDocumentReader
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>The content type a file's extension maps to, or null when unsupported.</summary>
+    public static string? ContentTypeOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+    {
+        ".html" or ".htm" or ".xhtml" => "text/html",
+        ".md" or ".markdown" => "text/markdown",
+        ".txt" or ".text" => "text/plain",
+        _ => null,
+    };
+
+    /// <summary>Reads <paramref name="file"/>; files over <paramref name="maxBytes"/> are rejected unread.</summary>
+    public static FileReadOutcome Read(InputFile file, IReadOnlyCollection<string> extensions, long maxBytes)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(extensions);
+        var ext = Path.GetExtension(file.RelativePath).ToLowerInvariant();
+        var contentType = ContentTypeOf(file.RelativePath) ?? "text/plain";
+        if (!extensions.Contains(ext))
+        {
+            return Reject(file, [], RejectReasons.UnsupportedExtension, $"extension '{ext}' is not in input.extensions");
+        }
+
+        byte[] bytes;
+        try
+        {
+            bytes = ReadBounded(file.FullPath, maxBytes, out var tooLarge);
+            if (tooLarge is { } size)
+            {
+                return Reject(file, [], RejectReasons.TooLarge, string.Create(CultureInfo.InvariantCulture, $"{size} bytes is over input.max_file_bytes = {maxBytes}"));
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        {
+            return Reject(file, [], RejectReasons.Unreadable, $"{e.GetType().Name}: {e.Message}");
+        }
+
+        if (bytes.Length == 0)
+        {
+            return Reject(file, bytes, RejectReasons.Empty, "the file has no bytes");
+        }
+
+        if (!TryDecode(bytes, out var raw, out var decodeError))
+        {
+            return Reject(file, bytes, RejectReasons.InvalidUtf8, decodeError);
+        }
+
+        if (raw.Contains('\0', StringComparison.Ordinal))
+        {
+            return Reject(file, bytes, RejectReasons.Binary, string.Create(CultureInfo.InvariantCulture, $"NUL character at offset {raw.IndexOf('\0', StringComparison.Ordinal)}"));
+        }
+
+        string? title;
+        string text;
+        if (contentType == "text/html")
+        {
+            (title, text) = HtmlTextExtractor.Extract(raw);
+        }
+        else
+        {
+            text = raw;
+            title = contentType == "text/markdown" ? MarkdownTitle(raw) : null;
+        }
+
+        text = text.Normalize(NormalizationForm.FormC);
+        title = title?.Normalize(NormalizationForm.FormC);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return Reject(file, bytes, RejectReasons.NoText, "nothing but whitespace after extraction");
+        }
+
+        var metadata = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, new Dictionary<string, string>
+        {
+            ["bytes"] = bytes.Length.ToString(CultureInfo.InvariantCulture),
+        });
+        return new FileReadOutcome.Accepted(new Document
+        {
+            Id = DocumentId.Compute(file.RelativePath, bytes),
+            SourceUri = file.RelativePath,
+            SourceKind = SourceKind.File,
+            ContentType = contentType,
+            Title = title,
+            Text = text,
+            Metadata = metadata,
+        });
+    }
+
+    private static byte[] ReadBounded(string path, long maxBytes, out long? tooLarge)
+    {
+        tooLarge = null;
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        if (stream.CanSeek && stream.Length > maxBytes)
+        {
+            tooLarge = stream.Length;
+            return [];
+        }
+
+        // Read at most maxBytes + 1 so a file that grew (or a device with no length) cannot exceed the bound.
+        var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int n;
+        while ((n = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, maxBytes + 1 - buffer.Length))) > 0)
+        {
+            buffer.Write(chunk, 0, n);
+            if (buffer.Length > maxBytes)
+            {
+                tooLarge = buffer.Length;
+                return [];
+            }
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static bool TryDecode(byte[] bytes, out string text, out string error)
+    {
+        error = string.Empty;
+        text = string.Empty;
+        ReadOnlySpan<byte> span = bytes;
+        Encoding encoding = StrictUtf8;
+        if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            span = span[3..];
+        }
+        else if (span.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
+        {
+            span = span[2..];
+            encoding = new UnicodeEncoding(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true);
+        }
+        else if (span.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            span = span[2..];
+            encoding = new UnicodeEncoding(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: true);
+        }
+
+        try
+        {
+            text = encoding.GetString(span);
+            return true;
+        }
+        catch (DecoderFallbackException e)
+        {
+            error = e.Index >= 0
+                ? string.Create(CultureInfo.InvariantCulture, $"invalid {encoding.WebName} byte sequence at offset {e.Index + (bytes.Length - span.Length)}")
+                : $"invalid {encoding.WebName}: {e.Message}";
+            return false;
+        }
+    }
+
+    private static string? MarkdownTitle(string text)
+    {
+        foreach (var line in text.AsSpan().EnumerateLines())
+        {
+            var t = line.Trim();
+            if (t.StartsWith("# ", StringComparison.Ordinal))
+            {
+                return t[2..].Trim().ToString();
+            }
+
+            if (!t.IsEmpty)
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    private static FileReadOutcome.Rejected Reject(InputFile file, ReadOnlySpan<byte> bytes, string reason, string detail) =>
+        new(DocumentId.Compute(file.RelativePath, bytes), file.RelativePath, reason, detail);
+}

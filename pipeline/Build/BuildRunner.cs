@@ -1,0 +1,176 @@
+using Akka.Actor;
+using Akka.Configuration;
+using Corpus.Core.Configuration;
+using Corpus.Ingest.Files;
+using Corpus.Pipeline.Execution;
+using Corpus.Pipeline.Phases;
+using Corpus.Tokenizer;
+
+namespace Corpus.Pipeline.Build;
+
+/// <summary>
+/// Runs a build: ingest (files to <c>docs/</c>), shards (tokenized <c>shards/&lt;stage&gt;/</c>), then
+/// <c>manifest.json</c>. Each phase's tasks run on an in-process Akka.NET actor system; committed
+/// tasks are skipped, so a killed build resumes where it stopped.
+/// </summary>
+public static class BuildRunner
+{
+    private const string AkkaConfig = """
+        akka {
+          loglevel = WARNING
+          stdout-loglevel = WARNING
+          log-dead-letters = off
+          log-dead-letters-during-shutdown = off
+          actor.default-dispatcher.throughput = 1
+        }
+        """;
+
+    /// <summary>Runs <paramref name="request"/>; bad settings or inputs come back as <see cref="BuildResult.Error"/>.</summary>
+    public static async Task<BuildResult> RunAsync(BuildRequest request, IPhaseObserver? observer = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        try
+        {
+            return await RunCoreAsync(request, observer, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is BuildException or ConfigException)
+        {
+            return BuildResult.Failed(e.Message, []);
+        }
+    }
+
+    private static async Task<BuildResult> RunCoreAsync(BuildRequest request, IPhaseObserver? observer, CancellationToken ct)
+    {
+        var config = BuildConfigLoader.Validate(request.Config);
+        var input = Path.GetFullPath(request.InputDir);
+        var output = Path.GetFullPath(request.OutputDir);
+        if (!Directory.Exists(input))
+        {
+            throw new BuildException($"input folder '{request.InputDir}' does not exist");
+        }
+
+        if (IsSameOrUnder(output, input))
+        {
+            throw new BuildException($"output folder '{request.OutputDir}' is inside the input folder '{request.InputDir}'; choose an output folder outside it");
+        }
+
+        if (request.Workers < 1)
+        {
+            throw new BuildException($"--workers must be at least 1, not {request.Workers}");
+        }
+
+        var tokenizer = LoadTokenizer(config);
+        var files = InputFileLister.List(input).ToList();
+        var identity = new BuildIdentity(BuildConfigLoader.Hash(config), tokenizer.Sha256, BuildIdentity.HashListing(files), files.Count);
+        PrepareOutput(output, identity, request.Force);
+
+        var partition = files.Chunk(config.Input.FilesPerTask).Select(c => (IReadOnlyList<InputFile>)c).ToList();
+        var ledger = new TaskLedger(output);
+        var phases = new List<PhaseOutcome>();
+        using var system = ActorSystem.Create("corpus", ConfigurationFactory.ParseString(AkkaConfig));
+        try
+        {
+            var ingest = new IngestTaskExecutor(output, partition, config.Input.Extensions, config.Input.MaxFileBytes, ledger);
+            var ingestOutcome = await PhaseRunner.RunAsync(system, IngestTaskExecutor.Phase, partition.Count, ledger, ingest, request.Workers, request.MaxAttempts, observer, ct).ConfigureAwait(false);
+            phases.Add(ingestOutcome);
+            if (!ingestOutcome.Succeeded)
+            {
+                return BuildResult.Failed(Describe(ingestOutcome), phases);
+            }
+
+            var shards = new ShardsTaskExecutor(output, config, tokenizer, ledger);
+            var shardsOutcome = await PhaseRunner.RunAsync(system, ShardsTaskExecutor.Phase, partition.Count, ledger, shards, request.Workers, request.MaxAttempts, observer, ct).ConfigureAwait(false);
+            phases.Add(shardsOutcome);
+            if (!shardsOutcome.Succeeded)
+            {
+                return BuildResult.Failed(Describe(shardsOutcome), phases);
+            }
+
+            var totals = ManifestBuilder.Write(output, config, tokenizer, ledger, partition.Count);
+            var rejects = Enumerable.Range(0, partition.Count).Sum(i => ledger.Read<IngestLedgerEntry>(IngestTaskExecutor.Phase, i).Rejects);
+            return new BuildResult(null, phases, totals.Documents, totals.Tokens, rejects);
+        }
+        finally
+        {
+            await system.Terminate().ConfigureAwait(false);
+        }
+    }
+
+    private static QwenTokenizer LoadTokenizer(BuildConfig config)
+    {
+        var path = config.Tokenizer.Path ?? QwenTokenizer.DefaultPath;
+        try
+        {
+            return QwenTokenizer.Load(path);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            throw new BuildException($"cannot load tokenizer '{path}': {e.Message}", e);
+        }
+    }
+
+    private static void PrepareOutput(string output, BuildIdentity identity, bool force)
+    {
+        var statePath = Path.Combine(output, BuildLayout.StateDir, "build.json");
+        var previous = BuildIdentity.TryLoad(statePath);
+        if (previous is not null && previous.Difference(identity) is { } why && !force)
+        {
+            throw new BuildException($"output folder '{output}' holds another build ({why}); pass --force to start it over or choose another folder");
+        }
+
+        if (previous is null && Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any() && !force)
+        {
+            throw new BuildException($"output folder '{output}' is not empty and holds no corpus build; pass --force to build there anyway or choose another folder");
+        }
+
+        if (force && (previous is null || previous.Difference(identity) is not null))
+        {
+            foreach (var dir in BuildLayout.OwnedDirs)
+            {
+                var path = Path.Combine(output, dir);
+                if (Directory.Exists(path))
+                {
+                    Directory.Delete(path, recursive: true);
+                }
+            }
+
+            File.Delete(Path.Combine(output, BuildLayout.ManifestFile));
+        }
+
+        foreach (var dir in BuildLayout.OwnedDirs)
+        {
+            Directory.CreateDirectory(Path.Combine(output, dir));
+        }
+
+        RemoveLeftovers(output);
+        AtomicFile.WriteAllBytes(statePath, identity.ToJson());
+    }
+
+    /// <summary>Deletes what killed task attempts left: temporary files and staging folders.</summary>
+    private static void RemoveLeftovers(string output)
+    {
+        foreach (var dir in BuildLayout.OwnedDirs)
+        {
+            var root = Path.Combine(output, dir);
+            foreach (var tmp in Directory.EnumerateFiles(root, "*.tmp", SearchOption.AllDirectories))
+            {
+                File.Delete(tmp);
+            }
+
+            foreach (var staging in Directory.EnumerateDirectories(root, ShardsTaskExecutor.StagingPrefix + "*", SearchOption.AllDirectories).ToList())
+            {
+                Directory.Delete(staging, recursive: true);
+            }
+        }
+    }
+
+    private static bool IsSameOrUnder(string path, string root)
+    {
+        var rel = Path.GetRelativePath(root, path);
+        return rel == "." || (!rel.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(rel));
+    }
+
+    private static string Describe(PhaseOutcome outcome) =>
+        $"{outcome.Failed.Count} {outcome.Phase} task(s) failed: " +
+        string.Join("; ", outcome.Failed.Select(f => $"{f.Task.Name} after {f.Attempts} attempt(s): {f.Reason}"));
+}

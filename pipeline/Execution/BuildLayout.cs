@@ -1,0 +1,23 @@
+namespace Corpus.Pipeline.Execution;
+
+/// <summary>Names of the folders and files a build writes under its output folder.</summary>
+public static class BuildLayout
+{
+    /// <summary>Build state: the build identity and the task ledger.</summary>
+    public const string StateDir = "_build";
+
+    /// <summary>Ingested documents, <c>docs/part-NNNNN.parquet</c>.</summary>
+    public const string DocsDir = "docs";
+
+    /// <summary>Rejected inputs, <c>rejects/part-&lt;phase&gt;-NNNNN.parquet</c>.</summary>
+    public const string RejectsDir = "rejects";
+
+    /// <summary>Token shards, <c>shards/&lt;stage&gt;/…</c>.</summary>
+    public const string ShardsDir = "shards";
+
+    /// <summary>The manifest of every shard file.</summary>
+    public const string ManifestFile = "manifest.json";
+
+    /// <summary>The folders a build owns (and <c>--force</c> clears).</summary>
+    public static IReadOnlyList<string> OwnedDirs { get; } = [StateDir, DocsDir, RejectsDir, ShardsDir];
+}

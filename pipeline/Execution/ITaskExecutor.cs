@@ -1,0 +1,13 @@
+namespace Corpus.Pipeline.Execution;
+
+/// <summary>
+/// Runs one task of a phase. An implementation writes its outputs under temporary names and
+/// commits them by rename, then records the task in the <see cref="TaskLedger"/>, so a task either
+/// happened completely or is redone. It may be called from several workers at once for different
+/// tasks.
+/// </summary>
+public interface ITaskExecutor
+{
+    /// <summary>Runs <paramref name="task"/>; throws on failure (the coordinator retries it).</summary>
+    Task<TaskSummary> ExecuteAsync(PhaseTask task, CancellationToken ct);
+}

@@ -1,0 +1,75 @@
+using Corpus.Core.Documents;
+using Corpus.Ingest.Files;
+using Corpus.Pipeline.Execution;
+using Corpus.Pipeline.Storage;
+
+namespace Corpus.Pipeline.Phases;
+
+/// <summary>
+/// The ingest phase for the <c>files</c> source: task <c>i</c> reads its slice of the input listing
+/// and writes <c>docs/part-i.parquet</c> and <c>rejects/part-ingest-i.parquet</c>.
+/// </summary>
+internal sealed class IngestTaskExecutor(string outputDir, IReadOnlyList<IReadOnlyList<InputFile>> partition, IReadOnlyCollection<string> extensions, long maxFileBytes, TaskLedger ledger)
+    : ITaskExecutor
+{
+    public const string Phase = "ingest";
+
+    public static string DocsPartPath(string outputDir, int index) => Path.Combine(outputDir, BuildLayout.DocsDir, PhaseTask.NameOf(index) + ".parquet");
+
+    public static string RejectsPartPath(string outputDir, int index) => Path.Combine(outputDir, BuildLayout.RejectsDir, $"part-{Phase}-{index:D5}.parquet");
+
+    public async Task<TaskSummary> ExecuteAsync(PhaseTask task, CancellationToken ct)
+    {
+        var docsPath = DocsPartPath(outputDir, task.Index);
+        var rejectsPath = RejectsPartPath(outputDir, task.Index);
+        var docsTmp = AtomicFile.TempPathOf(docsPath);
+        var rejectsTmp = AtomicFile.TempPathOf(rejectsPath);
+        long docs = 0, rejects = 0, bytes = 0;
+        await using (var docsWriter = new ParquetPartWriter<DocumentRow>(docsTmp, r => r.Text.Length * 2L + 256))
+        await using (var rejectsWriter = new ParquetPartWriter<RejectRow>(rejectsTmp, r => r.Detail.Length * 2L + 256))
+        {
+            foreach (var file in partition[task.Index])
+            {
+                ct.ThrowIfCancellationRequested();
+                switch (FileDocumentReader.Read(file, extensions, maxFileBytes))
+                {
+                    case FileReadOutcome.Accepted a:
+                        docs++;
+                        bytes += a.Document.Text.Length;
+                        await docsWriter.AddAsync(ToRow(a.Document), ct).ConfigureAwait(false);
+                        break;
+                    case FileReadOutcome.Rejected r:
+                        rejects++;
+                        await rejectsWriter.AddAsync(new RejectRow { Id = r.Id, Url = r.SourceUri, Phase = Phase, Reason = r.Reason, Detail = r.Detail }, ct).ConfigureAwait(false);
+                        break;
+                }
+            }
+
+            await docsWriter.CompleteAsync(ct).ConfigureAwait(false);
+            await rejectsWriter.CompleteAsync(ct).ConfigureAwait(false);
+        }
+
+        AtomicFile.Commit(docsTmp, docsPath);
+        AtomicFile.Commit(rejectsTmp, rejectsPath);
+        var summary = new TaskSummary(docs, rejects, 0, bytes);
+        ledger.Commit(Phase, task.Index, new IngestLedgerEntry(docs, rejects, bytes));
+        return summary;
+    }
+
+    internal static DocumentRow ToRow(Document d) => new()
+    {
+        Id = d.Id,
+        SourceUri = d.SourceUri,
+        SourceKind = d.SourceKind.ToName(),
+        ContentType = d.ContentType,
+        Title = d.Title,
+        Text = d.Text,
+        Language = d.Language?.ToString(),
+        Scores = new Dictionary<string, double>(d.Scores, StringComparer.Ordinal),
+        Labels = new Dictionary<string, string>(d.Labels, StringComparer.Ordinal),
+        Metadata = new Dictionary<string, string>(d.Metadata, StringComparer.Ordinal),
+    };
+}
+
+/// <summary>What the ledger keeps of a committed ingest task.</summary>
+internal sealed record IngestLedgerEntry(long Documents, long Rejects, long Chars);

@@ -1,0 +1,92 @@
+using System.Collections.Immutable;
+using Corpus.Core.Configuration;
+using Corpus.Pipeline.Execution;
+using Corpus.Pipeline.Storage;
+using Corpus.Shards;
+using Corpus.Tokenizer;
+
+namespace Corpus.Pipeline.Phases;
+
+/// <summary>
+/// The shards phase: task <c>i</c> tokenizes the documents of <c>docs/part-i.parquet</c> in order,
+/// appends <c>&lt;|endoftext|&gt;</c> to each, and writes <c>shards/&lt;stage&gt;/part-i-NNNN.*</c>
+/// through a staging folder that is moved into place when the task completes.
+/// </summary>
+internal sealed class ShardsTaskExecutor(string outputDir, BuildConfig config, QwenTokenizer tokenizer, TaskLedger ledger) : ITaskExecutor
+{
+    public const string Phase = "shards";
+
+    /// <summary>Staging folders start with this; leftovers of killed attempts are removed at start.</summary>
+    public const string StagingPrefix = ".staging-";
+
+    public const string UnknownDomain = "unknown";
+
+    public async Task<TaskSummary> ExecuteAsync(PhaseTask task, CancellationToken ct)
+    {
+        var stageDir = Path.Combine(outputDir, BuildLayout.ShardsDir, config.Shards.Stage);
+        var staging = Path.Combine(stageDir, StagingPrefix + task.Name);
+        if (Directory.Exists(staging))
+        {
+            Directory.Delete(staging, recursive: true);
+        }
+
+        var formats = ShardFormats.None;
+        if (config.Shards.Formats.Contains("megatron"))
+        {
+            formats |= ShardFormats.Megatron;
+        }
+
+        if (config.Shards.Formats.Contains("parquet"))
+        {
+            formats |= ShardFormats.Parquet;
+        }
+
+        var options = new ShardSetOptions
+        {
+            OutputDirectory = staging,
+            BaseName = task.Name,
+            EndOfTextId = tokenizer.EndOfTextId,
+            MaxShardBytes = config.Shards.MaxShardBytes,
+            Formats = formats,
+        };
+
+        IReadOnlyList<ShardFile> files;
+        long documents = 0, tokens = 0, chars = 0;
+        await using (var writer = ShardSetWriter.Create(options))
+        {
+            var ids = new List<int>();
+            var docsPath = IngestTaskExecutor.DocsPartPath(outputDir, task.Index);
+            await foreach (var row in ParquetPartReader.ReadAsync<DocumentRow>(docsPath, ct).ConfigureAwait(false))
+            {
+                ids.Clear();
+                tokenizer.Encode(row.Text, ids);
+                ids.Add(tokenizer.EndOfTextId);
+                await writer.AddAsync(new ShardDocument(row.Id, row.Language ?? "und_Zzzz", row.SourceKind, UnknownDomain, ids.ToArray()), ct).ConfigureAwait(false);
+                documents++;
+                tokens += ids.Count;
+                chars += row.Text.Length;
+            }
+
+            files = await writer.CompleteAsync(ct).ConfigureAwait(false);
+        }
+
+        Directory.CreateDirectory(stageDir);
+        var entries = ImmutableArray.CreateBuilder<ShardFile>(files.Count);
+        foreach (var f in files)
+        {
+            AtomicFile.Commit(Path.Combine(staging, f.Path), Path.Combine(stageDir, f.Path));
+            entries.Add(f with { Path = $"{BuildLayout.ShardsDir}/{config.Shards.Stage}/{f.Path}" });
+        }
+
+        if (Directory.Exists(staging))
+        {
+            Directory.Delete(staging, recursive: true);
+        }
+
+        ledger.Commit(Phase, task.Index, new ShardsLedgerEntry(documents, tokens, entries.ToImmutable()));
+        return new TaskSummary(documents, 0, tokens, chars);
+    }
+}
+
+/// <summary>What the ledger keeps of a committed shards task: the files it wrote, paths relative to the output folder.</summary>
+internal sealed record ShardsLedgerEntry(long Documents, long Tokens, ImmutableArray<ShardFile> Files);

@@ -1,0 +1,73 @@
+using Corpus.Core.Configuration;
+
+namespace Corpus.Core.Tests.Configuration;
+
+public class BuildConfigLoaderTests
+{
+    [Fact]
+    public void Empty_object_gives_the_defaults()
+    {
+        BuildConfigLoader.Parse("{}").Should().BeEquivalentTo(BuildConfig.Default);
+    }
+
+    [Fact]
+    public void Values_are_read_by_snake_case_keys()
+    {
+        var config = BuildConfigLoader.Parse("""
+            {
+              "seed": 42,
+              "input": { "extensions": [".TXT", ".md"], "max_file_bytes": 1000, "files_per_task": 3 },
+              "tokenizer": { "path": "/x/tokenizer.json" },
+              "shards": { "stage": "s2", "max_shard_bytes": 8192, "formats": ["parquet"] }
+            }
+            """);
+        config.Seed.Should().Be(42);
+        config.Input.Extensions.Should().Equal(".txt", ".md");
+        config.Input.MaxFileBytes.Should().Be(1000);
+        config.Input.FilesPerTask.Should().Be(3);
+        config.Tokenizer.Path.Should().Be("/x/tokenizer.json");
+        config.Shards.Stage.Should().Be("s2");
+        config.Shards.MaxShardBytes.Should().Be(8192);
+        config.Shards.Formats.Should().Equal("parquet");
+    }
+
+    [Theory]
+    [InlineData("""{"shards": {"max_shard_bytes": 0}}""", "shards.max_shard_bytes", "0")]
+    [InlineData("""{"shards": {"max_shard_bytes": "big"}}""", "shards.max_shard_bytes", "\"big\"")]
+    [InlineData("""{"input": {"files_per_task": -1}}""", "input.files_per_task", "-1")]
+    [InlineData("""{"input": {"extensions": ["txt"]}}""", "input.extensions", "\"txt\"")]
+    [InlineData("""{"shards": {"formats": ["webdataset"]}}""", "shards.formats", "\"webdataset\"")]
+    [InlineData("""{"shards": {"stage": "S 1"}}""", "shards.stage", "\"S 1\"")]
+    [InlineData("""{"seed": 1.5}""", "seed", "1.5")]
+    public void Invalid_values_name_the_key_and_the_value(string json, string key, string value)
+    {
+        var act = () => BuildConfigLoader.Parse(json);
+        var e = act.Should().Throw<ConfigException>().Which;
+        e.Key.Should().Be(key);
+        e.Value.Should().Be(value);
+        e.Message.Should().Contain(key).And.Contain(value);
+    }
+
+    [Fact]
+    public void Unknown_keys_are_errors_naming_the_key()
+    {
+        var act = () => BuildConfigLoader.Parse("""{"input": {"max_file_byte": 10}}""");
+        act.Should().Throw<ConfigException>().Which.Key.Should().Be("input.max_file_byte");
+    }
+
+    [Fact]
+    public void Malformed_json_names_the_origin()
+    {
+        var act = () => BuildConfigLoader.Parse("{ nope", "my.json");
+        act.Should().Throw<ConfigException>().WithMessage("*my.json*");
+    }
+
+    [Fact]
+    public void Canonical_json_round_trips_and_hash_tracks_content()
+    {
+        var config = BuildConfig.Default with { Seed = 7 };
+        BuildConfigLoader.Parse(BuildConfigLoader.ToCanonicalJson(config)).Should().BeEquivalentTo(config);
+        BuildConfigLoader.Hash(config).Should().Be(BuildConfigLoader.Hash(BuildConfig.Default with { Seed = 7 }));
+        BuildConfigLoader.Hash(config).Should().NotBe(BuildConfigLoader.Hash(BuildConfig.Default));
+    }
+}
