@@ -86,7 +86,7 @@ public static class BuildRunner
                 return BuildResult.Failed(Describe(shardsOutcome), phases);
             }
 
-            var totals = ManifestBuilder.Write(output, config, tokenizer, ledger, partition.Count);
+            var totals = ManifestStep.Write(output, config, tokenizer, ledger, partition.Count);
             var rejects = Enumerable.Range(0, partition.Count).Sum(i => ledger.Read<IngestLedgerEntry>(IngestTaskExecutor.Phase, i).Rejects);
             return new BuildResult(null, phases, totals.Documents, totals.Tokens, rejects);
         }

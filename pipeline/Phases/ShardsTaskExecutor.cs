@@ -75,7 +75,7 @@ internal sealed class ShardsTaskExecutor(string outputDir, BuildConfig config, Q
         foreach (var f in files)
         {
             AtomicFile.Commit(Path.Combine(staging, f.Path), Path.Combine(stageDir, f.Path));
-            entries.Add(f with { Path = $"{BuildLayout.ShardsDir}/{config.Shards.Stage}/{f.Path}" });
+            entries.Add(f);
         }
 
         if (Directory.Exists(staging))
@@ -88,5 +88,5 @@ internal sealed class ShardsTaskExecutor(string outputDir, BuildConfig config, Q
     }
 }
 
-/// <summary>What the ledger keeps of a committed shards task: the files it wrote, paths relative to the output folder.</summary>
+/// <summary>What the ledger keeps of a committed shards task: the files it wrote, names relative to the stage folder.</summary>
 internal sealed record ShardsLedgerEntry(long Documents, long Tokens, ImmutableArray<ShardFile> Files);

@@ -1,0 +1,28 @@
+using Corpus.Core.Configuration;
+using Corpus.Pipeline.Execution;
+using Corpus.Shards.Manifests;
+using Corpus.Tokenizer;
+
+namespace Corpus.Pipeline.Phases;
+
+/// <summary>
+/// Writes <c>manifest.json</c> from the shards phase's ledger once every task committed: the files
+/// of all tasks in task order, written by temp-file-and-rename.
+/// </summary>
+internal static class ManifestStep
+{
+    public static ManifestTotals Write(string outputDir, BuildConfig config, QwenTokenizer tokenizer, TaskLedger ledger, int taskCount)
+    {
+        var builder = new ManifestBuilder(BuildConfigLoader.Hash(config), tokenizer.Sha256, config.Seed, tokenizer.EndOfTextId);
+        var stage = config.Shards.Stage;
+        for (var i = 0; i < taskCount; i++)
+        {
+            var entry = ledger.Read<ShardsLedgerEntry>(ShardsTaskExecutor.Phase, i);
+            builder.AddShards(stage, $"{BuildLayout.ShardsDir}/{stage}", entry.Files);
+        }
+
+        var manifest = builder.Build();
+        AtomicFile.WriteAllBytes(Path.Combine(outputDir, BuildLayout.ManifestFile), ManifestWriter.ToUtf8Bytes(manifest));
+        return manifest.Totals;
+    }
+}

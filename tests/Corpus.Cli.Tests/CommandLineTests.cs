@@ -1,0 +1,83 @@
+namespace Corpus.Cli.Tests;
+
+public sealed class CommandLineTests
+{
+    [Fact]
+    public void Tokenize_writes_one_line_of_ids_per_lf_line_and_keeps_cr()
+    {
+        var (code, stdout, stderr) = TestEnvironment.Run("Hello world\nsecond\r\n\nlast", "tokenize");
+        code.Should().Be(0, stderr);
+        var lines = stdout.Split('\n');
+        lines.Should().HaveCount(5, "four input lines, each ending with LF in the output");
+        lines[2].Should().BeEmpty("an empty line has no ids");
+        lines[^1].Should().BeEmpty();
+        var decoded = TestEnvironment.Run(stdout, "tokenize", "--decode");
+        decoded.ExitCode.Should().Be(0, decoded.Stderr);
+        decoded.Stdout.Should().Be("Hello world\nsecond\r\n\nlast\n");
+    }
+
+    [Fact]
+    public void Tokenize_encodes_special_token_text_as_text_unless_asked()
+    {
+        var plain = TestEnvironment.Run("<|im_start|>", "tokenize").Stdout.Trim();
+        var special = TestEnvironment.Run("<|im_start|>", "tokenize", "--special").Stdout.Trim();
+        special.Should().Be("151644");
+        plain.Split(' ').Should().HaveCountGreaterThan(1).And.NotContain("151644");
+    }
+
+    [Fact]
+    public void Tokenize_reads_and_writes_files()
+    {
+        var dir = TestEnvironment.NewTempDir("tok");
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "in.txt"), "a b c\n");
+            var (code, _, stderr) = TestEnvironment.Run(null, "tokenize", "--in", Path.Combine(dir, "in.txt"), "--out", Path.Combine(dir, "out.txt"));
+            code.Should().Be(0, stderr);
+            File.ReadAllText(Path.Combine(dir, "out.txt")).Should().MatchRegex("^[0-9]+( [0-9]+)*\n$");
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Decoding_a_bad_id_fails_naming_the_line()
+    {
+        var (code, _, stderr) = TestEnvironment.Run("1 2\n3 x9\n", "tokenize", "--decode");
+        code.Should().Be(1);
+        stderr.Should().Contain("line 2").And.Contain("x9");
+    }
+
+    [Theory]
+    [InlineData(2, new string[0])]
+    [InlineData(2, new[] { "frobnicate" })]
+    [InlineData(2, new[] { "build", "--out", "x" })]
+    [InlineData(2, new[] { "build", "--input", "x", "--out", "y", "--workers", "zero" })]
+    [InlineData(2, new[] { "tokenize", "--bogus" })]
+    [InlineData(2, new[] { "shards", "verify" })]
+    [InlineData(0, new[] { "--help" })]
+    [InlineData(0, new[] { "build", "--help" })]
+    [InlineData(0, new[] { "shards", "verify", "--help" })]
+    public void Exit_codes_are_0_success_and_2_usage(int expected, string[] args)
+    {
+        var (code, stdout, stderr) = TestEnvironment.Run(null, args);
+        code.Should().Be(expected, stdout + stderr);
+        if (expected == 2)
+        {
+            stderr.Should().NotBeEmpty();
+        }
+    }
+
+    [Fact]
+    public void Launcher_passes_arguments_stdin_and_exit_code_through()
+    {
+        var launcher = Path.Combine(TestEnvironment.RepoRoot, "corpus");
+        var (code, stdout, stderr) = TestEnvironment.RunProcess(launcher, ["tokenize"], "hi\n", TimeSpan.FromMinutes(10));
+        code.Should().Be(0, stderr);
+        stdout.Should().MatchRegex("^[0-9]+\n$");
+        TestEnvironment.RunProcess(launcher, ["tokenize", "--nope"], null, TimeSpan.FromMinutes(10)).ExitCode.Should().Be(2);
+        TestEnvironment.RunProcess(launcher, ["shards", "verify", "/no/such/dir"], null, TimeSpan.FromMinutes(10)).ExitCode.Should().Be(1);
+    }
+}
