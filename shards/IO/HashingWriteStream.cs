@@ -34,7 +34,6 @@ internal sealed class HashingWriteStream : Stream
     {
         if (_sha256 is null)
         {
-            _inner.Flush();
             _sha256 = Convert.ToHexStringLower(_hash.GetHashAndReset());
         }
 

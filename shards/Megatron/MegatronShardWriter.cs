@@ -59,14 +59,11 @@ internal sealed class MegatronShardWriter : IAsyncDisposable
         await _bin.DisposeAsync().ConfigureAwait(false);
 
         var idx = new HashingWriteStream(OpenForWrite(_idxPath));
-        await using (idx.ConfigureAwait(false))
+        var buffered = new BufferedStream(idx, 1 << 16);
+        await using (buffered.ConfigureAwait(false))
         {
-            await using (var buffered = new BufferedStream(idx, 1 << 16))
-            {
-                WriteIndex(buffered, CollectionsMarshal.AsSpan(_lengths));
-                await buffered.FlushAsync(cancellationToken).ConfigureAwait(false);
-            }
-
+            WriteIndex(buffered, CollectionsMarshal.AsSpan(_lengths));
+            await buffered.FlushAsync(cancellationToken).ConfigureAwait(false);
             return (binSha, binBytes, idx.FinishHash(), idx.Length);
         }
     }
