@@ -17,10 +17,16 @@ internal static class CorpusCli
 
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken ct)
     {
-        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        if (args.Length == 0)
+        {
+            await console.Error.WriteAsync(RootHelp()).ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        if (args[0] is "-h" or "--help" or "help")
         {
             await WriteAsync(console.Out, RootHelp(), ct).ConfigureAwait(false);
-            return args.Length == 0 ? ExitCodes.Usage : ExitCodes.Success;
+            return ExitCodes.Success;
         }
 
         if (args[0] == "--version")
@@ -59,7 +65,7 @@ internal static class CorpusCli
         }
     }
 
-    private static (ICommand? Command, string[] Rest) Find(string[] args)
+    private static (ICommand? Command, string[] Remaining) Find(string[] args)
     {
         foreach (var c in Commands.OrderByDescending(c => c.Name.Split(' ').Length))
         {

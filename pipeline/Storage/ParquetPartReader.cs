@@ -7,7 +7,7 @@ namespace Corpus.Pipeline.Storage;
 internal static class ParquetPartReader
 {
     public static async IAsyncEnumerable<TRow> ReadAsync<TRow>(string path, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
-        where TRow : new()
+        where TRow : class, new()
     {
         int groups;
         await using (var stream = File.OpenRead(path))

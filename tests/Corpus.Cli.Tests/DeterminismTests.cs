@@ -59,9 +59,9 @@ public sealed class DeterminismTests : IDisposable
 
         var killed = Path.Combine(_root, "killed");
         var psi = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var a in new[] { TestEnvironment.CorpusDll, "build", "--input", _input, "--out", killed, "--config", _config, "--workers", "2" })
+        foreach (var arg in new[] { TestEnvironment.CorpusDll, "build", "--input", _input, "--out", killed, "--config", _config, "--workers", "2" })
         {
-            psi.ArgumentList.Add(a);
+            psi.ArgumentList.Add(arg);
         }
 
         using (var p = Process.Start(psi)!)
