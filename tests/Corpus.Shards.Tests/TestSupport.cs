@@ -100,7 +100,7 @@ internal static class Shards
     /// <summary>A whole build output: <c>shards/s1</c> and <c>shards/s2</c> plus <c>manifest.json</c>.</summary>
     public static async Task<Manifest> WriteOutputAsync(string outputDir, int seed = 7, int endOfTextIdInManifest = Docs.EndOfText)
     {
-        var s1 = await WriteAsync(Path.Combine(outputDir, "shards", "s1"), Docs.Random(seed, 40), maxShardBytes: 16_000, baseName: "part-00000");
+        var s1 = await WriteAsync(Path.Combine(outputDir, "shards", "s1"), Docs.Random(seed, 40), maxShardBytes: 8_000, baseName: "part-00000");
         var s2 = await WriteAsync(Path.Combine(outputDir, "shards", "s2"), Docs.Random(seed + 1, 10), baseName: "part-00000");
         var manifest = new ManifestBuilder(new string('a', 64), new string('b', 64), seed, endOfTextIdInManifest)
             .AddShards("s1", "shards/s1", s1)
