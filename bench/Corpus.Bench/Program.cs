@@ -1,0 +1,14 @@
+using BenchmarkDotNet.Running;
+using Corpus.Bench.Tokenizer;
+
+// dotnet run -c Release --project bench/Corpus.Bench -- compare-tokenizers [ROUNDS]
+//     side by side, one process: corpus vs Hugging Face tokenizers, prints MB/s and the ratio
+// dotnet run -c Release --project bench/Corpus.Bench -- [BenchmarkDotNet arguments]
+if (args.Length > 0 && args[0] == "compare-tokenizers")
+{
+    var rounds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3;
+    return TokenizerComparison.Run(rounds);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(TokenizerComparison).Assembly).Run(args);
+return 0;
