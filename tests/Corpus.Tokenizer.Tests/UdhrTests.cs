@@ -22,6 +22,13 @@ public sealed class UdhrTests(TokenizerFixture fixture, ITestOutputHelper output
         }
 
         var oursTime = stopwatch.Elapsed;
+        stopwatch.Restart();
+        foreach (var (_, text) in translations)
+        {
+            fixture.Ours.Encode(text);
+        }
+
+        var oursWarmTime = stopwatch.Elapsed;
         var reference = new int[translations.Count][];
         stopwatch.Restart();
         for (int i = 0; i < translations.Count; i++)
@@ -32,7 +39,7 @@ public sealed class UdhrTests(TokenizerFixture fixture, ITestOutputHelper output
         var referenceTime = stopwatch.Elapsed;
         output.WriteLine(
             $"UDHR: {translations.Count} translations, {bytes / 1e6:F2} MB UTF-8; tokenizer load {fixture.LoadTime.TotalMilliseconds:F0} ms; " +
-            $"ours {bytes / 1e6 / oursTime.TotalSeconds:F1} MB/s (first pass, cold cache), Hugging Face {bytes / 1e6 / referenceTime.TotalSeconds:F1} MB/s, single thread");
+            $"ours {bytes / 1e6 / oursTime.TotalSeconds:F1} MB/s first pass, {bytes / 1e6 / oursWarmTime.TotalSeconds:F1} MB/s second pass (warm piece cache), Hugging Face {bytes / 1e6 / referenceTime.TotalSeconds:F1} MB/s, single thread");
 
         var mismatches = new List<string>();
         for (int i = 0; i < translations.Count; i++)
