@@ -183,7 +183,7 @@ internal static class TokenizerJson
         private MergeTable ReadMerges(JsonElement model, Dictionary<string, int> vocab)
         {
             JsonElement mergesElement = Property(model, "merges", JsonValueKind.Array);
-            var merges = new Dictionary<long, Merge>(mergesElement.GetArrayLength());
+            var merges = new Dictionary<long, Merge>(mergesElement.GetArrayLength(), PairKeyComparer.Instance);
             int rank = 0;
             foreach (var entry in mergesElement.EnumerateArray())
             {
