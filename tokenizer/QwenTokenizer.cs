@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
-using Corpus.Tokenizer.Unicode;
+using Corpus.Core.Text;
 
 namespace Corpus.Tokenizer;
 

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using Corpus.Core.Documents;
+using Corpus.Core.Text;
 using Corpus.Ingest.Html;
 
 namespace Corpus.Ingest.Files;
@@ -78,8 +79,8 @@ public static class FileDocumentReader
             title = contentType == "text/markdown" ? MarkdownTitle(raw) : null;
         }
 
-        text = text.Normalize(NormalizationForm.FormC);
-        title = title?.Normalize(NormalizationForm.FormC);
+        text = Nfc.NormalizeIfNeeded(text) ?? text;
+        title = title is null ? null : Nfc.NormalizeIfNeeded(title) ?? title;
         if (string.IsNullOrWhiteSpace(text))
         {
             return Reject(file, bytes, RejectReasons.NoText, "nothing but whitespace after extraction");

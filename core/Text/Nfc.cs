@@ -1,14 +1,14 @@
 using System.Buffers;
 using System.Text;
 
-namespace Corpus.Tokenizer.Unicode;
+namespace Corpus.Core.Text;
 
 /// <summary>
 /// Unicode Normalization Form C, self-contained: .NET's <see cref="string.Normalize()"/> does nothing
 /// under InvariantGlobalization, which this project runs with. The data (<see cref="NfcData"/>) is
 /// generated from Python's unicodedata. Lone surrogates become U+FFFD, as they would in UTF-8.
 /// </summary>
-internal static class Nfc
+public static class Nfc
 {
     private const byte QuickCheckNo = 1;
     private const byte QuickCheckMaybe = 2;
@@ -42,7 +42,63 @@ internal static class Nfc
     }
 
     /// <summary>Returns <paramref name="text"/> in NFC.</summary>
+    public static string Normalize(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return NormalizeIfNeeded(text) ?? text;
+    }
+
+    /// <summary>
+    /// Returns <paramref name="text"/> in NFC. Long text is normalized in segments cut just before a
+    /// character that has combining class 0 and NFC quick check Yes (nothing before such a character
+    /// can compose or reorder with it), so scratch memory stays bounded whatever the length.
+    /// </summary>
     public static string Normalize(ReadOnlySpan<char> text)
+    {
+        if (text.Length <= SegmentChars)
+        {
+            return NormalizeSegment(text);
+        }
+
+        var result = new StringBuilder(text.Length + 16);
+        int start = 0;
+        while (start < text.Length)
+        {
+            int end = Math.Min(start + SegmentChars, text.Length);
+            if (end < text.Length)
+            {
+                int cut = end;
+                while (cut > start + 1 && !IsBoundaryBefore(text[cut]))
+                {
+                    cut--;
+                }
+
+                if (cut == start + 1 && !IsBoundaryBefore(text[cut]))
+                {
+                    cut = end;
+                    while (cut < text.Length && !IsBoundaryBefore(text[cut]))
+                    {
+                        cut++;
+                    }
+                }
+
+                end = cut;
+            }
+
+            result.Append(NormalizeSegment(text[start..end]));
+            start = end;
+        }
+
+        return result.ToString();
+    }
+
+    /// <summary>Segment length for <see cref="Normalize(ReadOnlySpan{char})"/>; internal so tests can cross segment boundaries.</summary>
+    internal static int SegmentChars { get; set; } = 1 << 16;
+
+    private static bool IsBoundaryBefore(char c) =>
+        c < FirstInteresting || (!char.IsSurrogate(c) && Data.QuickCheck(c) == 0 && Data.CombiningClass(c) == 0);
+
+    private static string NormalizeSegment(ReadOnlySpan<char> text)
     {
         int[] buffer = ArrayPool<int>.Shared.Rent(text.Length * 4 + 4);
         try

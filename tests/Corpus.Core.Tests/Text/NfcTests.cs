@@ -1,7 +1,7 @@
 using System.Text;
-using Corpus.Tokenizer.Unicode;
+using Corpus.Core.Text;
 
-namespace Corpus.Tokenizer.Tests.Unicode;
+namespace Corpus.Core.Tests.Text;
 
 public sealed class NfcTests
 {
@@ -66,18 +66,30 @@ public sealed class NfcTests
     }
 
     [Fact]
-    public void NormalizeIfNeeded_returns_null_exactly_when_text_is_already_nfc()
+    public void Long_text_normalized_in_segments_equals_icu_across_every_cut()
     {
-        foreach (var (name, text) in TestData.UdhrTranslations)
+        var random = new Random(7);
+        string[] atoms = ["a", "e\u0301", "\u0323\u0302", "\u1100", "\u1161", "\u11A8", "\uAC00", "\u0F71", "\u0F73", "x", " ", "\u212B", "\uD835\uDC00", "\u0300", "\u4E00", "\u0B47", "\u0B3E"];
+        var sb = new System.Text.StringBuilder();
+        while (sb.Length < 20_000)
         {
-            string nfc = text.Normalize(NormalizationForm.FormC);
-            string nfd = text.Normalize(NormalizationForm.FormD);
-            (Nfc.NormalizeIfNeeded(nfc) ?? nfc).Should().Be(nfc, name);
-            (Nfc.NormalizeIfNeeded(nfd) ?? nfd).Should().Be(nfc, name);
-            if (text == nfc)
+            sb.Append(atoms[random.Next(atoms.Length)]);
+        }
+
+        var text = sb.ToString();
+        var expected = text.Normalize(NormalizationForm.FormC);
+        var saved = Nfc.SegmentChars;
+        try
+        {
+            foreach (var segment in new[] { 7, 64, 1000 })
             {
-                Nfc.NormalizeIfNeeded(text).Should().BeNull(name);
+                Nfc.SegmentChars = segment;
+                Nfc.Normalize(text.AsSpan()).Should().Be(expected, $"segments of {segment} chars");
             }
+        }
+        finally
+        {
+            Nfc.SegmentChars = saved;
         }
     }
 
