@@ -1,7 +1,7 @@
 namespace Corpus.Pipeline.Execution;
 
 /// <summary>Names of the folders and files a build writes under its output folder.</summary>
-public static class BuildLayout
+internal static class BuildLayout
 {
     /// <summary>Build state: the build identity and the task ledger.</summary>
     public const string StateDir = "_build";

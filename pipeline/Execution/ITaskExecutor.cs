@@ -6,7 +6,7 @@ namespace Corpus.Pipeline.Execution;
 /// happened completely or is redone. It may be called from several workers at once for different
 /// tasks.
 /// </summary>
-public interface ITaskExecutor
+internal interface ITaskExecutor
 {
     /// <summary>Runs <paramref name="task"/>; throws on failure (the coordinator retries it).</summary>
     Task<TaskSummary> ExecuteAsync(PhaseTask task, CancellationToken ct);

@@ -8,7 +8,7 @@ namespace Corpus.Pipeline.Execution;
 /// task's outputs are in place. A task with an entry is never run again; one without is redone
 /// from scratch, overwriting whatever a killed attempt left.
 /// </summary>
-public sealed class TaskLedger
+internal sealed class TaskLedger
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
     private readonly string _root;
