@@ -12,14 +12,14 @@ public sealed class DeterminismTests : IDisposable
     public DeterminismTests()
     {
         _input = Path.Combine(_root, "input");
-        var codes = TestEnvironment.UdhrCodes();
+        var udhr = TestEnvironment.Udhr;
         // Many small tasks, so that workers interleave and a kill lands between commits.
         for (var i = 0; i < 48; i++)
         {
-            var code = codes[(i * 11) % codes.Count];
-            var path = Path.Combine(_input, $"d{i % 4}", $"{code}-{i:D2}.txt");
+            var (name, text) = udhr[(i * 11) % udhr.Count];
+            var path = Path.Combine(_input, $"d{i % 4}", $"{Path.GetFileNameWithoutExtension(name)}-{i:D2}.txt");
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, TestEnvironment.UdhrText(code), new UTF8Encoding(false));
+            File.WriteAllText(path, text, new UTF8Encoding(false));
         }
 
         File.WriteAllBytes(Path.Combine(_input, "d0", "broken.txt"), [0xFF, 0xFE, 0xFD, 0x00, 0xD8]);

@@ -12,12 +12,12 @@ public sealed class MultilingualBuildFixture : IDisposable
     {
         Input = TestEnvironment.NewTempDir("input");
         Output = Path.Combine(TestEnvironment.NewTempDir("output"), "out");
-        var codes = TestEnvironment.UdhrCodes();
+        var udhr = TestEnvironment.Udhr;
         var expected = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i < codes.Count; i += 13)
+        for (var i = 0; i < udhr.Count; i += 13)
         {
-            var rel = $"udhr/{codes[i]}.txt";
-            var text = TestEnvironment.UdhrText(codes[i]);
+            var rel = $"udhr/{Path.GetFileNameWithoutExtension(udhr[i].Name)}.txt";
+            var text = udhr[i].Text + "\n";
             Write(rel, text);
             expected[rel] = text.Normalize(NormalizationForm.FormC);
         }

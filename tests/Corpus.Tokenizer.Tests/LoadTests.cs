@@ -1,3 +1,4 @@
+using Corpus.Tests.Shared;
 using System.Text.Json.Nodes;
 
 namespace Corpus.Tokenizer.Tests;
@@ -64,7 +65,7 @@ public sealed class LoadTests(TokenizerFixture fixture) : IDisposable
         tokenizer.Encode("Hello world").Should().Equal(fixture.Ours.Encode("Hello world"));
     }
 
-    private static JsonNode QwenJson() => JsonNode.Parse(File.ReadAllText(TestData.TokenizerJsonPath))!;
+    private static JsonNode QwenJson() => JsonNode.Parse(File.ReadAllText(RepoData.TokenizerJsonPath))!;
 
     private string Write(string name, string content)
     {

@@ -1,3 +1,4 @@
+using Corpus.Tests.Shared;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -54,7 +55,7 @@ public sealed class SpecialTokenTests(TokenizerFixture fixture)
         tokenizer.IdToToken(-1).Should().BeNull();
         tokenizer.IdToToken(tokenizer.VocabSize).Should().BeNull();
         tokenizer.Encode("Hello world").Should().Equal(9707, 1879);
-        tokenizer.Sha256.Should().Be(Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(TestData.TokenizerJsonPath))));
+        tokenizer.Sha256.Should().Be(Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(RepoData.TokenizerJsonPath))));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Corpus.Tests.Shared;
 using System.Diagnostics;
 using HfTokenizer = Tokenizers.DotNet.Tokenizer;
 
@@ -9,9 +10,9 @@ public sealed class TokenizerFixture : IDisposable
     public TokenizerFixture()
     {
         var stopwatch = Stopwatch.StartNew();
-        Ours = QwenTokenizer.Load(TestData.TokenizerJsonPath);
+        Ours = QwenTokenizer.Load(RepoData.TokenizerJsonPath);
         LoadTime = stopwatch.Elapsed;
-        Reference = new HfTokenizer(TestData.TokenizerJsonPath);
+        Reference = new HfTokenizer(RepoData.TokenizerJsonPath);
     }
 
     internal QwenTokenizer Ours { get; }

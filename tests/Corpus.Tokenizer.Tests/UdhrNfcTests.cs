@@ -1,3 +1,4 @@
+using Corpus.Tests.Shared;
 using System.Text;
 using Corpus.Core.Text;
 
@@ -8,7 +9,7 @@ public sealed class UdhrNfcTests
     [Fact]
     public void NormalizeIfNeeded_returns_null_exactly_when_text_is_already_nfc()
     {
-        foreach (var (name, text) in TestData.UdhrTranslations)
+        foreach (var (name, text) in RepoData.UdhrTranslations)
         {
             string nfc = text.Normalize(NormalizationForm.FormC);
             string nfd = text.Normalize(NormalizationForm.FormD);

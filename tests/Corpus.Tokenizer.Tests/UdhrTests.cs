@@ -1,3 +1,4 @@
+using Corpus.Tests.Shared;
 using System.Diagnostics;
 using System.Text;
 using Xunit.Abstractions;
@@ -10,7 +11,7 @@ public sealed class UdhrTests(TokenizerFixture fixture, ITestOutputHelper output
     [Fact]
     public void Encode_matches_huggingface_on_all_udhr_translations()
     {
-        var translations = TestData.UdhrTranslations;
+        var translations = RepoData.UdhrTranslations;
         translations.Should().HaveCount(532);
         long bytes = translations.Sum(t => (long)Encoding.UTF8.GetByteCount(t.Text));
 
@@ -56,7 +57,7 @@ public sealed class UdhrTests(TokenizerFixture fixture, ITestOutputHelper output
     [Fact]
     public void Decode_of_encode_gives_back_the_nfc_text_of_every_udhr_translation()
     {
-        foreach (var (name, text) in TestData.UdhrTranslations)
+        foreach (var (name, text) in RepoData.UdhrTranslations)
         {
             fixture.Ours.Decode(fixture.Ours.Encode(text)).Should().Be(text.Normalize(NormalizationForm.FormC), name);
         }
