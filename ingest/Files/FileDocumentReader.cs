@@ -54,7 +54,7 @@ public static class FileDocumentReader
 
         if (bytes.Length == 0)
         {
-            return Reject(file, bytes, RejectReasons.Empty, "the file has no bytes");
+            return Reject(file, bytes, RejectReasons.Empty, "the file has no bytes (or is not a regular file)");
         }
 
         if (!TryDecode(bytes, out var raw, out var decodeError))
@@ -105,12 +105,26 @@ public static class FileDocumentReader
     private static byte[] ReadBounded(string path, long maxBytes, out long? tooLarge)
     {
         tooLarge = null;
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
-        if (stream.CanSeek && stream.Length > maxBytes)
+        var info = new FileInfo(path);
+        if (!info.Exists)
         {
-            tooLarge = stream.Length;
+            throw new FileNotFoundException($"'{path}' does not exist or is a broken link", path);
+        }
+
+        // Sizes come from stat before any open: a FIFO or device reports 0 and is never opened,
+        // so it cannot block the reader; an oversized file is never read.
+        if (info.Length == 0)
+        {
             return [];
         }
+
+        if (info.Length > maxBytes)
+        {
+            tooLarge = info.Length;
+            return [];
+        }
+
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
 
         // Read at most maxBytes + 1 so a file that grew (or a device with no length) cannot exceed the bound.
         var buffer = new MemoryStream();

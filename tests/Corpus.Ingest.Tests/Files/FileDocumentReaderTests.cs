@@ -95,6 +95,21 @@ public class FileDocumentReaderTests
     }
 
     [Fact]
+    public async Task Fifo_is_rejected_without_blocking_on_open()
+    {
+        using var dir = new TempFolder();
+        var fifo = Path.Combine(dir.Path, "pipe.txt");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [fifo]))
+        {
+            mkfifo.WaitForExit();
+            mkfifo.ExitCode.Should().Be(0);
+        }
+
+        var outcome = await Task.Run(() => Read(dir, "pipe.txt")).WaitAsync(TimeSpan.FromMinutes(1));
+        outcome.Should().BeOfType<FileReadOutcome.Rejected>().Which.Reason.Should().Be(RejectReasons.Empty);
+    }
+
+    [Fact]
     public void Nul_bytes_mark_a_binary_file()
     {
         using var dir = new TempFolder();
