@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Configuration;
+using Akka.Streams;
 using Corpus.Core.Configuration;
 using Corpus.Ingest.Files;
 using Corpus.Pipeline.Execution;
@@ -78,7 +79,7 @@ public static class BuildRunner
                 return BuildResult.Failed(Describe(ingestOutcome), phases);
             }
 
-            var shards = new ShardsTaskExecutor(output, config, tokenizer, ledger);
+            var shards = new ShardsTaskExecutor(output, config, tokenizer, ledger, system.Materializer(), request.Workers);
             var shardsOutcome = await PhaseRunner.RunAsync(system, ShardsTaskExecutor.Phase, partition.Count, ledger, shards, request.Workers, request.MaxAttempts, observer, ct).ConfigureAwait(false);
             phases.Add(shardsOutcome);
             if (!shardsOutcome.Succeeded)

@@ -1,4 +1,7 @@
 using System.Collections.Immutable;
+using Akka;
+using Akka.Streams;
+using Akka.Streams.Dsl;
 using Corpus.Core.Configuration;
 using Corpus.Pipeline.Execution;
 using Corpus.Pipeline.Storage;
@@ -10,9 +13,10 @@ namespace Corpus.Pipeline.Phases;
 /// <summary>
 /// The shards phase: task <c>i</c> tokenizes the documents of <c>docs/part-i.parquet</c> in order,
 /// appends <c>&lt;|endoftext|&gt;</c> to each, and writes <c>shards/&lt;stage&gt;/part-i-NNNN.*</c>
-/// through a staging folder that is moved into place when the task completes.
+/// through a staging folder that is moved into place when the task completes. Inside a task the
+/// documents are an Akka.Streams flow: tokenized in parallel, written in their order.
 /// </summary>
-internal sealed class ShardsTaskExecutor(string outputDir, BuildConfig config, QwenTokenizer tokenizer, TaskLedger ledger) : ITaskExecutor
+internal sealed class ShardsTaskExecutor(string outputDir, BuildConfig config, QwenTokenizer tokenizer, TaskLedger ledger, IMaterializer materializer, int parallelism) : ITaskExecutor
 {
     public const string Phase = "shards";
 
@@ -54,18 +58,30 @@ internal sealed class ShardsTaskExecutor(string outputDir, BuildConfig config, Q
         long documents = 0, tokens = 0, chars = 0;
         await using (var writer = ShardSetWriter.Create(options))
         {
-            var ids = new List<int>();
+            // Documents flow in order through a stream: tokenized `parallelism` at a time on the
+            // thread pool (SelectAsync keeps their order), then written one by one.
             var docsPath = IngestTaskExecutor.DocsPartPath(outputDir, task.Index);
-            await foreach (var row in ParquetPartReader.ReadAsync<DocumentRow>(docsPath, ct).ConfigureAwait(false))
-            {
-                ids.Clear();
-                tokenizer.Encode(row.Text, ids);
-                ids.Add(tokenizer.EndOfTextId);
-                await writer.AddAsync(new ShardDocument(row.Id, row.Language ?? "und_Zzzz", row.SourceKind, UnknownDomain, ids.ToArray()), ct).ConfigureAwait(false);
-                documents++;
-                tokens += ids.Count;
-                chars += row.Text.Length;
-            }
+            var eot = tokenizer.EndOfTextId;
+            await Source.From(() => ParquetPartReader.ReadAsync<DocumentRow>(docsPath, ct))
+                .SelectAsync(parallelism, row => Task.Run(
+                    () =>
+                    {
+                        var ids = new List<int>(row.Text.Length / 3 + 1);
+                        tokenizer.Encode(row.Text, ids);
+                        ids.Add(eot);
+                        return (Row: row, Tokens: ids.ToArray());
+                    },
+                    ct))
+                .SelectAsync(1, async doc =>
+                {
+                    await writer.AddAsync(new ShardDocument(doc.Row.Id, doc.Row.Language ?? "und_Zzzz", doc.Row.SourceKind, UnknownDomain, doc.Tokens), ct).ConfigureAwait(false);
+                    documents++;
+                    tokens += doc.Tokens.Length;
+                    chars += doc.Row.Text.Length;
+                    return NotUsed.Instance;
+                })
+                .RunWith(Sink.Ignore<NotUsed>(), materializer)
+                .ConfigureAwait(false);
 
             files = await writer.CompleteAsync(ct).ConfigureAwait(false);
         }
