@@ -1,0 +1,30 @@
+using Akka.Actor;
+using Corpus.Ingest.Web;
+
+namespace Corpus.Pipeline.Crawl;
+
+/// <summary>Crawls from seeds into WARC files on an actor system.</summary>
+public static class Crawler
+{
+    /// <summary>Runs a crawl to the end (or until <paramref name="ct"/> is cancelled, which ends it early but cleanly).</summary>
+    public static async Task<CrawlResult> RunAsync(ActorSystem system, CrawlOptions options, ICrawlObserver? observer = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Seeds.Count == 0)
+        {
+            throw new ArgumentException("a crawl needs at least one seed URL", nameof(options));
+        }
+
+        Directory.CreateDirectory(options.WarcDirectory);
+        using var fetcher = new PageFetcher(new PageFetcherOptions
+        {
+            UserAgent = options.UserAgent,
+            MaxBodyBytes = options.MaxBodyBytes,
+            TotalTimeout = options.RequestTimeout,
+        });
+        var promise = new TaskCompletionSource<CrawlResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        system.ActorOf(CrawlCoordinator.Props(options, fetcher, promise, observer, ct), "crawl-" + Guid.NewGuid().ToString("N")[..8]);
+        return await promise.Task.ConfigureAwait(false);
+    }
+}

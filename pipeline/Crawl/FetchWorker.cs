@@ -1,0 +1,62 @@
+using Akka.Actor;
+using Corpus.Ingest.Web;
+
+namespace Corpus.Pipeline.Crawl;
+
+/// <summary>
+/// One fetcher of the pool: does one request at a time (the handler awaits it, so the worker takes
+/// no other message meanwhile), then finds the page's links (HTML) or URLs (XML sitemaps) and answers
+/// the host actor that asked.
+/// </summary>
+internal sealed class FetchWorker : ReceiveActor
+{
+    public FetchWorker(PageFetcher fetcher, string userAgent, CancellationToken ct)
+    {
+        ReceiveAsync<FetchPage>(async m =>
+        {
+            var replyTo = Sender;
+            var result = await fetcher.FetchAsync(m.Url, m.CheckHop, ct).ConfigureAwait(false);
+            replyTo.Tell(new PageFetched(m, result, LinksOf(result)));
+        });
+        ReceiveAsync<FetchRobots>(async m =>
+        {
+            var replyTo = Sender;
+            var robots = await RobotsPolicy.FetchAsync(fetcher, m.SiteUrl, ct).ConfigureAwait(false);
+            replyTo.Tell(new RobotsFetched(robots));
+        });
+        _ = userAgent;
+    }
+
+    public static Props Props(PageFetcher fetcher, string userAgent, CancellationToken ct) =>
+        Akka.Actor.Props.Create(() => new FetchWorker(fetcher, userAgent, ct));
+
+    private static IReadOnlyList<string> LinksOf(FetchResult result)
+    {
+        if (!result.Succeeded || result.Status != 200 || result.Body.IsEmpty)
+        {
+            return [];
+        }
+
+        var route = ContentRouter.Route(result.Header("Content-Type"), result.Body.Span);
+        try
+        {
+            if (route.Kind == ContentKind.Html)
+            {
+                var html = CharsetDetector.Decode(result.Body.Span, result.Header("Content-Type"));
+                var links = LinkExtractor.Extract(html, result.FinalUrl);
+                return links.NoFollow ? [] : links.Links;
+            }
+
+            if (route.MediaType.Contains("xml", StringComparison.OrdinalIgnoreCase))
+            {
+                return SitemapParser.Parse(result.Body.Span).Urls;
+            }
+        }
+        catch (Exception e) when (e is FormatException or InvalidDataException or System.Xml.XmlException or ArgumentException)
+        {
+            // A page whose links cannot be read still counts as fetched; it simply gives no links.
+        }
+
+        return [];
+    }
+}

@@ -1,0 +1,142 @@
+using Akka.Actor;
+using Corpus.Ingest.Web;
+
+namespace Corpus.Pipeline.Crawl;
+
+/// <summary>
+/// One actor per host, so politeness holds per host: it fetches the host's robots.txt first (4xx
+/// allows all, 5xx or unreachable disallows all), never asks for a disallowed URL, starts requests
+/// at least the politeness delay (or robots' Crawl-delay, if longer) apart, and keeps at most
+/// <c>maxConnections</c> open. Fetches go through the shared fetcher pool; responses go to the
+/// WARC sink; every URL ends with a <see cref="UrlDone"/> to the coordinator.
+/// </summary>
+internal sealed class HostActor : ReceiveActor, IWithTimers
+{
+    private readonly Queue<CrawlUrl> _queue = new();
+    private readonly string _siteUrl;
+    private readonly string _host;
+    private readonly IActorRef _fetchers;
+    private readonly IActorRef _warc;
+    private readonly IActorRef _coordinator;
+    private readonly TimeSpan _politeness;
+    private readonly int _maxConnections;
+    private readonly string _userAgent;
+    private RobotsRules? _rules;
+    private TimeSpan _delay;
+    private DateTime _nextStart = DateTime.MinValue;
+    private int _active;
+    private bool _robotsRequested;
+
+    public HostActor(string siteUrl, IActorRef fetchers, IActorRef warc, IActorRef coordinator, TimeSpan politeness, int maxConnections, string userAgent)
+    {
+        _siteUrl = siteUrl;
+        _host = new Uri(siteUrl).Authority;
+        _fetchers = fetchers;
+        _warc = warc;
+        _coordinator = coordinator;
+        _politeness = politeness;
+        _delay = politeness;
+        _maxConnections = Math.Max(1, maxConnections);
+        _userAgent = userAgent;
+
+        Receive<CrawlUrl>(m =>
+        {
+            _queue.Enqueue(m);
+            if (!_robotsRequested)
+            {
+                _robotsRequested = true;
+                _fetchers.Tell(new FetchRobots(_siteUrl));
+            }
+
+            Pump();
+        });
+        Receive<RobotsFetched>(m =>
+        {
+            _rules = m.Robots.RulesFor(_userAgent);
+            if (_rules.CrawlDelay is { } crawlDelay && crawlDelay > _delay)
+            {
+                _delay = crawlDelay > TimeSpan.FromSeconds(60) ? TimeSpan.FromSeconds(60) : crawlDelay;
+            }
+
+            if (m.Robots.Sitemaps.Count > 0)
+            {
+                _coordinator.Tell(new SitemapsFound(m.Robots.Sitemaps));
+            }
+
+            Pump();
+        });
+        Receive<PageFetched>(m =>
+        {
+            _active--;
+            var r = m.Result;
+            if (r.Status > 0 && !r.RawResponseHeaders.IsEmpty)
+            {
+                _warc.Tell(new StoreExchange(r));
+            }
+
+            var links = m.Links;
+            if (r.Failure == CrawlFailures.RedirectToOtherHost && r.Redirects.Count > 0)
+            {
+                links = [r.Redirects[^1].Location];
+            }
+
+            _coordinator.Tell(new UrlDone(m.Request.Url, m.Request.Depth, r.Status > 0 ? r.Status : null, r.Failure, links));
+            Pump();
+        });
+        Receive<Tick>(_ => Pump());
+    }
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public static Props Props(string siteUrl, IActorRef fetchers, IActorRef warc, IActorRef coordinator, TimeSpan politeness, int maxConnections, string userAgent) =>
+        Akka.Actor.Props.Create(() => new HostActor(siteUrl, fetchers, warc, coordinator, politeness, maxConnections, userAgent));
+
+    private void Pump()
+    {
+        if (_rules is null)
+        {
+            return; // robots.txt first
+        }
+
+        while (_queue.Count > 0 && _active < _maxConnections)
+        {
+            var now = DateTime.UtcNow;
+            if (now < _nextStart)
+            {
+                Timers.StartSingleTimer(Tick.Instance, Tick.Instance, _nextStart - now);
+                return;
+            }
+
+            var next = _queue.Dequeue();
+            if (!_rules.IsAllowed(next.Url))
+            {
+                _coordinator.Tell(new UrlDone(next.Url, next.Depth, null, FetchFailures.RobotsDisallowed, []));
+                continue;
+            }
+
+            _active++;
+            _nextStart = now + _delay;
+            _fetchers.Tell(new FetchPage(next.Url, next.Depth, HopChecker(_host, _rules)), Self);
+        }
+    }
+
+    /// <summary>
+    /// Vets redirect targets on the fetcher's thread, from values captured here (never the actor's
+    /// own fields): a redirect may stay on this host if robots allows it; another host gets its own
+    /// turn through the frontier.
+    /// </summary>
+    private static Func<string, CancellationToken, ValueTask<string?>> HopChecker(string host, RobotsRules rules) => (target, _) =>
+    {
+        if (!Uri.TryCreate(target, UriKind.Absolute, out var uri) || !string.Equals(uri.Authority, host, StringComparison.OrdinalIgnoreCase))
+        {
+            return ValueTask.FromResult<string?>(CrawlFailures.RedirectToOtherHost);
+        }
+
+        return ValueTask.FromResult(rules.IsAllowed(target) ? null : FetchFailures.RobotsDisallowed);
+    };
+
+    private sealed record Tick
+    {
+        public static Tick Instance { get; } = new();
+    }
+}
