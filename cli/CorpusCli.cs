@@ -11,6 +11,8 @@ internal static class CorpusCli
     public static IReadOnlyList<ICommand> Commands { get; } =
     [
         new BuildCommand(),
+        new CrawlCommand(),
+        new ExtractCommand(),
         new TokenizeCommand(),
         new ShardsVerifyCommand(),
     ];

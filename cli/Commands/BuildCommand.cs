@@ -13,11 +13,12 @@ internal sealed class BuildCommand : ICommand
 
     public string Summary => "build a corpus: ingest a folder of documents and write token shards";
 
-    public string Usage => "build --input DIR --out DIR [--config FILE] [--workers N] [--seed N] [--force]";
+    public string Usage => "build (--input DIR | --sample) --out DIR [--config FILE] [--workers N] [--seed N] [--force]";
 
     public IReadOnlyList<OptionSpec> Options { get; } =
     [
-        new("--input", "DIR", "folder of .txt, .md and .html files, read recursively"),
+        new("--input", "DIR", "folder of .txt, .md, .html and WARC/WET files, read recursively"),
+        new("--sample", null, "build from the bundled sample web site: served on 127.0.0.1, crawled into OUT/warc"),
         new("--out", "DIR", "output folder; an unfinished build of the same input and config there is resumed"),
         new("--config", "FILE", "build config (JSON); every key is optional, see README"),
         new("--workers", "N", "worker actors per phase (default: the number of cores); does not change the output"),
@@ -32,7 +33,13 @@ internal sealed class BuildCommand : ICommand
             throw new UsageException($"unexpected argument '{args.Positionals[0]}'; see 'corpus build --help'");
         }
 
-        var input = args.Value("--input") ?? throw new UsageException("'corpus build' needs --input DIR");
+        var sample = args.Flag("--sample");
+        var input = args.Value("--input");
+        if (sample == (input is not null))
+        {
+            throw new UsageException("'corpus build' needs exactly one of --input DIR and --sample");
+        }
+
         var output = args.Value("--out") ?? throw new UsageException("'corpus build' needs --out DIR");
         var workers = args.Value("--workers") is { } w ? ArgParser.ParseInt("--workers", w, 1, 4096) : Environment.ProcessorCount;
         BuildConfig config;
@@ -52,7 +59,8 @@ internal sealed class BuildCommand : ICommand
         }
 
         var progress = new ProgressPrinter(console.Error);
-        var result = await BuildRunner.RunAsync(new BuildRequest(input, output, config, workers, args.Flag("--force")), progress, ct).ConfigureAwait(false);
+        var request = new BuildRequest(input ?? string.Empty, output, config, workers, args.Flag("--force")) { Sample = sample };
+        var result = await BuildRunner.RunAsync(request, progress, ct, progress).ConfigureAwait(false);
         if (!result.Succeeded)
         {
             console.Error.WriteLine($"corpus build: {result.Error}");

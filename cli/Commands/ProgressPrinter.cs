@@ -1,15 +1,17 @@
 using System.Diagnostics;
 using System.Globalization;
+using Corpus.Pipeline.Crawl;
 using Corpus.Pipeline.Execution;
 
 namespace Corpus.Cli.Commands;
 
 /// <summary>Prints phase progress to standard error: a line when a phase starts, at most one a second while it runs, and a summary.</summary>
-internal sealed class ProgressPrinter(TextWriter error) : IPhaseObserver
+internal sealed class ProgressPrinter(TextWriter error) : IPhaseObserver, ICrawlObserver
 {
     private readonly Lock _gate = new();
     private readonly Stopwatch _sinceLast = Stopwatch.StartNew();
     private readonly Stopwatch _phaseClock = new();
+    private readonly Stopwatch _crawlClock = new();
     private TaskSummary _totals = TaskSummary.Empty;
 
     public void PhaseStarted(string phase, int tasks, int skipped)
@@ -48,6 +50,29 @@ internal sealed class ProgressPrinter(TextWriter error) : IPhaseObserver
         lock (_gate)
         {
             error.WriteLine($"{task.Phase}: task {task.Name} attempt {attempt} failed: {reason}{(willRetry ? "; retrying" : string.Empty)}");
+        }
+    }
+
+    public void UrlFinished(string url, int? status, string? failure, long pages, long pending, int inFlight)
+    {
+        lock (_gate)
+        {
+            if (!_crawlClock.IsRunning)
+            {
+                _crawlClock.Start();
+                error.WriteLine("crawl: started");
+            }
+
+            if (_sinceLast.ElapsedMilliseconds < 1000)
+            {
+                return;
+            }
+
+            _sinceLast.Restart();
+            var seconds = Math.Max(_crawlClock.Elapsed.TotalSeconds, 1e-3);
+            error.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"crawl: {pages:N0} pages ({pages / seconds:N0}/s), {pending:N0} waiting, {inFlight} in flight"));
         }
     }
 

@@ -4,7 +4,8 @@ namespace Corpus.Cli.Parsing;
 /// <param name="Name">Long name with dashes, e.g. <c>--input</c>.</param>
 /// <param name="ValueName">Name of its value in help (e.g. <c>DIR</c>); null for a flag.</param>
 /// <param name="Description">One line of help.</param>
-internal sealed record OptionSpec(string Name, string? ValueName, string Description)
+/// <param name="Many">Takes every following argument up to the next option (<c>--seed A B C</c>), and may repeat.</param>
+internal sealed record OptionSpec(string Name, string? ValueName, string Description, bool Many = false)
 {
     public bool IsFlag => ValueName is null;
 }
@@ -12,18 +13,30 @@ internal sealed record OptionSpec(string Name, string? ValueName, string Descrip
 /// <summary>A command's parsed arguments.</summary>
 internal sealed class ParsedArgs
 {
-    private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _values = new(StringComparer.Ordinal);
     private readonly HashSet<string> _flags = new(StringComparer.Ordinal);
 
     public List<string> Positionals { get; } = [];
 
     public bool Help { get; set; }
 
-    public void SetValue(string name, string value) => _values[name] = value;
+    public void SetValue(string name, string value)
+    {
+        if (!_values.TryGetValue(name, out var list))
+        {
+            _values[name] = list = [];
+        }
+
+        list.Add(value);
+    }
 
     public void SetFlag(string name) => _flags.Add(name);
 
-    public string? Value(string name) => _values.TryGetValue(name, out var v) ? v : null;
+    /// <summary>The option's value (the last, if given more than once), or null.</summary>
+    public string? Value(string name) => _values.TryGetValue(name, out var v) ? v[^1] : null;
+
+    /// <summary>Every value of a repeatable option, in order.</summary>
+    public IReadOnlyList<string> Values(string name) => _values.TryGetValue(name, out var v) ? v : [];
 
     public bool Flag(string name) => _flags.Contains(name);
 }
@@ -89,6 +102,10 @@ internal static class ArgParser
             }
 
             parsed.SetValue(name, value);
+            while (spec.Many && eq < 0 && i + 1 < args.Count && !args[i + 1].StartsWith('-'))
+            {
+                parsed.SetValue(name, args[++i]);
+            }
         }
 
         return parsed;

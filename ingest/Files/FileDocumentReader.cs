@@ -26,8 +26,12 @@ public static class FileDocumentReader
         _ => null,
     };
 
-    /// <summary>Reads <paramref name="file"/>; files over <paramref name="maxBytes"/> are rejected unread.</summary>
-    public static FileReadOutcome Read(InputFile file, IReadOnlyCollection<string> extensions, long maxBytes)
+    /// <summary>
+    /// Reads <paramref name="file"/>; files over <paramref name="maxBytes"/> are rejected unread.
+    /// HTML goes through <paramref name="extractHtml"/> (html, source) → (title, text), by default
+    /// <see cref="HtmlTextExtractor.Extract"/>.
+    /// </summary>
+    public static FileReadOutcome Read(InputFile file, IReadOnlyCollection<string> extensions, long maxBytes, Func<string, string?, (string? Title, string Text)>? extractHtml = null)
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(extensions);
@@ -71,7 +75,7 @@ public static class FileDocumentReader
         string text;
         if (contentType == "text/html")
         {
-            (title, text) = HtmlTextExtractor.Extract(raw);
+            (title, text) = extractHtml is null ? HtmlTextExtractor.Extract(raw) : extractHtml(raw, file.RelativePath);
         }
         else
         {

@@ -3,6 +3,8 @@ using Akka.Configuration;
 using Akka.Streams;
 using Corpus.Core.Configuration;
 using Corpus.Ingest.Files;
+using Corpus.Ingest.Warc;
+using Corpus.Pipeline.Crawl;
 using Corpus.Pipeline.Execution;
 using Corpus.Pipeline.Phases;
 using Corpus.Tokenizer;
@@ -27,12 +29,12 @@ public static class BuildRunner
         """;
 
     /// <summary>Runs <paramref name="request"/>; bad settings or inputs come back as <see cref="BuildResult.Error"/>.</summary>
-    public static async Task<BuildResult> RunAsync(BuildRequest request, IPhaseObserver? observer = null, CancellationToken ct = default)
+    public static async Task<BuildResult> RunAsync(BuildRequest request, IPhaseObserver? observer = null, CancellationToken ct = default, ICrawlObserver? crawlObserver = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         try
         {
-            return await RunCoreAsync(request, observer, ct).ConfigureAwait(false);
+            return await RunCoreAsync(request, observer, crawlObserver, ct).ConfigureAwait(false);
         }
         catch (Exception e) when (e is BuildException or ConfigException)
         {
@@ -40,11 +42,26 @@ public static class BuildRunner
         }
     }
 
-    private static async Task<BuildResult> RunCoreAsync(BuildRequest request, IPhaseObserver? observer, CancellationToken ct)
+    private static async Task<BuildResult> RunCoreAsync(BuildRequest request, IPhaseObserver? observer, ICrawlObserver? crawlObserver, CancellationToken ct)
     {
         var config = BuildConfigLoader.Validate(request.Config);
-        var input = Path.GetFullPath(request.InputDir);
         var output = Path.GetFullPath(request.OutputDir);
+        using var system = ActorSystem.Create("corpus", ConfigurationFactory.ParseString(AkkaConfig));
+        try
+        {
+            var input = request.Sample
+                ? await SampleCrawl.EnsureAsync(system, output, config, request.Force, crawlObserver, ct).ConfigureAwait(false)
+                : Path.GetFullPath(request.InputDir);
+            return await BuildAsync(system, request, config, input, output, observer, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            await system.Terminate().ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<BuildResult> BuildAsync(ActorSystem system, BuildRequest request, BuildConfig config, string input, string output, IPhaseObserver? observer, CancellationToken ct)
+    {
         if (!Directory.Exists(input))
         {
             throw new BuildException($"input folder '{request.InputDir}' does not exist");
@@ -65,13 +82,12 @@ public static class BuildRunner
         var identity = new BuildIdentity(BuildConfigLoader.Hash(config), tokenizer.Sha256, BuildIdentity.HashListing(files), files.Count);
         PrepareOutput(output, identity, request.Force);
 
-        var partition = files.Chunk(config.Input.FilesPerTask).Select(c => (IReadOnlyList<InputFile>)c).ToList();
+        var items = InputIndex.Build(files, ct);
+        var partition = items.Chunk(config.Input.FilesPerTask).Select(c => (IReadOnlyList<InputItem>)c).ToList();
         var ledger = new TaskLedger(output);
         var phases = new List<PhaseOutcome>();
-        using var system = ActorSystem.Create("corpus", ConfigurationFactory.ParseString(AkkaConfig));
-        try
         {
-            var ingest = new IngestTaskExecutor(output, partition, config.Input.Extensions, config.Input.MaxFileBytes, ledger);
+            var ingest = new IngestTaskExecutor(output, partition, config.Input.Extensions, config.Input.MaxFileBytes, HtmlExtraction.Extract, ledger);
             var ingestOutcome = await PhaseRunner.RunAsync(system, IngestTaskExecutor.Phase, partition.Count, ledger, ingest, request.Workers, request.MaxAttempts, observer, ct).ConfigureAwait(false);
             phases.Add(ingestOutcome);
             if (!ingestOutcome.Succeeded)
@@ -90,10 +106,6 @@ public static class BuildRunner
             var totals = ManifestStep.Write(output, config, tokenizer, ledger, partition.Count);
             var rejects = Enumerable.Range(0, partition.Count).Sum(i => ledger.Read<IngestLedgerEntry>(IngestTaskExecutor.Phase, i).Rejects);
             return new BuildResult(null, phases, totals.Documents, totals.Tokens, rejects);
-        }
-        finally
-        {
-            await system.Terminate().ConfigureAwait(false);
         }
     }
 
@@ -119,7 +131,7 @@ public static class BuildRunner
             throw new BuildException($"output folder '{output}' holds another build ({why}); pass --force to start it over or choose another folder");
         }
 
-        if (previous is null && Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any() && !force)
+        if (previous is null && !force && HoldsForeignEntries(output))
         {
             throw new BuildException($"output folder '{output}' is not empty and holds no corpus build; pass --force to build there anyway or choose another folder");
         }
@@ -144,6 +156,7 @@ public static class BuildRunner
         }
 
         RemoveLeftovers(output);
+        Directory.CreateDirectory(Path.GetDirectoryName(statePath)!);
         AtomicFile.WriteAllBytes(statePath, identity.ToJson());
     }
 
@@ -164,6 +177,11 @@ public static class BuildRunner
             }
         }
     }
+
+    /// <summary>Whether the folder holds anything but what a build writes (a crawl may have come first).</summary>
+    internal static bool HoldsForeignEntries(string output) =>
+        Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output)
+            .Any(e => !BuildLayout.OwnedDirs.Contains(Path.GetFileName(e)) && Path.GetFileName(e) != BuildLayout.ManifestFile);
 
     private static bool IsSameOrUnder(string path, string root)
     {

@@ -15,9 +15,12 @@ internal static class BuildLayout
     /// <summary>Token shards, <c>shards/&lt;stage&gt;/…</c>.</summary>
     public const string ShardsDir = "shards";
 
+    /// <summary>WARC files of a crawl (the sample build's input).</summary>
+    public const string WarcDir = "warc";
+
     /// <summary>The manifest of every shard file.</summary>
     public const string ManifestFile = "manifest.json";
 
     /// <summary>The folders a build owns (and <c>--force</c> clears).</summary>
-    public static IReadOnlyList<string> OwnedDirs { get; } = [StateDir, DocsDir, RejectsDir, ShardsDir];
+    public static IReadOnlyList<string> OwnedDirs { get; } = [StateDir, WarcDir, DocsDir, RejectsDir, ShardsDir];
 }

@@ -1,15 +1,22 @@
 using Corpus.Core.Documents;
 using Corpus.Ingest.Files;
+using Corpus.Ingest.Warc;
 using Corpus.Pipeline.Execution;
 using Corpus.Pipeline.Storage;
 
 namespace Corpus.Pipeline.Phases;
 
 /// <summary>
-/// The ingest phase for the <c>files</c> source: task <c>i</c> reads its slice of the input listing
-/// and writes <c>docs/part-i.parquet</c> and <c>rejects/part-ingest-i.parquet</c>.
+/// The ingest phase: task <c>i</c> reads its slice of the input items (whole files, or WARC/WET
+/// records) and writes <c>docs/part-i.parquet</c> and <c>rejects/part-ingest-i.parquet</c>.
 /// </summary>
-internal sealed class IngestTaskExecutor(string outputDir, IReadOnlyList<IReadOnlyList<InputFile>> partition, IReadOnlyCollection<string> extensions, long maxFileBytes, TaskLedger ledger)
+internal sealed class IngestTaskExecutor(
+    string outputDir,
+    IReadOnlyList<IReadOnlyList<InputItem>> partition,
+    IReadOnlyCollection<string> extensions,
+    long maxFileBytes,
+    Func<string, string?, (string? Title, string Text)> htmlExtractor,
+    TaskLedger ledger)
     : ITaskExecutor
 {
     public const string Phase = "ingest";
@@ -28,10 +35,17 @@ internal sealed class IngestTaskExecutor(string outputDir, IReadOnlyList<IReadOn
         await using (var docsWriter = new ParquetPartWriter<DocumentRow>(docsTmp, r => r.Text.Length * 2L + 256))
         await using (var rejectsWriter = new ParquetPartWriter<RejectRow>(rejectsTmp, r => r.Detail.Length * 2L + 256))
         {
-            foreach (var file in partition[task.Index])
+            using var warc = new WarcRecordSource(maxFileBytes);
+            var warcConverter = new WarcDocumentConverter(htmlExtractor);
+            foreach (var item in partition[task.Index])
             {
                 ct.ThrowIfCancellationRequested();
-                switch (FileDocumentReader.Read(file, extensions, maxFileBytes))
+                var outcome = item.RejectReason is not null
+                    ? new FileReadOutcome.Rejected(Core.Documents.DocumentId.Compute(item.Uri ?? item.File.RelativePath, []), item.Uri ?? item.File.RelativePath, item.RejectReason, item.RejectDetail ?? string.Empty)
+                    : item.IsWarcRecord
+                        ? warc.Read(item, warcConverter)
+                        : FileDocumentReader.Read(item.File, extensions, maxFileBytes, htmlExtractor);
+                switch (outcome)
                 {
                     case FileReadOutcome.Accepted a:
                         docs++;

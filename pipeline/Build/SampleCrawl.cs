@@ -1,0 +1,82 @@
+using System.Text.Json;
+using Akka.Actor;
+using Corpus.Core.Configuration;
+using Corpus.Ingest.Sample;
+using Corpus.Pipeline.Crawl;
+using Corpus.Pipeline.Execution;
+
+namespace Corpus.Pipeline.Build;
+
+/// <summary>
+/// The sample build's first step: serve the bundled sample site on 127.0.0.1, crawl all of it into
+/// <c>warc/</c>, and record the crawl in <c>_build/crawl.json</c>. A finished crawl is reused by a
+/// rerun; an unfinished one (a killed build) is thrown away and done again.
+/// </summary>
+internal static class SampleCrawl
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    public static async Task<string> EnsureAsync(ActorSystem system, string output, BuildConfig config, bool force, ICrawlObserver? observer, CancellationToken ct)
+    {
+        var warcDir = Path.Combine(output, BuildLayout.WarcDir);
+        var marker = Path.Combine(output, BuildLayout.StateDir, "crawl.json");
+        if (force)
+        {
+            foreach (var dir in BuildLayout.OwnedDirs)
+            {
+                if (Directory.Exists(Path.Combine(output, dir)))
+                {
+                    Directory.Delete(Path.Combine(output, dir), recursive: true);
+                }
+            }
+
+            File.Delete(Path.Combine(output, BuildLayout.ManifestFile));
+        }
+        else if (BuildRunner.HoldsForeignEntries(output))
+        {
+            throw new BuildException($"output folder '{output}' is not empty and holds no corpus build; pass --force to build there anyway or choose another folder");
+        }
+
+        if (File.Exists(marker))
+        {
+            return warcDir;
+        }
+
+        if (Directory.Exists(warcDir))
+        {
+            Directory.Delete(warcDir, recursive: true);
+        }
+
+        IReadOnlyList<UdhrTranslation> translations;
+        try
+        {
+            translations = UdhrLibrary.Load();
+        }
+        catch (FileNotFoundException e)
+        {
+            throw new BuildException(e.Message, e);
+        }
+
+        await using var server = SampleSiteServer.Start(translations);
+        var result = await Crawler.RunAsync(
+            system,
+            new CrawlOptions
+            {
+                Seeds = [server.BaseUrl + "/"],
+                WarcDirectory = warcDir,
+                WarcPrefix = "sample",
+                Politeness = TimeSpan.Zero,
+                MaxConnectionsPerHost = 16,
+                Fetchers = 16,
+                MaxPages = 100_000,
+                MaxDepth = 8,
+                Seed = config.Seed,
+            },
+            observer,
+            ct).ConfigureAwait(false);
+        ct.ThrowIfCancellationRequested();
+        Directory.CreateDirectory(Path.GetDirectoryName(marker)!);
+        AtomicFile.WriteAllBytes(marker, JsonSerializer.SerializeToUtf8Bytes(new { result.Pages, result.Failures, WarcFiles = result.WarcFiles.Select(Path.GetFileName) }, Json));
+        return warcDir;
+    }
+}

@@ -1,0 +1,142 @@
+using System.Diagnostics;
+
+using System.Text.Json;
+using Corpus.Ingest.Files;
+using Corpus.Pipeline.Build;
+using Corpus.Pipeline.Execution;
+using Corpus.Pipeline.Phases;
+using Corpus.Pipeline.Storage;
+
+namespace Corpus.Pipeline.Extract;
+
+/// <summary>How an extraction ended.</summary>
+/// <param name="Documents">Documents written.</param>
+/// <param name="Rejects">Inputs rejected, each reported through the observer.</param>
+public sealed record ExtractResult(long Documents, long Rejects);
+
+/// <summary>
+/// <c>corpus extract</c>: documents out of WARC/WET files, HTML and text files or folders of them,
+/// with the build's extractors, into one <c>.jsonl</c> (id, url, title, text, language,
+/// content_type per line) or <c>.parquet</c> file (the <c>docs/</c> schema).
+/// </summary>
+public static class ExtractRunner
+{
+    private static readonly string[] Extensions = [".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml"];
+
+    /// <summary>Extracts <paramref name="inputs"/> to <paramref name="outputFile"/>; <paramref name="onReject"/> hears each reject, <paramref name="onProgress"/> the count now and then.</summary>
+    public static async Task<ExtractResult> RunAsync(
+        IReadOnlyList<string> inputs,
+        string outputFile,
+        Action<string, string, string>? onReject = null,
+        Action<long, long>? onProgress = null,
+        CancellationToken ct = default,
+        long maxBytes = 64L * 1024 * 1024)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(outputFile);
+        var jsonl = outputFile.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase);
+        if (!jsonl && !outputFile.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new BuildException($"output file '{outputFile}' must end in .jsonl or .parquet");
+        }
+
+        var files = new List<InputFile>();
+        foreach (var input in inputs)
+        {
+            if (Directory.Exists(input))
+            {
+                var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(input)));
+                files.AddRange(InputFileLister.List(input).Select(f => f with { RelativePath = name + "/" + f.RelativePath }));
+            }
+            else if (File.Exists(input))
+            {
+                files.Add(new InputFile(Path.GetFullPath(input), Path.GetFileName(input)));
+            }
+            else
+            {
+                throw new BuildException($"input '{input}' does not exist");
+            }
+        }
+
+        var items = InputIndex.Build(files, ct);
+        var tmp = AtomicFile.TempPathOf(outputFile);
+        long documents = 0, rejects = 0;
+        var clock = Stopwatch.StartNew();
+        using var warc = new WarcRecordSource(maxBytes);
+        var converter = new Ingest.Warc.WarcDocumentConverter(HtmlExtraction.Extract);
+        await using (var sink = jsonl ? (IDocumentSink)new JsonlSink(tmp) : new ParquetSink(tmp))
+        {
+            foreach (var item in items)
+            {
+                ct.ThrowIfCancellationRequested();
+                var outcome = item.RejectReason is not null
+                    ? new FileReadOutcome.Rejected(string.Empty, item.Uri ?? item.File.RelativePath, item.RejectReason, item.RejectDetail ?? string.Empty)
+                    : item.IsWarcRecord ? warc.Read(item, converter) : FileDocumentReader.Read(item.File, Extensions, maxBytes, HtmlExtraction.Extract);
+                if (outcome is FileReadOutcome.Accepted a)
+                {
+                    await sink.WriteAsync(a.Document, ct).ConfigureAwait(false);
+                    documents++;
+                }
+                else if (outcome is FileReadOutcome.Rejected r)
+                {
+                    rejects++;
+                    onReject?.Invoke(r.SourceUri, r.Reason, r.Detail);
+                }
+
+                if (clock.ElapsedMilliseconds >= 1000)
+                {
+                    clock.Restart();
+                    onProgress?.Invoke(documents, rejects);
+                }
+            }
+        }
+
+        AtomicFile.Commit(tmp, outputFile);
+        return new ExtractResult(documents, rejects);
+    }
+
+    private interface IDocumentSink : IAsyncDisposable
+    {
+        Task WriteAsync(Core.Documents.Document document, CancellationToken ct);
+    }
+
+    private sealed class JsonlSink(string path) : IDocumentSink
+    {
+        private readonly FileStream _stream = new(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+
+        public async Task WriteAsync(Core.Documents.Document d, CancellationToken ct)
+        {
+            using var buffer = new MemoryStream();
+            using (var w = new Utf8JsonWriter(buffer))
+            {
+                w.WriteStartObject();
+                w.WriteString("id", d.Id);
+                w.WriteString("url", d.SourceUri);
+                w.WriteString("title", d.Title);
+                w.WriteString("text", d.Text);
+                w.WriteString("language", d.Language?.ToString());
+                w.WriteString("content_type", d.ContentType);
+                w.WriteEndObject();
+            }
+
+            buffer.WriteByte((byte)'\n');
+            await _stream.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), ct).ConfigureAwait(false);
+        }
+
+        public ValueTask DisposeAsync() => _stream.DisposeAsync();
+    }
+
+    private sealed class ParquetSink(string path) : IDocumentSink
+    {
+        private readonly ParquetPartWriter<DocumentRow> _writer = new(path, r => r.Text.Length * 2L + 256);
+
+        public Task WriteAsync(Core.Documents.Document d, CancellationToken ct) => _writer.AddAsync(IngestTaskExecutor.ToRow(d), ct);
+
+        public async ValueTask DisposeAsync()
+        {
+            await _writer.CompleteAsync(CancellationToken.None).ConfigureAwait(false);
+            await _writer.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+}

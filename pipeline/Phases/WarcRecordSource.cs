@@ -1,0 +1,72 @@
+using Corpus.Ingest.Files;
+using Corpus.Ingest.Warc;
+
+namespace Corpus.Pipeline.Phases;
+
+/// <summary>Reads single WARC records by offset, keeping the last file open since items of one file come in runs.</summary>
+internal sealed class WarcRecordSource(long maxRecordBytes) : IDisposable
+{
+    private FileStream? _stream;
+    private string? _path;
+
+    public FileReadOutcome Read(InputItem item, WarcDocumentConverter converter)
+    {
+        var uri = item.Uri ?? item.File.RelativePath;
+        try
+        {
+            if (_path != item.File.FullPath)
+            {
+                _stream?.Dispose();
+                _stream = File.OpenRead(item.File.FullPath);
+                _path = item.File.FullPath;
+            }
+
+            _stream!.Seek(item.RecordOffset, SeekOrigin.Begin);
+            var first = WarcReader.Open(new NonClosingStream(_stream), new WarcReaderOptions { MaxRecordBytes = maxRecordBytes }).FirstOrDefault();
+            return first switch
+            {
+                WarcRecord r => converter.Convert(r, item.File.RelativePath)
+                    ?? Reject(uri, "no-document", $"a {r.Type} record carries no document"),
+                WarcReject j => Reject(uri, j.Reason, j.Detail),
+                _ => Reject(uri, "warc-truncated", $"no record at offset {item.RecordOffset}"),
+            };
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Reject(uri, RejectReasons.Unreadable, $"{e.GetType().Name}: {e.Message}");
+        }
+    }
+
+    public void Dispose() => _stream?.Dispose();
+
+    private static FileReadOutcome.Rejected Reject(string uri, string reason, string detail) =>
+        new(Core.Documents.DocumentId.Compute(uri, []), uri, reason, detail);
+
+    /// <summary>Lets a reader read from the shared stream without closing it.</summary>
+    private sealed class NonClosingStream(Stream inner) : Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => inner.CanSeek;
+
+        public override bool CanWrite => false;
+
+        public override long Length => inner.Length;
+
+        public override long Position { get => inner.Position; set => inner.Position = value; }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
+
+        public override int Read(Span<byte> buffer) => inner.Read(buffer);
+
+        public override long Seek(long offset, SeekOrigin origin) => inner.Seek(offset, origin);
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
