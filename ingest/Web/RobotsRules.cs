@@ -77,7 +77,8 @@ public sealed class RobotsRules
             path = "/" + path;
         }
 
-        return PercentEncoding.Normalize(path, "?");
+        // A literal '*' or '$' in the URL is data, not pattern syntax: compare it in its escaped form.
+        return PercentEncoding.Normalize(path, "?").Replace("*", "%2A", StringComparison.Ordinal).Replace("$", "%24", StringComparison.Ordinal);
     }
 
     /// <summary>Matches <paramref name="pattern"/> (with <c>*</c> and a final <c>$</c>) against the start of <paramref name="path"/>.</summary>
