@@ -83,7 +83,7 @@ public static partial class CharsetDetector
     private static Encoding DetectCore(ReadOnlySpan<byte> body, string? contentType, out int bomLength)
     {
         bomLength = 0;
-        if (body.StartsWith("\xEF\xBB\xBF"u8))
+        if (body.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
             bomLength = 3;
             return FromLabel("utf-8")!;

@@ -43,7 +43,7 @@ public static class ContentRouter
         }
 
         var head = body[..Math.Min(body.Length, 512)];
-        if (head.StartsWith("\xEF\xBB\xBF"u8))
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
             head = head[3..];
         }

@@ -315,8 +315,8 @@ public sealed class PageFetcher : IDisposable
             }
             catch (InvalidDataException) when (result.Truncated)
             {
-                // A body cut at the limit ends mid-stream: keep what decoded up to there.
-                return result with { Body = body, ContentDecoded = true };
+                // A body cut at the limit may end mid-stream, where this decoder gives up: no decoded body then.
+                return result with { Body = ReadOnlyMemory<byte>.Empty };
             }
             catch (InvalidDataException e)
             {

@@ -39,7 +39,7 @@ public sealed class RobotsTxt
             content = content[..MaxParsedBytes];
         }
 
-        if (content.StartsWith("\xEF\xBB\xBF"u8))
+        if (content.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
             content = content[3..];
         }

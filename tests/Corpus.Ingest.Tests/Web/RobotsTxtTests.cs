@@ -128,6 +128,10 @@ public class RobotsTxtTests
     }
 
     [Fact]
+    public void A_byte_order_mark_is_skipped() =>
+        RobotsTxt.Parse([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("User-agent: *\nDisallow: /x\n")]).RulesFor("bot").IsAllowed("/x").Should().BeFalse();
+
+    [Fact]
     public void Robots_txt_itself_is_always_allowed() =>
         RobotsTxt.DisallowAll.RulesFor("bot").IsAllowed("/robots.txt").Should().BeTrue();
 
