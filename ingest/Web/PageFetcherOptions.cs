@@ -4,7 +4,7 @@ namespace Corpus.Ingest.Web;
 public sealed record PageFetcherOptions
 {
     /// <summary>The <c>User-Agent</c> sent; its first product token is what robots.txt groups are matched against.</summary>
-    public string UserAgent { get; init; } = "CorpusBot/1.0 (+https://github.com/corpus)";
+    public string UserAgent { get; init; } = "CorpusBot/1.0";
 
     /// <summary>Time allowed for DNS and the TCP (and TLS) connect.</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);

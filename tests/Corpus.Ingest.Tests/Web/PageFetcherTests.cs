@@ -217,6 +217,35 @@ public sealed class PageFetcherTests : IDisposable
     }
 
     [Fact]
+    public async Task Deflate_body_is_decoded_whether_zlib_wrapped_or_raw()
+    {
+        const string page = "<html><body>deflated page</body></html>";
+        var zlib = Compress(page, s => new ZLibStream(s, CompressionLevel.Optimal));
+        var raw = Compress(page, s => new DeflateStream(s, CompressionLevel.Optimal));
+        _server.Map("/zlib", (context, _) => LocalHttpServer.RespondAsync(context, 200, zlib, "text/html", ("Content-Encoding", "deflate")));
+        _server.Map("/raw", (context, _) => LocalHttpServer.RespondAsync(context, 200, raw, "text/html", ("Content-Encoding", "deflate")));
+
+        foreach (var path in new[] { "/zlib", "/raw" })
+        {
+            var result = await _fetcher.FetchAsync(_server.Url(path));
+            result.Succeeded.Should().BeTrue(result.FailureDetail);
+            Encoding.UTF8.GetString(result.Body.Span).Should().Be(page, path);
+        }
+    }
+
+    [Fact]
+    public async Task A_body_that_does_not_decode_is_decode_failed_with_the_wire_body_kept()
+    {
+        byte[] garbage = [1, 2, 3, 4, 5, 6, 7, 8];
+        _server.Map("/bad-gzip", (context, _) => LocalHttpServer.RespondAsync(context, 200, garbage, "text/html", ("Content-Encoding", "gzip")));
+
+        var result = await _fetcher.FetchAsync(_server.Url("/bad-gzip"));
+
+        result.Failure.Should().Be(FetchFailures.DecodeFailed);
+        result.WireBody.ToArray().Should().Equal(garbage);
+    }
+
+    [Fact]
     public async Task A_non_html_type_is_routed_to_skip()
     {
         _server.Map("/image", (context, _) => LocalHttpServer.RespondAsync(context, 200, [0x89, 0x50, 0x4E, 0x47], "image/png"));

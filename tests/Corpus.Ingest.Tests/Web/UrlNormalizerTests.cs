@@ -49,6 +49,17 @@ public class UrlNormalizerTests
         result.Refusal.Should().Be(reason);
     }
 
+    [Theory]
+    [InlineData("bücher")]
+    [InlineData("例え")]
+    [InlineData("münchen-ost")]
+    [InlineData("правительство")]
+    [InlineData("ελληνικά")]
+    [InlineData("中国")]
+    [InlineData("😀smile")]
+    public void Punycode_matches_the_platform_idn_mapping(string label) =>
+        Punycode.EncodeLabel(label).Should().Be(new System.Globalization.IdnMapping().GetAscii(label));
+
     [Fact]
     public void Tracking_parameters_are_dropped_on_request_and_the_rest_keeps_its_order()
     {
