@@ -178,7 +178,7 @@ internal sealed class HttpBlock
         }
     }
 
-    private static readonly byte[] TooLarge = [];
+    private static readonly byte[] TooLarge = new byte[1];
 
     private static byte[]? Inflate(byte[] body, Func<Stream, Stream> open, long maxBytes)
     {

@@ -45,6 +45,12 @@ internal static class WarcRecordBuilder
                         candidates.Add(dechunked);
                     }
 
+                    // ClueWeb09 (WARC/0.18) writes the block digest as the payload digest.
+                    if (string.Equals(payloadDigest, record.Header("WARC-Block-Digest"), StringComparison.Ordinal))
+                    {
+                        candidates.Add(block);
+                    }
+
                     switch (WarcDigest.Matches(payloadDigest, candidates))
                     {
                         case null:
