@@ -134,6 +134,9 @@ internal sealed class WarcInput(IWarcSource source)
 
     public void Advance(int count) => _pos += count;
 
+    /// <summary>Drops what is buffered: the bytes before a break, or a partial line at the end.</summary>
+    public void DiscardBuffered() => _pos = _end;
+
     /// <summary>Skips CR and LF bytes.</summary>
     public void SkipNewlines()
     {

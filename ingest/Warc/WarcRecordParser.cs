@@ -179,6 +179,7 @@ internal sealed class WarcRecordParser
     /// <summary>A record cut short: by a gzip break when there is one, else by the end of the file.</summary>
     private WarcReject Lost(long offset, string detail)
     {
+        _input.DiscardBuffered();
         if (_source.TakeBreak() is { } lost)
         {
             return new WarcReject(offset, lost.Reason, $"{detail}: {lost.Detail} at offset {lost.RawOffset}");

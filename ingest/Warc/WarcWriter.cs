@@ -61,7 +61,7 @@ public sealed class WarcWriter : IDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(targetUri);
         ArgumentException.ThrowIfNullOrEmpty(contentType);
-        var id = _ids.Next();
+        var id = NextId(date);
         Write(date, [
             new("WARC-Type", "resource"),
             new("WARC-Record-ID", id),
@@ -82,7 +82,7 @@ public sealed class WarcWriter : IDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(targetUri);
         ArgumentNullException.ThrowIfNull(fields);
-        var id = _ids.Next();
+        var id = NextId(date);
         var block = Fields(fields);
         var headers = new List<KeyValuePair<string, string>>
         {
@@ -107,7 +107,7 @@ public sealed class WarcWriter : IDisposable
 
     private string WriteHttp(string type, string targetUri, DateTimeOffset date, ReadOnlySpan<byte> message, string? ipAddress, string? concurrentTo)
     {
-        var id = _ids.Next();
+        var id = NextId(date);
         var headers = new List<KeyValuePair<string, string>>
         {
             new("WARC-Type", type),
@@ -130,6 +130,17 @@ public sealed class WarcWriter : IDisposable
         headers.Add(new("Content-Type", "application/http;msgtype=" + type));
         Write(date, headers, message);
         return id;
+    }
+
+    /// <summary>The next record id, opened the file first so that its warcinfo record takes the id before.</summary>
+    private string NextId(DateTimeOffset date)
+    {
+        if (_file is null)
+        {
+            OpenFile(date);
+        }
+
+        return _ids.Next();
     }
 
     private void Write(DateTimeOffset date, IReadOnlyList<KeyValuePair<string, string>> headers, ReadOnlySpan<byte> block)
