@@ -3,11 +3,18 @@ using Corpus.Bench.Tokenizer;
 
 // dotnet run -c Release --project bench/Corpus.Bench -- compare-tokenizers [ROUNDS]
 //     side by side, one process: corpus vs Hugging Face tokenizers, prints MB/s and the ratio
+// dotnet run -c Release --project bench/Corpus.Bench -- eval-warc FOLDER
+//     reads every WARC file under FOLDER, prints records, rejects and digest checks per file
 // dotnet run -c Release --project bench/Corpus.Bench -- [BenchmarkDotNet arguments]
 if (args.Length > 0 && args[0] == "compare-tokenizers")
 {
     var rounds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3;
     return TokenizerComparison.Run(rounds);
+}
+
+if (args.Length > 1 && args[0] == "eval-warc")
+{
+    return Corpus.Bench.Warc.WarcEvaluation.Run(args[1]);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(TokenizerComparison).Assembly).Run(args);
