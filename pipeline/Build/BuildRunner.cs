@@ -49,10 +49,13 @@ public static class BuildRunner
         using var system = ActorSystem.Create("corpus", ConfigurationFactory.ParseString(AkkaConfig));
         try
         {
-            var input = request.Sample
-                ? await SampleCrawl.EnsureAsync(system, output, config, request.Force, crawlObserver, ct).ConfigureAwait(false)
-                : Path.GetFullPath(request.InputDir);
-            return await BuildAsync(system, request, config, input, output, observer, ct).ConfigureAwait(false);
+            if (request.Sample)
+            {
+                var (warcDir, origin) = await SampleCrawl.EnsureAsync(system, output, config, request.Force, crawlObserver, ct).ConfigureAwait(false);
+                return await BuildAsync(system, request, config, warcDir, output, SampleCrawl.UriMap(origin), observer, ct).ConfigureAwait(false);
+            }
+
+            return await BuildAsync(system, request, config, Path.GetFullPath(request.InputDir), output, null, observer, ct).ConfigureAwait(false);
         }
         finally
         {
@@ -60,7 +63,7 @@ public static class BuildRunner
         }
     }
 
-    private static async Task<BuildResult> BuildAsync(ActorSystem system, BuildRequest request, BuildConfig config, string input, string output, IPhaseObserver? observer, CancellationToken ct)
+    private static async Task<BuildResult> BuildAsync(ActorSystem system, BuildRequest request, BuildConfig config, string input, string output, Func<string, string>? uriMap, IPhaseObserver? observer, CancellationToken ct)
     {
         if (!Directory.Exists(input))
         {
@@ -87,7 +90,7 @@ public static class BuildRunner
         var ledger = new TaskLedger(output);
         var phases = new List<PhaseOutcome>();
         {
-            var ingest = new IngestTaskExecutor(output, partition, config.Input.Extensions, config.Input.MaxFileBytes, HtmlExtraction.Extract, ledger);
+            var ingest = new IngestTaskExecutor(output, partition, config.Input.Extensions, config.Input.MaxFileBytes, HtmlExtraction.Extract, uriMap, ledger);
             var ingestOutcome = await PhaseRunner.RunAsync(system, IngestTaskExecutor.Phase, partition.Count, ledger, ingest, request.Workers, request.MaxAttempts, observer, ct).ConfigureAwait(false);
             phases.Add(ingestOutcome);
             if (!ingestOutcome.Succeeded)

@@ -16,7 +16,14 @@ internal static class SampleCrawl
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
-    public static async Task<string> EnsureAsync(ActorSystem system, string output, BuildConfig config, bool force, ICrawlObserver? observer, CancellationToken ct)
+    /// <summary>
+    /// The sample site's stable name. The server listens on a free port, which changes every run;
+    /// documents name their pages under this origin instead, so ids and shards do not depend on it.
+    /// </summary>
+    public const string Origin = "http://udhr.sample.test";
+
+    /// <summary>Crawls the sample site unless a finished crawl is there; returns the WARC folder and the origin the crawl used.</summary>
+    public static async Task<(string WarcDir, string CrawledOrigin)> EnsureAsync(ActorSystem system, string output, BuildConfig config, bool force, ICrawlObserver? observer, CancellationToken ct)
     {
         var warcDir = Path.Combine(output, BuildLayout.WarcDir);
         var marker = Path.Combine(output, BuildLayout.StateDir, "crawl.json");
@@ -39,7 +46,18 @@ internal static class SampleCrawl
 
         if (File.Exists(marker))
         {
-            return warcDir;
+            try
+            {
+                var done = JsonSerializer.Deserialize<CrawlRecord>(File.ReadAllBytes(marker), Json);
+                if (done?.BaseUrl is { Length: > 0 } baseUrl)
+                {
+                    return (warcDir, baseUrl);
+                }
+            }
+            catch (JsonException)
+            {
+                // An unreadable marker: crawl again.
+            }
         }
 
         if (Directory.Exists(warcDir))
@@ -76,7 +94,14 @@ internal static class SampleCrawl
             ct).ConfigureAwait(false);
         ct.ThrowIfCancellationRequested();
         Directory.CreateDirectory(Path.GetDirectoryName(marker)!);
-        AtomicFile.WriteAllBytes(marker, JsonSerializer.SerializeToUtf8Bytes(new { result.Pages, result.Failures, WarcFiles = result.WarcFiles.Select(Path.GetFileName) }, Json));
-        return warcDir;
+        var record = new CrawlRecord(server.BaseUrl, result.Pages, result.Failures, [.. result.WarcFiles.Select(f => Path.GetFileName(f))]);
+        AtomicFile.WriteAllBytes(marker, JsonSerializer.SerializeToUtf8Bytes(record, Json));
+        return (warcDir, server.BaseUrl);
     }
+
+    /// <summary>Maps a crawled URL onto <see cref="Origin"/>.</summary>
+    public static Func<string, string> UriMap(string crawledOrigin) =>
+        uri => uri.StartsWith(crawledOrigin, StringComparison.Ordinal) ? Origin + uri[crawledOrigin.Length..] : uri;
+
+    private sealed record CrawlRecord(string BaseUrl, long Pages, IReadOnlyDictionary<string, long> Failures, IReadOnlyList<string?> WarcFiles);
 }

@@ -16,6 +16,7 @@ internal sealed class IngestTaskExecutor(
     IReadOnlyCollection<string> extensions,
     long maxFileBytes,
     Func<string, string?, (string? Title, string Text)> htmlExtractor,
+    Func<string, string>? uriMap,
     TaskLedger ledger)
     : ITaskExecutor
 {
@@ -43,7 +44,7 @@ internal sealed class IngestTaskExecutor(
                 var outcome = item.RejectReason is not null
                     ? new FileReadOutcome.Rejected(Core.Documents.DocumentId.Compute(item.Uri ?? item.File.RelativePath, []), item.Uri ?? item.File.RelativePath, item.RejectReason, item.RejectDetail ?? string.Empty)
                     : item.IsWarcRecord
-                        ? warc.Read(item, warcConverter)
+                        ? warc.Read(item, warcConverter, uriMap)
                         : FileDocumentReader.Read(item.File, extensions, maxFileBytes, htmlExtractor);
                 switch (outcome)
                 {

@@ -9,9 +9,15 @@ internal sealed class WarcRecordSource(long maxRecordBytes) : IDisposable
     private FileStream? _stream;
     private string? _path;
 
-    public FileReadOutcome Read(InputItem item, WarcDocumentConverter converter)
+    /// <summary>Reads the record of <paramref name="item"/>; <paramref name="uriMap"/>, when given, renames its target URI first.</summary>
+    public FileReadOutcome Read(InputItem item, WarcDocumentConverter converter, Func<string, string>? uriMap = null)
     {
         var uri = item.Uri ?? item.File.RelativePath;
+        if (uriMap is not null)
+        {
+            uri = uriMap(uri);
+        }
+
         try
         {
             if (_path != item.File.FullPath)
@@ -25,7 +31,7 @@ internal sealed class WarcRecordSource(long maxRecordBytes) : IDisposable
             var first = WarcReader.Open(new NonClosingStream(_stream), new WarcReaderOptions { MaxRecordBytes = maxRecordBytes }).FirstOrDefault();
             return first switch
             {
-                WarcRecord r => converter.Convert(r, item.File.RelativePath)
+                WarcRecord r => converter.Convert(uriMap is null ? r : Renamed(r, uriMap), item.File.RelativePath)
                     ?? Reject(uri, "no-document", $"a {r.Type} record carries no document"),
                 WarcReject j => Reject(uri, j.Reason, j.Detail),
                 _ => Reject(uri, "warc-truncated", $"no record at offset {item.RecordOffset}"),
@@ -38,6 +44,13 @@ internal sealed class WarcRecordSource(long maxRecordBytes) : IDisposable
     }
 
     public void Dispose() => _stream?.Dispose();
+
+    private static WarcRecord Renamed(WarcRecord record, Func<string, string> uriMap) => record with
+    {
+        Headers = [.. record.Headers.Select(h => string.Equals(h.Key, "WARC-Target-URI", StringComparison.OrdinalIgnoreCase)
+            ? new KeyValuePair<string, string>(h.Key, uriMap(h.Value.Trim('<', '>')))
+            : h)],
+    };
 
     private static FileReadOutcome.Rejected Reject(string uri, string reason, string detail) =>
         new(Core.Documents.DocumentId.Compute(uri, []), uri, reason, detail);
