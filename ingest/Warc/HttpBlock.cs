@@ -93,16 +93,23 @@ internal sealed class HttpBlock
     /// The body with transfer and content encodings removed; null when the decoded body is over
     /// <paramref name="maxBytes"/>.
     /// </summary>
-    public byte[]? DecodeBody(ReadOnlySpan<byte> block, long maxBytes)
+    public ReadOnlyMemory<byte>? DecodeBody(byte[] block, long maxBytes)
     {
-        var body = block[BodyStart..].ToArray();
+        var stored = block.AsMemory(BodyStart);
+        var encoding = Header("Content-Encoding")?.Trim().ToLowerInvariant();
+        var plainEncoding = encoding is null or "" or "identity";
+        if (!IsChunked && plainEncoding)
+        {
+            return stored;
+        }
+
+        var body = stored.ToArray();
         if (IsChunked && Dechunk(body) is { } plain)
         {
             body = plain;
         }
 
-        var encoding = Header("Content-Encoding")?.Trim().ToLowerInvariant();
-        if (encoding is null or "" or "identity")
+        if (plainEncoding)
         {
             return body;
         }

@@ -44,13 +44,13 @@ internal static class WarcDigest
     }
 
     /// <summary>Checks a <c>algo:value</c> digest header against <paramref name="data"/>; null when the algorithm is unknown.</summary>
-    public static bool? Matches(string header, ReadOnlySpan<byte> data) => Matches(header, [data.ToArray()]);
+    public static bool? Matches(string header, ReadOnlyMemory<byte> data) => Matches(header, [data]);
 
     /// <summary>
     /// Checks a digest header against each candidate byte string: true when any matches, false when
     /// none does (or the value cannot be decoded), null when the algorithm is not one we compute.
     /// </summary>
-    public static bool? Matches(string header, IReadOnlyList<byte[]> candidates)
+    public static bool? Matches(string header, IReadOnlyList<ReadOnlyMemory<byte>> candidates)
     {
         var colon = header.IndexOf(':', StringComparison.Ordinal);
         if (colon <= 0)
@@ -82,10 +82,10 @@ internal static class WarcDigest
         {
             var actual = algorithm switch
             {
-                "SHA1" => SHA1.HashData(candidate),
-                "SHA256" => SHA256.HashData(candidate),
-                "SHA512" => SHA512.HashData(candidate),
-                _ => MD5.HashData(candidate),
+                "SHA1" => SHA1.HashData(candidate.Span),
+                "SHA256" => SHA256.HashData(candidate.Span),
+                "SHA512" => SHA512.HashData(candidate.Span),
+                _ => MD5.HashData(candidate.Span),
             };
             if (actual.AsSpan().SequenceEqual(expected))
             {

@@ -10,14 +10,14 @@ internal static class WarcRecordBuilder
     {
         var record = new WarcRecord(offset) { Version = version, Headers = headers, Block = block, HttpBody = block };
         var http = IsHttp(record) ? HttpBlock.Parse(block) : null;
-        var payload = http is null ? block : block[http.BodyStart..];
+        var payload = http is null ? block.AsMemory() : block.AsMemory(http.BodyStart);
         var blockCheck = WarcDigestCheck.Absent;
         var payloadCheck = WarcDigestCheck.Absent;
         if (options.VerifyDigests)
         {
             if (record.Header("WARC-Block-Digest") is { } blockDigest)
             {
-                switch (WarcDigest.Matches(blockDigest, block))
+                switch (WarcDigest.Matches(blockDigest, block.AsMemory()))
                 {
                     case null:
                         blockCheck = WarcDigestCheck.Unsupported;
@@ -39,8 +39,8 @@ internal static class WarcRecordBuilder
                 else
                 {
                     // warcio digests the payload as stored; some writers digest it de-chunked: either is accepted.
-                    var candidates = new List<byte[]> { payload };
-                    if (http is { IsChunked: true } && HttpBlock.Dechunk(payload) is { } dechunked)
+                    var candidates = new List<ReadOnlyMemory<byte>> { payload };
+                    if (http is { IsChunked: true } && HttpBlock.Dechunk(payload.Span) is { } dechunked)
                     {
                         candidates.Add(dechunked);
                     }
@@ -73,12 +73,12 @@ internal static class WarcRecordBuilder
         }
 
         var body = http.DecodeBody(block, options.MaxRecordBytes);
-        if (body is null)
+        if (body is not { } decoded)
         {
             return new WarcReject(offset, WarcRejectReasons.TooLarge, $"{Describe(record)}: decoded HTTP body is over the {options.MaxRecordBytes}-byte limit");
         }
 
-        return record with { HttpStatus = http.Status, HttpHeaders = http.Headers, HttpBody = body };
+        return record with { HttpStatus = http.Status, HttpHeaders = http.Headers, HttpBody = decoded };
     }
 
     private static bool IsHttp(WarcRecord record) =>

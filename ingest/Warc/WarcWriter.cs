@@ -151,7 +151,7 @@ public sealed class WarcWriter : IDisposable
         }
 
         WriteBytes(WarcRecordFormat.Serialize(headers, block));
-        if (_file!.Length >= _options.MaxFileBytes)
+        if (_file!.Position >= _options.MaxFileBytes)
         {
             CloseFile();
         }

@@ -183,4 +183,30 @@ public sealed class WarcReaderTests
         ((WarcRecord)results[0]).TargetUri.Should().Be("http://a/");
         ((WarcReject)results[1]).Reason.Should().BeOneOf(WarcRejectReasons.Truncated, WarcRejectReasons.CorruptGzip);
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Records_larger_than_the_read_buffers_read_whole(bool gzip)
+    {
+        var random = new byte[300_000];
+        new Random(9).NextBytes(random);
+        var noisy = WarcSamples.PlainRecord($"WARC-Type: resource\r\nWARC-Block-Digest: {WarcDigest.Sha1Base32(random)}\r\n", random);
+        var repetitive = Resource("http://b/", new string('r', 1_000_000));
+        var last = Resource("http://c/", "last");
+        byte[] bytes = gzip
+            ? [.. WarcSamples.Gzip(noisy), .. WarcSamples.Gzip(repetitive), .. WarcSamples.Gzip(last)]
+            : [.. noisy, .. repetitive, .. last];
+        var results = WarcSamples.Read(bytes);
+
+        results.Should().HaveCount(3).And.AllBeOfType<WarcRecord>();
+        var records = results.Cast<WarcRecord>().ToList();
+        records[0].BlockDigest.Should().Be(WarcDigestCheck.Verified);
+        records[1].Block.Length.Should().Be(1_000_000);
+        records[2].TargetUri.Should().Be("http://c/");
+        if (gzip)
+        {
+            records[2].Offset.Should().Be(WarcSamples.Gzip(noisy).Length + WarcSamples.Gzip(repetitive).Length);
+        }
+    }
 }

@@ -20,11 +20,11 @@ public sealed class WarcWriterTests
         var data = "abc"u8.ToArray();
         var hex = Convert.ToHexString(System.Security.Cryptography.SHA1.HashData(data));
         var b64 = Convert.ToBase64String(System.Security.Cryptography.SHA1.HashData(data));
-        WarcDigest.Matches(WarcDigest.Sha1Base32(data), data).Should().BeTrue();
-        WarcDigest.Matches("sha1:" + hex.ToLowerInvariant(), data).Should().BeTrue();
-        WarcDigest.Matches("sha1:" + b64, data).Should().BeTrue();
-        WarcDigest.Matches("sha1:" + hex, "abd"u8).Should().BeFalse();
-        WarcDigest.Matches("whirlpool:abc", data).Should().BeNull();
+        WarcDigest.Matches(WarcDigest.Sha1Base32(data), data.AsMemory()).Should().BeTrue();
+        WarcDigest.Matches("sha1:" + hex.ToLowerInvariant(), data.AsMemory()).Should().BeTrue();
+        WarcDigest.Matches("sha1:" + b64, data.AsMemory()).Should().BeTrue();
+        WarcDigest.Matches("sha1:" + hex, "abd"u8.ToArray()).Should().BeFalse();
+        WarcDigest.Matches("whirlpool:abc", data.AsMemory()).Should().BeNull();
     }
 
     [Fact]
