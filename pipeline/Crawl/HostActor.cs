@@ -14,7 +14,6 @@ internal sealed class HostActor : ReceiveActor, IWithTimers
 {
     private readonly Queue<CrawlUrl> _queue = new();
     private readonly string _siteUrl;
-    private readonly string _host;
     private readonly IActorRef _fetchers;
     private readonly IActorRef _warc;
     private readonly IActorRef _coordinator;
@@ -30,7 +29,6 @@ internal sealed class HostActor : ReceiveActor, IWithTimers
     public HostActor(string siteUrl, IActorRef fetchers, IActorRef warc, IActorRef coordinator, TimeSpan politeness, int maxConnections, string userAgent)
     {
         _siteUrl = siteUrl;
-        _host = new Uri(siteUrl).Authority;
         _fetchers = fetchers;
         _warc = warc;
         _coordinator = coordinator;
@@ -75,12 +73,14 @@ internal sealed class HostActor : ReceiveActor, IWithTimers
             }
 
             var links = m.Links;
-            if (r.Failure == CrawlFailures.RedirectToOtherHost && r.Redirects.Count > 0)
+            var failure = r.Failure;
+            if (failure == CrawlFailures.Redirect)
             {
-                links = [r.Redirects[^1].Location];
+                links = r.Redirects.Count > 0 ? [r.Redirects[^1].Location] : [];
+                failure = null;
             }
 
-            _coordinator.Tell(new UrlDone(m.Request.Url, m.Request.Depth, r.Status > 0 ? r.Status : null, r.Failure, links));
+            _coordinator.Tell(new UrlDone(m.Request.Url, m.Request.Depth, r.Status > 0 ? r.Status : null, failure, links));
             Pump();
         });
         Receive<Tick>(_ => Pump());
@@ -116,24 +116,16 @@ internal sealed class HostActor : ReceiveActor, IWithTimers
 
             _active++;
             _nextStart = now + _delay;
-            _fetchers.Tell(new FetchPage(next.Url, next.Depth, HopChecker(_host, _rules)), Self);
+            _fetchers.Tell(new FetchPage(next.Url, next.Depth, RedirectsToFrontier), Self);
         }
     }
 
     /// <summary>
-    /// Vets redirect targets on the fetcher's thread, from values captured here (never the actor's
-    /// own fields): a redirect may stay on this host if robots allows it; another host gets its own
-    /// turn through the frontier.
+    /// Redirects are not followed inline: the 3xx response is stored as it is and its target goes
+    /// back to the frontier as a link, where URL dedup, scope, robots and politeness apply to it like
+    /// to any other URL (so a redirect loop ends when the frontier sees a URL again).
     /// </summary>
-    private static Func<string, CancellationToken, ValueTask<string?>> HopChecker(string host, RobotsRules rules) => (target, _) =>
-    {
-        if (!Uri.TryCreate(target, UriKind.Absolute, out var uri) || !string.Equals(uri.Authority, host, StringComparison.OrdinalIgnoreCase))
-        {
-            return ValueTask.FromResult<string?>(CrawlFailures.RedirectToOtherHost);
-        }
-
-        return ValueTask.FromResult(rules.IsAllowed(target) ? null : FetchFailures.RobotsDisallowed);
-    };
+    private static ValueTask<string?> RedirectsToFrontier(string target, CancellationToken ct) => ValueTask.FromResult<string?>(CrawlFailures.Redirect);
 
     private sealed record Tick
     {
