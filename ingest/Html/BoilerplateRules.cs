@@ -25,7 +25,7 @@ internal static class BoilerplateRules
     [
         "comment", "share", "sharing", "social", "cookie", "consent", "gdpr", "related", "newsletter", "breadcrumb",
         "sidebar", "advert", "sponsor", "popup", "disqus", "outbrain", "taboola", "subscribe", "signup", "paywall",
-        "recommend", "banner", "promo", "widget", "pagination", "navbar", "navigation", "footer", "copyright",
+        "recommend", "banner", "promo", "pagination", "navbar", "navigation", "footer", "copyright",
     ];
 
     /// <summary>Whole class/id tokens that mark boilerplate unless a content word is present too.</summary>
@@ -39,7 +39,7 @@ internal static class BoilerplateRules
 
     private static readonly string[] ContentWords =
     [
-        "article", "content", "entry", "post", "story", "body", "main", "text", "blog", "hentry", "column",
+        "article", "content", "entry", "post", "story", "body", "main", "text", "blog", "hentry",
     ];
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> WeakLookup = WeakBoilerplateTokens.GetAlternateLookup<ReadOnlySpan<char>>();

@@ -163,7 +163,7 @@ internal sealed class PageAnalysis
                 _ => s.Verdict.IsBoilerplate
                     && s.H1Count == 0
                     && s.ArticleCount == 0
-                    && !(s.GoodParagraphChars * 2 > total.GoodParagraphChars && s.TextChars * 2 > total.TextChars),
+                    && !HoldsMostProse(s, total),
             };
             if (!drop)
             {
@@ -171,12 +171,19 @@ internal sealed class PageAnalysis
             }
 
             s.Dropped = true;
+            if (Environment.GetEnvironmentVariable("HTMLDEBUG") is not null && s.TextChars > 300) Console.Error.WriteLine($"DROP {s.Tag} class={s.Element.GetAttribute("class")} id={s.Element.GetAttribute("id")} text={s.TextChars} good={s.GoodParagraphChars}");
             for (var a = s.Parent; a is not null; a = a.Parent)
             {
                 a.AddTotals(s, -1);
             }
         }
     }
+
+    /// <summary>A wrapper with an unlucky name ("share-zone" around the whole article, a sidebar left open).</summary>
+    private static bool HoldsMostProse(NodeStats s, NodeStats total) =>
+        s.GoodParagraphChars * 2 > total.GoodParagraphChars
+        && s.TextChars * 2 > total.TextChars
+        && (!s.Verdict.StrongBoilerplate || s.LinkDensity < 0.2);
 
     private static bool Keeps(IElement e, bool inArticle)
     {
