@@ -11,13 +11,13 @@ internal static class BoilerplateRules
     {
         "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas", "nav",
         "aside", "footer", "button", "select", "input", "textarea", "label", "dialog", "menu", "video", "audio",
-        "map", "head", "img", "picture", "source", "meta", "link",
+        "map", "head", "img", "picture", "source", "meta", "link", "figcaption",
     };
 
     private static readonly HashSet<string> DroppedRoles = new(StringComparer.OrdinalIgnoreCase)
     {
         "navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog", "menu",
-        "menubar", "toolbar", "tablist", "alert",
+        "menubar", "toolbar",
     };
 
     /// <summary>Class/id words that mark boilerplate even beside a content word ("post-share", "article-related").</summary>

@@ -186,7 +186,8 @@ internal sealed class ContentRenderer(PageAnalysis page, MarkdownTextWriter writ
         return s.Tag switch
         {
             "ul" or "ol" or "dl" or "div" or "section" or "table" or "tbody" or "tr" or "header" or "form" => s.LinkDensity > 0.5 && s.GoodParagraphChars * 2 < s.TextChars,
-            "p" or "li" or "h2" or "h3" or "h4" or "h5" or "h6" => s.LinkDensity > 0.7 && s.PlainChars < 40 && s.Parent is { } p && p.LinkDensity > 0.5,
+            "p" or "h2" or "h3" or "h4" or "h5" or "h6" => s.LinkDensity > 0.6 && s.PlainChars < 30,
+            "li" => s.LinkDensity > 0.7 && s.PlainChars < 40 && s.Parent is { } p && p.LinkDensity > 0.5,
             _ => false,
         };
     }

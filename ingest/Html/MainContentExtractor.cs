@@ -42,6 +42,7 @@ public static class MainContentExtractor
             renderer.RenderRoot(root);
         }
 
+        writer.DropTrailingHeadings();
         var text = writer.ToString();
         return Nfc.NormalizeIfNeeded(text) ?? text;
     }

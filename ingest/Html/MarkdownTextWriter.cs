@@ -118,6 +118,32 @@ internal sealed class MarkdownTextWriter
         Break(2);
     }
 
+    /// <summary>Removes headings left at the very end: titles of blocks that were dropped (related links, comments).</summary>
+    public void DropTrailingHeadings()
+    {
+        while (true)
+        {
+            TrimLineEnd();
+            while (_sb.Length > 0 && _sb[^1] == '\n')
+            {
+                _sb.Length--;
+            }
+
+            var start = _sb.Length;
+            while (start > 0 && _sb[start - 1] != '\n')
+            {
+                start--;
+            }
+
+            if (start >= _sb.Length || _sb[start] != '#')
+            {
+                return;
+            }
+
+            _sb.Length = start;
+        }
+    }
+
     public override string ToString() => _sb.ToString();
 
     private void Break(int newlines)
