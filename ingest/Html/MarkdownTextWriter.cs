@@ -16,6 +16,7 @@ internal sealed class MarkdownTextWriter
     private string? _pendingSeparator;
     private string? _marker;
     private bool _lineHasText;
+    private int _blankPrefixLength;
 
     public int Length => _sb.Length;
 
@@ -158,6 +159,7 @@ internal sealed class MarkdownTextWriter
             return;
         }
 
+        _blankPrefixLength = _pendingNewlines == 0 ? _prefix.Length : Math.Min(_blankPrefixLength, _prefix.Length);
         _pendingNewlines = Math.Max(_pendingNewlines, newlines);
         _pendingSpace = false;
         _pendingSeparator = null;
@@ -197,9 +199,10 @@ internal sealed class MarkdownTextWriter
             TrimLineEnd();
             for (var i = 0; i < _pendingNewlines; i++)
             {
-                if (i > 0 && _prefix.Length > 0)
+                var blankPrefix = Math.Min(_blankPrefixLength, _prefix.Length);
+                if (i > 0 && blankPrefix > 0)
                 {
-                    _sb.Append(_prefix.ToString().TrimEnd());
+                    _sb.Append(_prefix.ToString(0, blankPrefix).TrimEnd());
                 }
 
                 _sb.Append('\n');

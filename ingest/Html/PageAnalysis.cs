@@ -171,7 +171,6 @@ internal sealed class PageAnalysis
             }
 
             s.Dropped = true;
-            if (Environment.GetEnvironmentVariable("HTMLDEBUG") is not null && s.TextChars > 300) Console.Error.WriteLine($"DROP {s.Tag} class={s.Element.GetAttribute("class")} id={s.Element.GetAttribute("id")} text={s.TextChars} good={s.GoodParagraphChars}");
             for (var a = s.Parent; a is not null; a = a.Parent)
             {
                 a.AddTotals(s, -1);
