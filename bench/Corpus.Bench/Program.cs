@@ -22,7 +22,7 @@ if (args.Length > 1 && args[0] == "eval-html")
 
 if (args.Length > 1 && args[0] == "bench-html")
 {
-    var rounds = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3;
+    var rounds = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5;
     return HtmlSpeedComparison.Run(args[1], rounds);
 }
 
