@@ -31,11 +31,16 @@ internal sealed class MarkdownTextWriter
         _lineHasText = false;
     }
 
-    /// <summary>Running text: every whitespace run becomes one space.</summary>
+    /// <summary>Running text: every whitespace run becomes one space; invisible format characters (soft hyphen, zero-width space, BOM) go.</summary>
     public void Text(string data)
     {
         foreach (var c in data)
         {
+            if (c is '\u00AD' or '\u200B' or '\u2060' or '\uFEFF')
+            {
+                continue;
+            }
+
             if (char.IsWhiteSpace(c))
             {
                 _pendingSpace = true;
