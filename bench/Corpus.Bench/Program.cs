@@ -1,10 +1,15 @@
 using BenchmarkDotNet.Running;
+using Corpus.Bench.Html;
 using Corpus.Bench.Tokenizer;
 
 // dotnet run -c Release --project bench/Corpus.Bench -- compare-tokenizers [ROUNDS]
 //     side by side, one process: corpus vs Hugging Face tokenizers, prints MB/s and the ratio
 // dotnet run -c Release --project bench/Corpus.Bench -- eval-warc FOLDER
 //     reads every WARC file under FOLDER, prints records, rejects and digest checks per file
+// dotnet run -c Release --project bench/Corpus.Bench -- eval-html EVAL_FOLDER [--verbose]
+//     trafilatura's evaluation (snippets that must / must not appear): precision, recall, F1
+// dotnet run -c Release --project bench/Corpus.Bench -- bench-html EVAL_FOLDER [ROUNDS]
+//     side by side, single thread: pages/s of MainContentExtractor vs python3-readability
 // dotnet run -c Release --project bench/Corpus.Bench -- [BenchmarkDotNet arguments]
 if (args.Length > 0 && args[0] == "compare-tokenizers")
 {
@@ -15,6 +20,17 @@ if (args.Length > 0 && args[0] == "compare-tokenizers")
 if (args.Length > 1 && args[0] == "eval-warc")
 {
     return Corpus.Bench.Warc.WarcEvaluation.Run(args[1]);
+}
+
+if (args.Length > 1 && args[0] == "eval-html")
+{
+    return HtmlEvaluation.Run(args[1], args.Contains("--verbose"));
+}
+
+if (args.Length > 1 && args[0] == "bench-html")
+{
+    var rounds = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5;
+    return HtmlSpeedComparison.Run(args[1], rounds);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(TokenizerComparison).Assembly).Run(args);

@@ -1,0 +1,251 @@
+using System.Text;
+using AngleSharp.Dom;
+
+namespace Corpus.Ingest.Html;
+
+/// <summary>
+/// Writes the chosen elements as text with light Markdown, skipping dropped elements and blocks made
+/// mostly of links (menus, tag clouds, related lists that had no telling class name).
+/// </summary>
+internal sealed class ContentRenderer(PageAnalysis page, MarkdownTextWriter writer, MainContentOptions options)
+{
+    /// <summary>Past this depth the rest of a subtree is written as running text, without recursion.</summary>
+    private const int MaxDepth = 160;
+
+    private static readonly string[] HeadingMarkers = ["# ", "## ", "### ", "#### ", "##### ", "###### "];
+
+    private int _listDepth;
+    private bool _inDataTable;
+
+    public void RenderRoot(NodeStats root) => RenderElement(root, 0, isRoot: true);
+
+    private void RenderChildren(IElement element, int depth)
+    {
+        for (var node = element.FirstChild; node is not null; node = node.NextSibling)
+        {
+            if (node is IText text)
+            {
+                writer.Text(text.Data);
+            }
+            else if (node is IElement child && page.Find(child) is { } stats)
+            {
+                if (depth >= MaxDepth)
+                {
+                    WriteFlat(child);
+                }
+                else if (!IsLinkDenseBlock(stats))
+                {
+                    RenderElement(stats, depth + 1, isRoot: false);
+                }
+            }
+        }
+    }
+
+    private void RenderElement(NodeStats stats, int depth, bool isRoot)
+    {
+        var e = stats.Element;
+        var blockBreak = _listDepth > 0 ? 1 : 2;
+        switch (stats.Tag)
+        {
+            case "h1" or "h2" or "h3" or "h4" or "h5" or "h6":
+                writer.Marker(HeadingMarkers[stats.Tag[1] - '1'], 2);
+                RenderChildren(e, depth);
+                writer.EndMarked(2);
+                break;
+            case "ul" or "ol":
+                writer.LineBreak();
+                _listDepth++;
+                RenderChildren(e, depth);
+                _listDepth--;
+                writer.EndMarked(_listDepth > 0 ? 1 : 2);
+                break;
+            case "li":
+                writer.Marker(_listDepth <= 1 ? "- " : new string(' ', 2 * (_listDepth - 1)) + "- ", 1);
+                RenderChildren(e, depth);
+                writer.EndMarked(1);
+                break;
+            case "dt" or "dd" or "tr" or "caption":
+                writer.LineBreak();
+                RenderChildren(e, depth);
+                writer.LineBreak();
+                break;
+            case "br":
+                writer.LineBreak();
+                break;
+            case "hr":
+                writer.BlockBreak();
+                break;
+            case "pre":
+                writer.Code(Verbatim(e));
+                break;
+            case "blockquote":
+                writer.BlockBreak();
+                writer.PushPrefix("> ");
+                RenderChildren(e, depth);
+                writer.BlockBreak();
+                writer.PopPrefix(2);
+                break;
+            case "table":
+                RenderTable(stats, depth, isRoot);
+                break;
+            case "td" or "th":
+                if (_inDataTable)
+                {
+                    writer.CellSeparator();
+                    RenderChildren(e, depth);
+                }
+                else
+                {
+                    Block(e, depth, blockBreak);
+                }
+
+                break;
+            case "p" or "div" or "section" or "article" or "main" or "header" or "figure" or "figcaption" or "address"
+                or "details" or "summary" or "center" or "dl" or "fieldset" or "hgroup" or "form" or "body" or "legend":
+                Block(e, depth, blockBreak);
+                break;
+            default:
+                RenderChildren(e, depth);
+                break;
+        }
+    }
+
+    private void Block(IElement e, int depth, int breaks)
+    {
+        if (breaks == 2)
+        {
+            writer.BlockBreak();
+        }
+        else
+        {
+            writer.LineBreak();
+        }
+
+        RenderChildren(e, depth);
+        if (breaks == 2)
+        {
+            writer.BlockBreak();
+        }
+        else
+        {
+            writer.LineBreak();
+        }
+    }
+
+    private void RenderTable(NodeStats table, int depth, bool isRoot)
+    {
+        if (!options.IncludeTables && !isRoot)
+        {
+            return;
+        }
+
+        var outer = _inDataTable;
+        _inDataTable = !isRoot && !outer && IsDataTable(table.Element);
+        writer.BlockBreak();
+        RenderChildren(table.Element, depth);
+        writer.BlockBreak();
+        _inDataTable = outer;
+    }
+
+    /// <summary>A table of data, not of layout: no cell holds a block (paragraph, list, heading, table).</summary>
+    private static bool IsDataTable(IElement table)
+    {
+        var stack = new Stack<IElement>();
+        foreach (var child in table.Children)
+        {
+            stack.Push(child);
+        }
+
+        while (stack.Count > 0)
+        {
+            var e = stack.Pop();
+            switch (e.LocalName)
+            {
+                case "p" or "div" or "table" or "ul" or "ol" or "pre" or "blockquote" or "h1" or "h2" or "h3" or "h4"
+                    or "h5" or "h6" or "article" or "section":
+                    return false;
+            }
+
+            foreach (var child in e.Children)
+            {
+                stack.Push(child);
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A list, box or paragraph whose text is mostly links: navigation that escaped the class rules.</summary>
+    private static bool IsLinkDenseBlock(NodeStats s)
+    {
+        if (s.TextChars == 0 || s.LinkChars == 0)
+        {
+            return false;
+        }
+
+        return s.Tag switch
+        {
+            "ul" or "ol" or "dl" or "div" or "section" or "table" or "tbody" or "tr" or "header" or "form" => s.LinkDensity > 0.5 && s.GoodParagraphChars * 2 < s.TextChars,
+            "p" or "h2" or "h3" or "h4" or "h5" or "h6" => s.LinkDensity > 0.6 && s.PlainChars < 30,
+            "li" => s.LinkDensity > 0.7 && s.PlainChars < 40 && s.Parent is { } p && p.LinkDensity > 0.5,
+            _ => false,
+        };
+    }
+
+    /// <summary>The text of a <c>pre</c>, line breaks and all (<c>br</c> counts as one).</summary>
+    private string Verbatim(IElement pre)
+    {
+        var sb = new StringBuilder();
+        var stack = new Stack<INode>();
+        stack.Push(pre);
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            if (node is IText t)
+            {
+                sb.Append(t.Data);
+            }
+            else if (node is IElement e && (ReferenceEquals(e, pre) || page.Find(e) is not null))
+            {
+                if (e.LocalName == "br")
+                {
+                    sb.Append('\n');
+                }
+
+                for (var child = e.LastChild; child is not null; child = child.PreviousSibling)
+                {
+                    stack.Push(child);
+                }
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Deep subtrees: the kept text, one block per element that is a block, no recursion.</summary>
+    private void WriteFlat(IElement root)
+    {
+        var stack = new Stack<INode>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            if (node is IText t)
+            {
+                writer.Text(t.Data);
+            }
+            else if (node is IElement e && page.Find(e) is not null)
+            {
+                if (e.LocalName is "p" or "div" or "br" or "li" or "tr")
+                {
+                    writer.LineBreak();
+                }
+
+                for (var child = e.LastChild; child is not null; child = child.PreviousSibling)
+                {
+                    stack.Push(child);
+                }
+            }
+        }
+    }
+}

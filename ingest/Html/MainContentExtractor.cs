@@ -1,0 +1,49 @@
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using Corpus.Core.Text;
+
+namespace Corpus.Ingest.Html;
+
+/// <summary>
+/// Extracts the main content of an HTML page (the article, not the menus, sidebars, comments and
+/// banners around it) as plain text with light Markdown, with the page's title, language, canonical
+/// URL, published date and author. One parse per page; never throws on malformed HTML.
+/// See docs/extraction.md for the algorithm.
+/// </summary>
+public static class MainContentExtractor
+{
+    [ThreadStatic]
+    private static HtmlParser? t_parser;
+
+    [ThreadStatic]
+    private static MarkdownTextWriter? t_writer;
+
+    /// <summary>Extracts the main content of <paramref name="html"/>; <paramref name="url"/> resolves a relative canonical link.</summary>
+    public static ExtractedPage Extract(string html, string? url = null, MainContentOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        options ??= MainContentOptions.Default;
+        var parser = t_parser ??= new HtmlParser(new HtmlParserOptions { IsScripting = false, IsKeepingSourceReferences = false });
+        using var document = parser.ParseDocument(html);
+        var metadata = PageMetadataReader.Read(document, url);
+        var text = document.Body is { } body ? ExtractText(body, options) : string.Empty;
+        return new ExtractedPage(metadata.Title, text, metadata.Language, metadata.CanonicalUrl, metadata.Date, metadata.Author);
+    }
+
+    private static string ExtractText(IElement body, MainContentOptions options)
+    {
+        var page = PageAnalysis.Build(body);
+        var chosen = ContentLocator.Locate(page, options);
+        var writer = t_writer ??= new MarkdownTextWriter();
+        writer.Clear();
+        var renderer = new ContentRenderer(page, writer, options);
+        foreach (var root in chosen)
+        {
+            renderer.RenderRoot(root);
+        }
+
+        writer.DropTrailingHeadings();
+        var text = writer.ToString();
+        return Nfc.NormalizeIfNeeded(text) ?? text;
+    }
+}

@@ -1,0 +1,231 @@
+using System.Text;
+
+namespace Corpus.Ingest.Html;
+
+/// <summary>
+/// Builds plain text with light Markdown: whitespace collapsed, at most one blank line between blocks,
+/// line markers (<c># </c>, <c>- </c>) written before a block's first character only (an empty block
+/// leaves nothing), and line prefixes (<c>&gt; </c>) on every line inside a quote.
+/// </summary>
+internal sealed class MarkdownTextWriter
+{
+    private readonly StringBuilder _sb = new(4096);
+    private readonly StringBuilder _prefix = new();
+    private int _pendingNewlines;
+    private bool _pendingSpace;
+    private string? _pendingSeparator;
+    private string? _marker;
+    private bool _lineHasText;
+    private int _blankPrefixLength;
+
+    public int Length => _sb.Length;
+
+    public void Clear()
+    {
+        _sb.Clear();
+        _prefix.Clear();
+        _pendingNewlines = 0;
+        _pendingSpace = false;
+        _pendingSeparator = null;
+        _marker = null;
+        _lineHasText = false;
+    }
+
+    /// <summary>Running text: every whitespace run becomes one space; invisible format characters (soft hyphen, zero-width space, BOM) go.</summary>
+    public void Text(string data)
+    {
+        foreach (var c in data)
+        {
+            if (c is '\u00AD' or '\u200B' or '\u2060' or '\uFEFF')
+            {
+                continue;
+            }
+
+            if (char.IsWhiteSpace(c))
+            {
+                _pendingSpace = true;
+            }
+            else
+            {
+                Emit(c);
+            }
+        }
+    }
+
+    /// <summary>Ends the current block; the next text starts after a blank line.</summary>
+    public void BlockBreak() => Break(2);
+
+    /// <summary>Ends the current line.</summary>
+    public void LineBreak() => Break(1);
+
+    /// <summary>Starts a line whose first text is preceded by <paramref name="marker"/> (a heading or list item).</summary>
+    public void Marker(string marker, int newlines)
+    {
+        _marker = null;
+        Break(newlines);
+        _marker = marker;
+    }
+
+    /// <summary>Ends a heading or list item; a marker that got no text is dropped.</summary>
+    public void EndMarked(int newlines)
+    {
+        _marker = null;
+        Break(newlines);
+    }
+
+    /// <summary>Between table cells: <c> | </c> when the row already has text.</summary>
+    public void CellSeparator()
+    {
+        if (_lineHasText && _pendingNewlines == 0)
+        {
+            _pendingSeparator = " | ";
+            _pendingSpace = false;
+        }
+    }
+
+    public void PushPrefix(string prefix) => _prefix.Append(prefix);
+
+    public void PopPrefix(int length) => _prefix.Length -= length;
+
+    /// <summary>A fenced code block, its lines kept as they are.</summary>
+    public void Code(string code)
+    {
+        var body = code.AsSpan().Trim("\r\n");
+        if (body.IsWhiteSpace())
+        {
+            return;
+        }
+
+        _marker = null;
+        Break(2);
+        StartLine();
+        _sb.Append("```");
+        _pendingNewlines = 1;
+        StartLine();
+        foreach (var c in body)
+        {
+            if (c == '\n')
+            {
+                TrimLineEnd();
+                _sb.Append('\n');
+                _sb.Append(_prefix);
+            }
+            else if (c != '\r')
+            {
+                _sb.Append(c);
+            }
+        }
+
+        TrimLineEnd();
+        _sb.Append('\n');
+        _sb.Append(_prefix);
+        _sb.Append("```");
+        _lineHasText = true;
+        Break(2);
+    }
+
+    /// <summary>Removes headings left at the very end: titles of blocks that were dropped (related links, comments).</summary>
+    public void DropTrailingHeadings()
+    {
+        while (true)
+        {
+            TrimLineEnd();
+            while (_sb.Length > 0 && _sb[^1] == '\n')
+            {
+                _sb.Length--;
+            }
+
+            var start = _sb.Length;
+            while (start > 0 && _sb[start - 1] != '\n')
+            {
+                start--;
+            }
+
+            if (start >= _sb.Length || _sb[start] != '#')
+            {
+                return;
+            }
+
+            _sb.Length = start;
+        }
+    }
+
+    public override string ToString() => _sb.ToString();
+
+    private void Break(int newlines)
+    {
+        if (_marker is not null)
+        {
+            return; // a block opening inside a list item or heading: stay on the marker's line
+        }
+
+        if (_sb.Length == 0)
+        {
+            return;
+        }
+
+        _blankPrefixLength = _pendingNewlines == 0 ? _prefix.Length : Math.Min(_blankPrefixLength, _prefix.Length);
+        _pendingNewlines = Math.Max(_pendingNewlines, newlines);
+        _pendingSpace = false;
+        _pendingSeparator = null;
+    }
+
+    private void Emit(char c)
+    {
+        if (_pendingNewlines > 0 || _sb.Length == 0)
+        {
+            StartLine();
+        }
+        else if (_pendingSeparator is not null)
+        {
+            _sb.Append(_pendingSeparator);
+        }
+        else if (_pendingSpace && _lineHasText)
+        {
+            _sb.Append(' ');
+        }
+
+        if (_marker is not null)
+        {
+            _sb.Append(_marker);
+            _marker = null;
+        }
+
+        _pendingSpace = false;
+        _pendingSeparator = null;
+        _sb.Append(c);
+        _lineHasText = true;
+    }
+
+    private void StartLine()
+    {
+        if (_sb.Length > 0)
+        {
+            TrimLineEnd();
+            for (var i = 0; i < _pendingNewlines; i++)
+            {
+                var blankPrefix = Math.Min(_blankPrefixLength, _prefix.Length);
+                if (i > 0 && blankPrefix > 0)
+                {
+                    _sb.Append(_prefix.ToString(0, blankPrefix).TrimEnd());
+                }
+
+                _sb.Append('\n');
+            }
+        }
+
+        _sb.Append(_prefix);
+        _pendingNewlines = 0;
+        _pendingSpace = false;
+        _pendingSeparator = null;
+        _lineHasText = false;
+    }
+
+    private void TrimLineEnd()
+    {
+        while (_sb.Length > 0 && _sb[^1] is ' ' or '\t')
+        {
+            _sb.Length--;
+        }
+    }
+}
