@@ -2,8 +2,15 @@ using Corpus.Ingest.Html;
 
 namespace Corpus.Pipeline.Build;
 
-/// <summary>The HTML-to-text step the build uses for web pages (WARC records).</summary>
+/// <summary>
+/// The HTML-to-text step a build uses for web pages and HTML files: main-content extraction
+/// (boilerplate dropped, light Markdown kept).
+/// </summary>
 internal static class HtmlExtraction
 {
-    public static (string? Title, string Text) Extract(string html, string? url) => HtmlTextExtractor.Extract(html);
+    public static (string? Title, string Text) Extract(string html, string? url)
+    {
+        var page = MainContentExtractor.Extract(html, url);
+        return (page.Title, page.Text);
+    }
 }

@@ -29,7 +29,7 @@ public sealed class MultilingualBuildFixture : IDisposable
         Write("quoting.txt", quoting);
         expected["quoting.txt"] = quoting;
         Write("page.html", "<html><head><title>P</title></head><body><nav><a href='/'>x</a></nav><p>\u4f60\u597d\uff0c\u4e16\u754c\u3002</p><p>\u0645\u0631\u062d\u0628\u0627</p></body></html>");
-        expected["page.html"] = "x\n\n\u4f60\u597d\uff0c\u4e16\u754c\u3002\n\n\u0645\u0631\u062d\u0628\u0627";
+        expected["page.html"] = "\u4f60\u597d\uff0c\u4e16\u754c\u3002\n\n\u0645\u0631\u062d\u0628\u0627"; // main content: the navigation is dropped
         Expected = expected;
         var config = Path.Combine(Input, "..", Path.GetFileName(Input) + ".json");
         File.WriteAllText(config, """{"input": {"files_per_task": 7}, "shards": {"max_shard_bytes": 65536}}""");

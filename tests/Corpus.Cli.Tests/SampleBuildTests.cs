@@ -1,0 +1,48 @@
+using Corpus.Shards.Manifests;
+using DuckDB.NET.Data;
+
+namespace Corpus.Cli.Tests;
+
+public sealed class SampleBuildTests : IDisposable
+{
+    private readonly string _root = TestEnvironment.NewTempDir("sample");
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    [Fact]
+    public void Sample_build_crawls_the_site_and_two_builds_give_the_same_shards()
+    {
+        var first = Path.Combine(_root, "first");
+        var second = Path.Combine(_root, "second");
+        var (code, stdout, stderr) = TestEnvironment.Run(null, "build", "--sample", "--out", first, "--workers", "2");
+        code.Should().Be(0, stderr);
+        stdout.Should().Contain("documents");
+        stderr.Should().Contain("crawl:");
+        Directory.GetFiles(Path.Combine(first, "warc"), "*.warc.gz").Should().NotBeEmpty();
+        TestEnvironment.Run(null, "shards", "verify", first).ExitCode.Should().Be(0);
+
+        var manifest = Manifest.Load(Path.Combine(first, "manifest.json"));
+        manifest.Totals.Documents.Should().BeGreaterThan(3000, "hundreds of translations, several pages each");
+        using (var db = new DuckDBConnection("Data Source=:memory:"))
+        {
+            db.Open();
+            using var cmd = db.CreateCommand();
+            cmd.CommandText = $"SELECT count(*) FROM read_parquet('{first}/docs/*.parquet') WHERE source_uri LIKE '%/private/%' OR source_uri LIKE '%/print.html' OR source_uri NOT LIKE 'http://udhr.sample.test/%'";
+            ((long)cmd.ExecuteScalar()!).Should().Be(0, "robots.txt kept the crawl out, and pages are named under the stable origin");
+            cmd.CommandText = $"SELECT count(*) FROM read_parquet('{first}/docs/*.parquet') WHERE text LIKE '%cookie policy%' OR text LIKE '%Share on social media%'";
+            ((long)cmd.ExecuteScalar()!).Should().Be(0, "main-content extraction drops the boilerplate");
+            cmd.CommandText = $"SELECT count(*) FROM read_parquet('{first}/rejects/*.parquet') WHERE reason = 'http-status'";
+            ((long)cmd.ExecuteScalar()!).Should().BeGreaterThan(0, "the 404 and the redirects are recorded as rejects");
+        }
+
+        (code, _, stderr) = TestEnvironment.Run(null, "build", "--sample", "--out", second, "--workers", "1");
+        code.Should().Be(0, stderr);
+        var a = TestEnvironment.Snapshot(first, "_build", "warc", "docs", "rejects");
+        var b = TestEnvironment.Snapshot(second, "_build", "warc", "docs", "rejects");
+        b.Keys.Should().Equal(a.Keys);
+        foreach (var key in a.Keys)
+        {
+            b[key].Should().Equal(a[key], $"{key} is the same bytes for two crawls of the sample site");
+        }
+    }
+}
