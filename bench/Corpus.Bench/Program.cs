@@ -10,6 +10,8 @@ using Corpus.Bench.Tokenizer;
 //     trafilatura's evaluation (snippets that must / must not appear): precision, recall, F1
 // dotnet run -c Release --project bench/Corpus.Bench -- bench-html EVAL_FOLDER [ROUNDS]
 //     side by side, single thread: pages/s of MainContentExtractor vs python3-readability
+// dotnet run -c Release --project bench/Corpus.Bench -- bench-crawl
+//     crawls the bundled sample site (politeness off, WARC on): pages/s and memory, beside GNU wget
 // dotnet run -c Release --project bench/Corpus.Bench -- [BenchmarkDotNet arguments]
 if (args.Length > 0 && args[0] == "compare-tokenizers")
 {
@@ -31,6 +33,11 @@ if (args.Length > 1 && args[0] == "bench-html")
 {
     var rounds = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5;
     return HtmlSpeedComparison.Run(args[1], rounds);
+}
+
+if (args.Length > 0 && args[0] == "bench-crawl")
+{
+    return await Corpus.Bench.Crawl.CrawlBenchmark.RunAsync();
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(TokenizerComparison).Assembly).Run(args);

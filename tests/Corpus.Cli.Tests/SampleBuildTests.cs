@@ -35,6 +35,26 @@ public sealed class SampleBuildTests : IDisposable
             ((long)cmd.ExecuteScalar()!).Should().BeGreaterThan(0, "the 404 and the redirects are recorded as rejects");
         }
 
+        // The crawl's WARC read back by corpus extract (every document the build made) and by npm warcio,
+        // whose parsed records get their block and payload digests recomputed by warcio-check.mjs.
+        var extracted = Path.Combine(_root, "extract.jsonl");
+        var extract = TestEnvironment.Run(null, "extract", Path.Combine(first, "warc"), "--out", extracted);
+        extract.ExitCode.Should().Be(0, extract.Stderr);
+        File.ReadLines(extracted).Count().Should().Be((int)manifest.Totals.Documents);
+        var scripts = Path.Combine(TestEnvironment.RepoRoot, "tests", "Corpus.Ingest.Tests", "Warc");
+        TestEnvironment.RunProcess("bash", [Path.Combine(scripts, "install-warcio.sh"), TestEnvironment.RepoRoot], null).ExitCode.Should().Be(0);
+        var cache = Path.Combine(TestEnvironment.RepoRoot, ".cache", "npm-test");
+        var checker = Path.Combine(cache, "warcio-check-sample.mjs"); // beside node_modules, so the ES module finds warcio
+        File.Copy(Path.Combine(scripts, "warcio-check.mjs"), checker, overwrite: true);
+        foreach (var warc in Directory.GetFiles(Path.Combine(first, "warc"), "*.warc.gz"))
+        {
+            var check = TestEnvironment.RunProcess("node", [checker, warc], null);
+            check.ExitCode.Should().Be(0, check.Stderr);
+            using var json = System.Text.Json.JsonDocument.Parse(check.Stdout);
+            json.RootElement.GetProperty("failures").GetArrayLength().Should().Be(0, check.Stdout[..Math.Min(2000, check.Stdout.Length)]);
+            json.RootElement.GetProperty("checked").GetInt32().Should().BeGreaterThan(3000);
+        }
+
         (code, _, stderr) = TestEnvironment.Run(null, "build", "--sample", "--out", second, "--workers", "1");
         code.Should().Be(0, stderr);
         var a = TestEnvironment.Snapshot(first, "_build", "warc", "docs", "rejects");
