@@ -103,7 +103,7 @@ internal static class CrawlBenchmark
 
             _next += 500;
             using var self = Process.GetCurrentProcess();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {pages,6:N0} pages: heap {GC.GetTotalMemory(false) / 1e6,6:F1} MB, working set {self.WorkingSet64 / 1e6,6:F1} MB, frontier {pending:N0}, in flight {inFlight}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {pages,6:N0} pages: live heap {GC.GetTotalMemory(true) / 1e6,6:F1} MB, working set {self.WorkingSet64 / 1e6,6:F1} MB, frontier {pending:N0}, in flight {inFlight}"));
         }
     }
 }
