@@ -25,6 +25,7 @@ public sealed class WarcWriter : IDisposable
     {
         _options = options;
         _ids = new WarcRecordIds(options.Seed);
+        _nextIndex = options.FirstFileIndex;
     }
 
     /// <summary>Full paths of the files finished (closed and renamed) so far.</summary>

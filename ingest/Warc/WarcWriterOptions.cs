@@ -20,4 +20,7 @@ public sealed record WarcWriterOptions
 
     /// <summary>The <c>software</c> field of each file's warcinfo record.</summary>
     public string Software { get; init; } = "corpus";
+
+    /// <summary>Number of the first file (<c>{Prefix}-{n:D5}</c>); a resumed crawl continues after the files it has.</summary>
+    public int FirstFileIndex { get; init; }
 }

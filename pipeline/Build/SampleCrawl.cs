@@ -89,6 +89,7 @@ internal static class SampleCrawl
                 MaxPages = 100_000,
                 MaxDepth = 8,
                 Seed = config.Seed,
+                Resume = false, // the port changes every run, so a crawl of the sample site starts over
             },
             observer,
             ct).ConfigureAwait(false);

@@ -26,6 +26,7 @@ internal sealed class CrawlCoordinator : ReceiveActor
     private readonly CancellationToken _ct;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly int _maxInFlight;
+    private CrawlJournal? _journal;
     private IActorRef _fetchers = ActorRefs.Nobody;
     private IActorRef _warc = ActorRefs.Nobody;
     private int _inFlight;
@@ -64,9 +65,13 @@ internal sealed class CrawlCoordinator : ReceiveActor
 
             Dispatch();
         });
-        Receive<WarcClosed>(m =>
+        Receive<WarcClosed>(_ =>
         {
-            _promise.TrySetResult(new CrawlResult(_pages, new SortedDictionary<string, long>(_failures, StringComparer.Ordinal), m.Files, _clock.Elapsed));
+            var files = Directory.GetFiles(_options.WarcDirectory, _options.WarcPrefix + "-*.warc*")
+                .Where(f => !f.EndsWith(".tmp", StringComparison.Ordinal))
+                .Order(StringComparer.Ordinal)
+                .ToList();
+            _promise.TrySetResult(new CrawlResult(_pages, new SortedDictionary<string, long>(_failures, StringComparer.Ordinal), files, _clock.Elapsed));
             Context.Stop(Self);
         });
     }
@@ -76,6 +81,29 @@ internal sealed class CrawlCoordinator : ReceiveActor
 
     protected override void PreStart()
     {
+        if (!_options.Resume && Directory.Exists(CrawlJournal.DirectoryOf(_options.WarcDirectory)))
+        {
+            Directory.Delete(CrawlJournal.DirectoryOf(_options.WarcDirectory), recursive: true);
+        }
+
+        var recovery = _options.Resume ? CrawlJournal.Recover(_options.WarcDirectory, _options.WarcPrefix) : null;
+        _journal = CrawlJournal.Open(_options.WarcDirectory);
+        if (recovery is not null)
+        {
+            foreach (var url in recovery.Finished)
+            {
+                _frontier.MarkSeen(url);
+            }
+
+            foreach (var (url, depth) in recovery.Pending)
+            {
+                _frontier.TryAdd(url, depth);
+            }
+
+            _pages = recovery.Pages;
+            _dispatched = recovery.Finished.Count;
+        }
+
         _fetchers = Context.ActorOf(
             FetchWorker.Props(_fetcher, _options.UserAgent, _ct).WithRouter(new SmallestMailboxPool(Math.Max(1, _options.Fetchers))),
             "fetchers");
@@ -86,6 +114,7 @@ internal sealed class CrawlCoordinator : ReceiveActor
                 Prefix = _options.WarcPrefix,
                 MaxFileBytes = _options.WarcFileBytes,
                 Seed = _options.Seed,
+                FirstFileIndex = recovery?.NextWarcIndex ?? 0,
             }),
             "warc");
         foreach (var seed in _options.Seeds)
@@ -101,6 +130,7 @@ internal sealed class CrawlCoordinator : ReceiveActor
 
     protected override void PostStop()
     {
+        _journal?.Dispose();
         _frontier.Dispose();
         try
         {
@@ -125,7 +155,13 @@ internal sealed class CrawlCoordinator : ReceiveActor
             return false;
         }
 
-        return _frontier.TryAdd(u, depth);
+        if (!_frontier.TryAdd(u, depth))
+        {
+            return false;
+        }
+
+        _journal?.Admitted(u, depth);
+        return true;
     }
 
     private void OnUrlDone(UrlDone m)
@@ -134,6 +170,10 @@ internal sealed class CrawlCoordinator : ReceiveActor
         if (m.Status is not null)
         {
             _pages++;
+        }
+        else
+        {
+            _journal?.EndedWithoutRecord(m.Url);
         }
 
         if (m.Failure is not null)

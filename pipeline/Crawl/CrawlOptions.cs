@@ -51,6 +51,12 @@ public sealed record CrawlOptions
     /// <summary>Frontier URLs held in memory; the rest wait on disk.</summary>
     public int FrontierMemory { get; init; } = 100_000;
 
+    /// <summary>
+    /// Resume the crawl journaled in <see cref="WarcDirectory"/> (<c>.crawl/journal.log</c>) when there
+    /// is one: URLs already fetched are not fetched again. When false, an earlier journal is discarded.
+    /// </summary>
+    public bool Resume { get; init; } = true;
+
     /// <summary>Seed for WARC record ids; null for random ids.</summary>
     public long? Seed { get; init; }
 }

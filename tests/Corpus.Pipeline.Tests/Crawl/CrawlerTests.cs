@@ -87,4 +87,47 @@ public sealed class CrawlerTests : Akka.TestKit.Xunit2.TestKit, IDisposable
         result.Failures.Should().ContainKey("http-status", "the 404 is stored but counted");
         requested.Should().OnlyHaveUniqueItems("the frontier queues each URL once, redirect targets and loops included");
     }
+
+    [Fact]
+    public async Task A_crawl_run_again_resumes_from_its_journal_without_fetching_a_page_twice()
+    {
+        await using var server = SampleSiteServer.Start(Translations.Value);
+        var first = await Crawler.RunAsync(Sys, Options(server, 120, TimeSpan.Zero, 8));
+        var firstRequests = server.RequestLog.Select(r => r.PathAndQuery).Where(p => p != "/robots.txt").ToHashSet();
+        first.Pages.Should().BeInRange(100, 120, "the budget of 120 URLs includes the ones robots.txt refuses");
+
+        var second = await Crawler.RunAsync(Sys, Options(server, 300, TimeSpan.Zero, 8));
+        var secondRequests = server.RequestLog.Skip(firstRequests.Count + 1).Select(r => r.PathAndQuery).Where(p => p != "/robots.txt").ToList();
+        secondRequests.Should().NotBeEmpty().And.NotContain(p => firstRequests.Contains(p), "pages of the first run are in its WARC and are not fetched again");
+        second.Pages.Should().BeGreaterThan(first.Pages + 100).And.BeLessThanOrEqualTo(300, "the budget counts the URLs of both runs");
+        second.WarcFiles.Should().HaveCount(2, "the resumed run writes a new WARC file after the first run's");
+
+        var uris = new List<string>();
+        foreach (var file in second.WarcFiles)
+        {
+            await using var stream = File.OpenRead(file);
+            uris.AddRange(WarcReader.Open(stream).OfType<WarcRecord>().Where(r => r.Type == "response").Select(r => r.TargetUri!));
+        }
+
+        uris.Should().HaveCount((int)second.Pages).And.OnlyHaveUniqueItems();
+    }
+
+    [Fact]
+    public async Task A_warc_file_cut_by_a_kill_is_cut_back_to_its_last_complete_record()
+    {
+        await using var server = SampleSiteServer.Start(Translations.Value);
+        var result = await Crawler.RunAsync(Sys, Options(server, 30, TimeSpan.Zero, 4));
+        var file = result.WarcFiles.Single();
+        var bytes = File.ReadAllBytes(file);
+        var cut = file + ".tmp";
+        File.WriteAllBytes(cut, bytes[..(bytes.Length - 300)]);
+        File.Delete(file);
+
+        CrawlJournal.CutAfterLastCompleteRecord(cut);
+
+        await using var stream = File.OpenRead(cut);
+        var results = WarcReader.Open(stream).ToList();
+        results.Should().OnlyContain(r => r is WarcRecord, "nothing partial is left");
+        results.OfType<WarcRecord>().Count(r => r.Type == "response").Should().BeInRange(28, 29);
+    }
 }
