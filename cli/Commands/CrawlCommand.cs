@@ -71,6 +71,11 @@ internal sealed class CrawlCommand : ICommand
             await console.Out.FlushAsync(ct).ConfigureAwait(false);
             return ExitCodes.Success;
         }
+        catch (IOException e)
+        {
+            console.Error.WriteLine($"corpus crawl: {e.Message}");
+            return ExitCodes.Failure;
+        }
         finally
         {
             await system.Terminate().ConfigureAwait(false);

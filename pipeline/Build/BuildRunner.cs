@@ -40,6 +40,10 @@ public static class BuildRunner
         {
             return BuildResult.Failed(e.Message, []);
         }
+        catch (IOException e)
+        {
+            return BuildResult.Failed($"I/O error: {e.Message}", []);
+        }
     }
 
     private static async Task<BuildResult> RunCoreAsync(BuildRequest request, IPhaseObserver? observer, ICrawlObserver? crawlObserver, CancellationToken ct)

@@ -65,6 +65,11 @@ internal sealed class CrawlCoordinator : ReceiveActor
 
             Dispatch();
         });
+        Receive<WarcFailed>(m =>
+        {
+            _promise.TrySetException(new IOException(m.Reason));
+            Context.Stop(Self);
+        });
         Receive<WarcClosed>(_ =>
         {
             var files = Directory.GetFiles(_options.WarcDirectory, _options.WarcPrefix + "-*.warc*")

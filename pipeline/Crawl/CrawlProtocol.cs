@@ -26,8 +26,12 @@ internal sealed record PageFetched(FetchPage Request, FetchResult Result, IReadO
 /// <summary>Fetcher to host: the host's robots rules.</summary>
 internal sealed record RobotsFetched(RobotsTxt Robots) : ICrawlMessage;
 
-/// <summary>Host to WARC sink: store one exchange.</summary>
-internal sealed record StoreExchange(FetchResult Result) : ICrawlMessage;
+/// <summary>
+/// Host to WARC sink: store one exchange, then pass <paramref name="Done"/> to <paramref name="NotifyTo"/>.
+/// The URL stays in flight until its record is written, so the sink can never fall behind by more
+/// than the coordinator's in-flight bound and memory stays bounded.
+/// </summary>
+internal sealed record StoreExchange(FetchResult Result, UrlDone Done, Akka.Actor.IActorRef NotifyTo) : ICrawlMessage;
 
 /// <summary>Coordinator to WARC sink: close the current file and answer with every file written.</summary>
 internal sealed record CloseWarc : ICrawlMessage
@@ -41,3 +45,6 @@ internal sealed record CloseWarc : ICrawlMessage
 
 /// <summary>WARC sink to coordinator: the files written.</summary>
 internal sealed record WarcClosed(IReadOnlyList<string> Files) : ICrawlMessage;
+
+/// <summary>WARC sink to coordinator: a record could not be written (disk full, I/O error); the crawl fails.</summary>
+internal sealed record WarcFailed(string Reason) : ICrawlMessage;

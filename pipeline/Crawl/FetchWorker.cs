@@ -15,13 +15,35 @@ internal sealed class FetchWorker : ReceiveActor
         ReceiveAsync<FetchPage>(async m =>
         {
             var replyTo = Sender;
-            var result = await fetcher.FetchAsync(m.Url, m.CheckHop, ct).ConfigureAwait(false);
-            replyTo.Tell(new PageFetched(m, result, LinksOf(result)));
+            FetchResult result;
+            IReadOnlyList<string> links;
+            try
+            {
+                result = await fetcher.FetchAsync(m.Url, m.CheckHop, ct).ConfigureAwait(false);
+                links = LinksOf(result);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // Whatever goes wrong, the host hears back: a lost answer would stall the crawl.
+                result = new FetchResult { RequestedUrl = m.Url, FinalUrl = m.Url, Failure = "fetch-error", FailureDetail = $"{e.GetType().Name}: {e.Message}" };
+                links = [];
+            }
+
+            replyTo.Tell(new PageFetched(m, result, links));
         });
         ReceiveAsync<FetchRobots>(async m =>
         {
             var replyTo = Sender;
-            var robots = await RobotsPolicy.FetchAsync(fetcher, m.SiteUrl, ct).ConfigureAwait(false);
+            RobotsTxt robots;
+            try
+            {
+                robots = await RobotsPolicy.FetchAsync(fetcher, m.SiteUrl, ct).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                robots = RobotsTxt.DisallowAll; // as for an unreachable robots.txt (RFC 9309 2.3.1.4)
+            }
+
             replyTo.Tell(new RobotsFetched(robots));
         });
         _ = userAgent;

@@ -67,11 +67,6 @@ internal sealed class HostActor : ReceiveActor, IWithTimers
         {
             _active--;
             var r = m.Result;
-            if (r.Status > 0 && !r.RawResponseHeaders.IsEmpty)
-            {
-                _warc.Tell(new StoreExchange(r));
-            }
-
             var links = m.Links;
             var failure = r.Failure;
             if (failure == CrawlFailures.Redirect)
@@ -80,7 +75,16 @@ internal sealed class HostActor : ReceiveActor, IWithTimers
                 failure = null;
             }
 
-            _coordinator.Tell(new UrlDone(m.Request.Url, m.Request.Depth, r.Status > 0 ? r.Status : null, failure, links));
+            var stored = r.Status > 0 && !r.RawResponseHeaders.IsEmpty;
+            var done = new UrlDone(m.Request.Url, m.Request.Depth, stored ? r.Status : null, failure, links);
+            if (stored)
+            {
+                _warc.Tell(new StoreExchange(r, done, _coordinator));
+            }
+            else
+            {
+                _coordinator.Tell(done);
+            }
             Pump();
         });
         Receive<Tick>(_ => Pump());

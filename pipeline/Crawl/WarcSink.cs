@@ -16,6 +16,7 @@ internal sealed class WarcSink : ReceiveActor
         {
             if (_closed)
             {
+                m.NotifyTo.Tell(m.Done);
                 return;
             }
 
@@ -23,14 +24,32 @@ internal sealed class WarcSink : ReceiveActor
             var response = new byte[r.RawResponseHeaders.Length + r.WireBody.Length];
             r.RawResponseHeaders.Span.CopyTo(response);
             r.WireBody.Span.CopyTo(response.AsSpan(r.RawResponseHeaders.Length));
-            _writer.WriteResponse(r.FinalUrl, r.FetchedAt, response, r.RawRequestHeaders.Span, r.IpAddress?.ToString());
+            try
+            {
+                _writer.WriteResponse(r.FinalUrl, r.FetchedAt, response, r.RawRequestHeaders.Span, r.IpAddress?.ToString());
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Context.Parent.Tell(new WarcFailed($"writing WARC in '{options.Directory}' failed: {e.Message}"));
+                _closed = true;
+            }
+
+            m.NotifyTo.Tell(m.Done);
         });
         Receive<CloseWarc>(_ =>
         {
             if (!_closed)
             {
-                _writer.Dispose();
                 _closed = true;
+                try
+                {
+                    _writer.Dispose();
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    Context.Parent.Tell(new WarcFailed($"closing the WARC file in '{options.Directory}' failed: {e.Message}"));
+                    return;
+                }
             }
 
             Sender.Tell(new WarcClosed([.. _writer.CompletedFiles]));
