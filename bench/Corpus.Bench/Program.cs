@@ -8,6 +8,8 @@ using Corpus.Bench.Tokenizer;
 //     reads every WARC file under FOLDER, prints records, rejects and digest checks per file
 // dotnet run -c Release --project bench/Corpus.Bench -- eval-html EVAL_FOLDER [--verbose]
 //     trafilatura's evaluation (snippets that must / must not appear): precision, recall, F1
+// dotnet run -c Release --project bench/Corpus.Bench -- eval-articles ARTICLE_BENCHMARK_FOLDER
+//     scrapinghub's article-extraction-benchmark: token precision, recall, F1 against articleBody
 // dotnet run -c Release --project bench/Corpus.Bench -- bench-html EVAL_FOLDER [ROUNDS]
 //     side by side, single thread: pages/s of MainContentExtractor vs python3-readability
 // dotnet run -c Release --project bench/Corpus.Bench -- bench-crawl
@@ -27,6 +29,11 @@ if (args.Length > 1 && args[0] == "eval-warc")
 if (args.Length > 1 && args[0] == "eval-html")
 {
     return HtmlEvaluation.Run(args[1], args.Contains("--verbose"));
+}
+
+if (args.Length > 1 && args[0] == "eval-articles")
+{
+    return ArticleBodyEvaluation.Run(args[1]);
 }
 
 if (args.Length > 1 && args[0] == "bench-html")

@@ -24,9 +24,21 @@ internal static class BoilerplateRules
     private static readonly string[] StrongBoilerplate =
     [
         "comment", "share", "sharing", "social", "cookie", "consent", "gdpr", "related", "newsletter", "breadcrumb",
-        "sidebar", "advert", "sponsor", "popup", "disqus", "outbrain", "taboola", "subscribe", "signup", "paywall",
-        "recommend", "banner", "promo", "pagination", "navbar", "navigation", "footer", "copyright",
+        "sidebar", "advert", "sponsor", "popup", "disqus", "outbrain", "taboola", "subscri", "signup", "paywall",
+        "recommend", "banner", "promo", "pagination", "navbar", "navigation", "footer", "copyright", "metadata",
+        "postmeta", "byline", "authorbox", "author-box", "authorbio", "author-bio", "about-author",
+        "image-source", "imagesource", "photo-credit", "image-credit", "contactbox", "donat",
     ];
+
+    /// <summary>
+    /// Last parts of a compound class name that mark a part of the content as its furniture even when the
+    /// first part is a content word: "entry-meta", "post-tags", "article__date", "story-byline".
+    /// </summary>
+    private static readonly HashSet<string> FurnitureSuffixes = new(StringComparer.Ordinal)
+    {
+        "meta", "tags", "date", "dates", "byline", "author", "authors", "share", "sharing", "footer", "source", "sources",
+        "credit", "credits", "categories", "category",
+    };
 
     /// <summary>Whole class/id tokens that mark boilerplate unless a content word is present too.</summary>
     private static readonly HashSet<string> WeakBoilerplateTokens = new(StringComparer.Ordinal)
@@ -41,6 +53,8 @@ internal static class BoilerplateRules
     [
         "article", "content", "entry", "post", "story", "body", "main", "text", "blog", "hentry",
     ];
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> FurnitureSuffixLookup = FurnitureSuffixes.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> WeakLookup = WeakBoilerplateTokens.GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -57,7 +71,7 @@ internal static class BoilerplateRules
         }
 
         var words = string.Concat(className, " ", id).ToLowerInvariant();
-        var strong = ContainsAny(words, StrongBoilerplate);
+        var strong = ContainsAny(words, StrongBoilerplate) || HasFurnitureSuffix(words);
         var content = ContainsAny(words, ContentWords);
         var weak = false;
         if (!strong)
@@ -85,6 +99,22 @@ internal static class BoilerplateRules
         }
 
         return new ClassVerdict(strong, weak, content);
+    }
+
+    /// <summary>A class token of two or more parts ("entry-meta", "c-sheet__tags") whose last part is furniture.</summary>
+    private static bool HasFurnitureSuffix(string words)
+    {
+        foreach (var token in words.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var cut = token.LastIndexOfAny(['-', '_']);
+            if (cut > 0 && cut < token.Length - 1 && token.AsSpan(0, cut).Trim("-_").Length > 0
+                && FurnitureSuffixLookup.Contains(token.AsSpan(cut + 1)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool ContainsAny(string words, string[] needles)

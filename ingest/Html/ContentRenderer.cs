@@ -16,12 +16,29 @@ internal sealed class ContentRenderer(PageAnalysis page, MarkdownTextWriter writ
 
     private int _listDepth;
     private bool _inDataTable;
+    private bool _ended;
+    private NodeStats? _root;
+    private int _rootProse;
 
-    public void RenderRoot(NodeStats root) => RenderElement(root, 0, isRoot: true);
+    /// <summary>Renders the chosen roots in order; the article may end early at a terminating lead-in.</summary>
+    public void RenderRoots(IReadOnlyList<NodeStats> roots)
+    {
+        _rootProse = roots.Sum(r => r.GoodParagraphChars);
+        foreach (var root in roots)
+        {
+            if (_ended)
+            {
+                break;
+            }
+
+            _root = root;
+            RenderElement(root, 0, isRoot: true);
+        }
+    }
 
     private void RenderChildren(IElement element, int depth)
     {
-        for (var node = element.FirstChild; node is not null; node = node.NextSibling)
+        for (var node = element.FirstChild; node is not null && !_ended; node = node.NextSibling)
         {
             if (node is IText text)
             {
@@ -33,13 +50,84 @@ internal sealed class ContentRenderer(PageAnalysis page, MarkdownTextWriter writ
                 {
                     WriteFlat(child);
                 }
-                else if (!IsLinkDenseBlock(stats))
+                else if (EndsArticle(stats))
+                {
+                    _ended = true;
+                }
+                else if (!IsLinkDenseBlock(stats) && !IsDroppedLine(stats))
                 {
                     RenderElement(stats, depth + 1, isRoot: false);
                 }
             }
         }
     }
+
+    /// <summary>
+    /// A short lead-in ("Related", "Mehr zum Thema", "Czytaj także", "Kontakt:") with at most half as much
+    /// prose after it as before it: it and everything after it are the page's tail, not the article.
+    /// </summary>
+    private bool EndsArticle(NodeStats s)
+    {
+        if (!IsLineBlock(s.Tag) || s.TextChars is 0 or > BoilerplateLines.MaxTerminatingChars || IsTeaser(s)
+            || !BoilerplateLines.IsTerminating(s.Element.TextContent))
+        {
+            return false;
+        }
+
+        var after = ProseAfter(s);
+        var before = _rootProse - after - s.GoodParagraphChars;
+        return before > 0 && after * 2 <= before;
+    }
+
+    /// <summary>Good-paragraph characters after the element inside the current root.</summary>
+    private int ProseAfter(NodeStats s)
+    {
+        var after = 0;
+        for (var e = s.Element; e is not null && !ReferenceEquals(e, _root?.Element); e = e.ParentElement)
+        {
+            for (var sibling = e.NextElementSibling; sibling is not null; sibling = sibling.NextElementSibling)
+            {
+                if (page.Find(sibling) is { } stats)
+                {
+                    after += stats.GoodParagraphChars;
+                }
+            }
+        }
+
+        return after;
+    }
+
+    /// <summary>An inline "Read also: …" teaser or a lone date, update notice or credit line.</summary>
+    private static bool IsDroppedLine(NodeStats s)
+    {
+        if (s.TextChars is 0 or > BoilerplateLines.MaxMetaLineChars || HasBlockChild(s.Element))
+        {
+            return false;
+        }
+
+        return IsTeaser(s) || ((IsLineBlock(s.Tag) || s.Tag is "time" or "small" or "address" or "figure" or "span")
+            && BoilerplateLines.IsMetaLine(s.Element.TextContent));
+    }
+
+    /// <summary>"Read also: &lt;a&gt;title&lt;/a&gt;": a lead-in and a mostly linked title, inline in the article.</summary>
+    private static bool IsTeaser(NodeStats s) =>
+        IsLineBlock(s.Tag) && s.LinkChars * 2 >= s.TextChars && BoilerplateLines.IsTeaser(s.Element.TextContent);
+
+    private static bool HasBlockChild(IElement e)
+    {
+        foreach (var child in e.Children)
+        {
+            if (IsLineBlock(child.LocalName) || child.LocalName is "ul" or "ol" or "table" or "figure" or "blockquote")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsLineBlock(string tag) =>
+        tag is "p" or "div" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "section" or "header" or "dt" or "li";
 
     private void RenderElement(NodeStats stats, int depth, bool isRoot)
     {

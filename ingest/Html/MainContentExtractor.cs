@@ -37,10 +37,7 @@ public static class MainContentExtractor
         var writer = t_writer ??= new MarkdownTextWriter();
         writer.Clear();
         var renderer = new ContentRenderer(page, writer, options);
-        foreach (var root in chosen)
-        {
-            renderer.RenderRoot(root);
-        }
+        renderer.RenderRoots(chosen);
 
         writer.DropTrailingHeadings();
         var text = writer.ToString();

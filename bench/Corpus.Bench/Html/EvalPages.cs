@@ -34,7 +34,7 @@ internal static partial class EvalPages
     private static List<string> Strings(JsonElement e, string name) =>
         e.TryGetProperty(name, out var list) ? list.EnumerateArray().Select(x => x.GetString() ?? string.Empty).ToList() : [];
 
-    private static byte[] ReadGzip(string path)
+    internal static byte[] ReadGzip(string path)
     {
         using var gz = new GZipStream(System.IO.File.OpenRead(path), CompressionMode.Decompress);
         using var ms = new MemoryStream();
@@ -43,7 +43,7 @@ internal static partial class EvalPages
     }
 
     /// <summary>UTF-8 when the bytes are valid UTF-8, else the charset the page declares, else Windows-1252.</summary>
-    private static string Decode(byte[] bytes)
+    internal static string Decode(byte[] bytes)
     {
         try
         {

@@ -1,0 +1,221 @@
+using System.Globalization;
+
+namespace Corpus.Ingest.Html;
+
+/// <summary>
+/// Short blocks that read as boilerplate by their words rather than their markup: lead-ins that end the
+/// article and open a related-links, comments or contact section ("Mehr zum Thema", "Read also",
+/// "Czytaj także" — boilerpipe's terminating blocks), and one-line page furniture (a lone date,
+/// "Last modified …", photo credits and copyright lines). The vocabulary covers the languages most
+/// crawled pages are in (en, de, fr, pl, es, it, pt); no rule is tied to a site.
+/// </summary>
+internal static class BoilerplateLines
+{
+    /// <summary>Longest lead-in (non-whitespace characters) that can end the article.</summary>
+    public const int MaxTerminatingChars = 60;
+
+    /// <summary>Longest block that can be a one-line date, credit or update notice.</summary>
+    public const int MaxMetaLineChars = 120;
+
+    private static readonly string[] TerminatingStarts =
+    [
+        // en
+        "related", "read more", "read also", "read next", "more on this", "more from", "more stories", "you may also like",
+        "you might also like", "you may be interested", "see also", "further reading", "recommended for you",
+        "about the author", "comments", "leave a comment", "leave a reply", "post a comment", "share this",
+        "most read", "most popular", "contact:", "media contact", "press contact",
+        // de
+        "mehr zum thema", "mehr themen", "weitere informationen", "weitere infos", "weitere beiträge", "weitere artikel",
+        "weitere themen", "verwandte", "ähnliche artikel", "ähnliche beiträge", "das könnte sie auch", "das könnte dich auch",
+        "das thema könnte", "könnte sie auch interessieren", "könnte dich auch interessieren", "auch interessant",
+        "schon gelesen", "lust auf mehr", "zum weiterlesen", "lesen sie auch", "lesen sie mehr", "lies auch",
+        "über den autor", "über die autorin", "kommentare", "kommentar schreiben", "kontakt:", "pressekontakt",
+        "ansprechpartner", "zurück zur",
+        // fr
+        "à lire aussi", "a lire aussi", "lire aussi", "lire la suite", "voir aussi", "sur le même sujet", "articles similaires",
+        "vous aimerez aussi", "vous aimerez", "commentaires", "à propos de l'auteur", "audios et vidéos",
+        // pl
+        "czytaj także", "czytaj też", "czytaj również", "zobacz także", "zobacz też", "zobacz również", "przeczytaj także",
+        "przeczytaj też", "przeczytaj również", "polecamy", "podobne artykuły", "powiązane", "komentarze",
+        "więcej na ten temat", "więcej informacji",
+        // es, it, pt
+        "te puede interesar", "lee también", "noticias relacionadas", "artículos relacionados", "comentarios",
+        "leggi anche", "potrebbe interessarti", "articoli correlati", "commenti", "leia também", "veja também",
+    ];
+
+    private static readonly string[] CreditStarts =
+    [
+        "foto:", "fotos:", "foto ©", "bild:", "bilder:", "bildquelle", "bildnachweis", "titelbild", "abbildung:",
+        "photo:", "photos:", "photo :", "photo credit", "image:", "image credit", "image illustrative", "illustration:",
+        "credit:", "credits:", "source:", "quelle:", "źródło:", "fot.", "zdjęcie:", "copyright", "©",
+    ];
+
+    private static readonly string[] UpdateStarts =
+    [
+        "last modified", "last updated", "updated:", "updated on", "published on", "published:", "posted on", "posted:",
+        "erstellt am", "veröffentlicht am", "veröffentlicht:", "aktualisiert am", "aktualisiert:", "zuletzt aktualisiert",
+        "letzte änderung", "letzte aktualisierung", "stand:", "der beitrag wurde am", "dieser beitrag wurde am",
+        "publié le", "mis à jour", "opublikowano", "aktualizacja:", "ultima modifica", "pubblicato il",
+        "publicado el", "actualizado", "news date",
+    ];
+
+    /// <summary>Words a date line may hold besides numbers: month and weekday names, "am", "um", "at", ….</summary>
+    private static readonly HashSet<string> DateWords = BuildDateWords();
+
+    /// <summary>A short lead-in that opens what follows the article: related links, comments, contact.</summary>
+    public static bool IsTerminating(string text) => TerminatingLeadIn(text) > 0;
+
+    /// <summary>
+    /// An inline teaser: a lead-in followed by the title it points to ("Read more: Storm hits the coast"),
+    /// as opposed to a lead-in standing alone as a heading.
+    /// </summary>
+    public static bool IsTeaser(string text)
+    {
+        var leadIn = TerminatingLeadIn(text);
+        return leadIn > 0 && Clean(text).Length >= leadIn + 12;
+    }
+
+    /// <summary>The length of the terminating lead-in the text starts with, or 0.</summary>
+    private static int TerminatingLeadIn(string text)
+    {
+        var t = Clean(text);
+        foreach (var s in TerminatingStarts)
+        {
+            if (t.StartsWith(s, StringComparison.Ordinal))
+            {
+                return s.Length;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>A one-line date, update notice or credit line.</summary>
+    public static bool IsMetaLine(string text)
+    {
+        var t = Clean(text);
+        if (t.Length == 0)
+        {
+            return false;
+        }
+
+        if (StartsWithAny(t, CreditStarts) || (t.Contains('©') && t.Length <= 80))
+        {
+            return true;
+        }
+
+        var hasDigit = t.AsSpan().IndexOfAnyInRange('0', '9') >= 0;
+        return hasDigit && (StartsWithAny(t, UpdateStarts) || IsDateOnly(t));
+    }
+
+    /// <summary>Nothing but a date or time: numbers, month and weekday names, and small joining words.</summary>
+    private static bool IsDateOnly(string t)
+    {
+        if (t.Length > 48)
+        {
+            return false;
+        }
+
+        if (!LooksLikeDate(t))
+        {
+            return false;
+        }
+
+        var words = 0;
+        foreach (var token in t.Split([' ', ',', '.', '/', '-', ':', '|', '(', ')', '–', '—'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (char.IsAsciiDigit(token[0]) && token.Length <= 4 + 2)
+            {
+                continue;
+            }
+
+            if (!DateWords.Contains(token))
+            {
+                return false;
+            }
+
+            words++;
+        }
+
+        return words <= 4;
+    }
+
+    /// <summary>A month or weekday name, or numbers joined like a date (12.03.2021, 2021-03-12, 3/12/21).</summary>
+    private static bool LooksLikeDate(string t)
+    {
+        foreach (var token in t.Split([' ', ',', '(', ')', '|'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (DateWords.Contains(token.TrimEnd('.')) && token.Length > 2)
+            {
+                return true;
+            }
+
+            var separators = 0;
+            var digits = 0;
+            foreach (var c in token)
+            {
+                if (char.IsAsciiDigit(c))
+                {
+                    digits++;
+                }
+                else if (c is '.' or '-' or '/')
+                {
+                    separators++;
+                }
+            }
+
+            if (separators >= 2 && digits >= 4 && digits + separators == token.Length)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string Clean(string text)
+    {
+        var t = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLower(CultureInfo.InvariantCulture);
+        return t.TrimStart('(', '[', '-', '–', '»', '>', '*', ' ');
+    }
+
+    private static bool StartsWithAny(string t, string[] starts)
+    {
+        foreach (var s in starts)
+        {
+            if (t.StartsWith(s, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static HashSet<string> BuildDateWords()
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "am", "um", "uhr", "at", "on", "pm", "h", "le", "à", "de", "del", "di", "do", "of", "the", "den", "dnia", "r", "godz",
+            "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "okt", "nov", "dec", "dez",
+            "januar", "jänner", "februar", "märz", "mai", "juni", "juli", "oktober", "dezember",
+            "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+            "janvier", "février", "mars", "avril", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+            "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+            "stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września", "października",
+            "listopada", "grudnia",
+            "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre",
+            "diciembre", "gennaio", "febbraio", "aprile", "maggio", "giugno", "luglio", "settembre", "ottobre", "dicembre",
+        };
+        var info = CultureInfo.InvariantCulture.DateTimeFormat;
+        foreach (var name in info.MonthNames.Concat(info.DayNames).Concat(info.AbbreviatedDayNames))
+        {
+            if (name.Length > 0)
+            {
+                words.Add(name.ToLowerInvariant());
+            }
+        }
+
+        return words;
+    }
+}
