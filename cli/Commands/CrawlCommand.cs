@@ -13,7 +13,7 @@ internal sealed class CrawlCommand : ICommand
 
     public string Summary => "crawl from seed URLs (robots.txt, politeness, scope) into DIR/*.warc.gz";
 
-    public string Usage => "crawl --seed URL... --out DIR [--max-pages N] [--max-depth N] [--allow-host H...] [--politeness-ms N] [--user-agent S]";
+    public string Usage => "crawl --seed URL... --out DIR [--max-pages N] [--max-depth N] [--allow-host H...] [--include REGEX...] [--exclude REGEX...] [--politeness-ms N] [--user-agent S]";
 
     public IReadOnlyList<OptionSpec> Options { get; } =
     [
@@ -22,6 +22,8 @@ internal sealed class CrawlCommand : ICommand
         new("--max-pages", "N", "pages to fetch at most (default 10000)"),
         new("--max-depth", "N", "links to follow from a seed at most (default 10)"),
         new("--allow-host", "H...", "hosts the crawl may enter (exact or *.example.com); default: the seeds' hosts", Many: true),
+        new("--include", "REGEX...", "regular expressions a URL must match one of (default: any)", Many: true),
+        new("--exclude", "REGEX...", "regular expressions that keep a URL out", Many: true),
         new("--politeness-ms", "N", "least milliseconds between requests to one host (default 1000; robots Crawl-delay may raise it)"),
         new("--user-agent", "S", "User-Agent and robots.txt product token (default CorpusBot/1.0)"),
     ];
@@ -51,6 +53,8 @@ internal sealed class CrawlCommand : ICommand
             MaxPages = args.Value("--max-pages") is { } mp ? ArgParser.ParseInt("--max-pages", mp, 1, int.MaxValue) : 10_000,
             MaxDepth = args.Value("--max-depth") is { } md ? ArgParser.ParseInt("--max-depth", md, 0, 1000) : 10,
             AllowedHosts = args.Values("--allow-host"),
+            Include = args.Values("--include"),
+            Exclude = args.Values("--exclude"),
             Politeness = TimeSpan.FromMilliseconds(politeness),
             MaxConnectionsPerHost = politeness == 0 ? 8 : 1,
             UserAgent = args.Value("--user-agent") ?? "CorpusBot/1.0",
@@ -75,6 +79,10 @@ internal sealed class CrawlCommand : ICommand
         {
             console.Error.WriteLine($"corpus crawl: {e.Message}");
             return ExitCodes.Failure;
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException(e.Message.Split(" (Parameter", 2)[0]);
         }
         finally
         {

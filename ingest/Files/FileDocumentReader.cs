@@ -28,10 +28,11 @@ public static class FileDocumentReader
 
     /// <summary>
     /// Reads <paramref name="file"/>; files over <paramref name="maxBytes"/> are rejected unread.
-    /// HTML goes through <paramref name="extractHtml"/> (html, source) → (title, text), by default
-    /// <see cref="HtmlTextExtractor.Extract"/>.
+    /// HTML goes through <paramref name="extractHtml"/> (html, source) → page, by default the plain
+    /// reduction of <see cref="HtmlTextExtractor"/>; the page's language tag, canonical URL, date and
+    /// author go to the metadata.
     /// </summary>
-    public static FileReadOutcome Read(InputFile file, IReadOnlyCollection<string> extensions, long maxBytes, Func<string, string?, (string? Title, string Text)>? extractHtml = null)
+    public static FileReadOutcome Read(InputFile file, IReadOnlyCollection<string> extensions, long maxBytes, Func<string, string?, ExtractedPage>? extractHtml = null)
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(extensions);
@@ -73,9 +74,11 @@ public static class FileDocumentReader
 
         string? title;
         string text;
+        ExtractedPage? page = null;
         if (contentType == "text/html")
         {
-            (title, text) = extractHtml is null ? HtmlTextExtractor.Extract(raw) : extractHtml(raw, file.RelativePath);
+            page = (extractHtml ?? PageMetadata.PlainText)(raw, file.RelativePath);
+            (title, text) = (page.Title, page.Text);
         }
         else
         {
@@ -90,10 +93,13 @@ public static class FileDocumentReader
             return Reject(file, bytes, RejectReasons.NoText, "nothing but whitespace after extraction");
         }
 
-        var metadata = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, new Dictionary<string, string>
+        var metadata = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        metadata["bytes"] = bytes.Length.ToString(CultureInfo.InvariantCulture);
+        if (page is not null)
         {
-            ["bytes"] = bytes.Length.ToString(CultureInfo.InvariantCulture),
-        });
+            PageMetadata.AddTo(metadata, page);
+        }
+
         return new FileReadOutcome.Accepted(new Document
         {
             Id = DocumentId.Compute(file.RelativePath, bytes),
@@ -102,7 +108,7 @@ public static class FileDocumentReader
             ContentType = contentType,
             Title = title,
             Text = text,
-            Metadata = metadata,
+            Metadata = metadata.ToImmutable(),
         });
     }
 

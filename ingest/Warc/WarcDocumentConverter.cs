@@ -15,12 +15,16 @@ namespace Corpus.Ingest.Warc;
 /// </summary>
 public sealed class WarcDocumentConverter
 {
-    private readonly Func<string, string?, (string? Title, string Text)> _extractHtml;
+    private readonly Func<string, string?, ExtractedPage> _extractHtml;
 
-    /// <summary>A converter using <paramref name="extractHtml"/> (html, url) → (title, text) for HTML pages.</summary>
-    public WarcDocumentConverter(Func<string, string?, (string? Title, string Text)>? extractHtml = null)
+    /// <summary>
+    /// A converter using <paramref name="extractHtml"/> (html, url) → page for HTML pages (by default
+    /// the plain reduction of <see cref="HtmlTextExtractor"/>); the page's language tag, canonical
+    /// URL, date and author go to the metadata.
+    /// </summary>
+    public WarcDocumentConverter(Func<string, string?, ExtractedPage>? extractHtml = null)
     {
-        _extractHtml = extractHtml ?? ((html, _) => HtmlTextExtractor.Extract(html));
+        _extractHtml = extractHtml ?? PageMetadata.PlainText;
     }
 
     /// <summary>
@@ -63,9 +67,11 @@ public sealed class WarcDocumentConverter
         var raw = WarcCharset.Decode(body, contentTypeHeader, html);
         string? title = null;
         var text = raw;
+        ExtractedPage? page = null;
         if (html)
         {
-            (title, text) = _extractHtml(raw, record.TargetUri);
+            page = _extractHtml(raw, record.TargetUri);
+            (title, text) = (page.Title, page.Text);
         }
 
         text = Nfc.NormalizeIfNeeded(text) ?? text;
@@ -76,6 +82,11 @@ public sealed class WarcDocumentConverter
         }
 
         var metadata = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        if (page is not null)
+        {
+            PageMetadata.AddTo(metadata, page);
+        }
+
         metadata["warc_file"] = warcFile;
         metadata["warc_type"] = record.Type;
         Add(metadata, "warc_date", record.Date);

@@ -4,13 +4,10 @@ namespace Corpus.Pipeline.Build;
 
 /// <summary>
 /// The HTML-to-text step a build uses for web pages and HTML files: main-content extraction
-/// (boilerplate dropped, light Markdown kept).
+/// (boilerplate dropped, light Markdown kept; language tag, canonical URL, date and author kept as
+/// metadata).
 /// </summary>
 internal static class HtmlExtraction
 {
-    public static (string? Title, string Text) Extract(string html, string? url)
-    {
-        var page = MainContentExtractor.Extract(html, url);
-        return (page.Title, page.Text);
-    }
+    public static ExtractedPage Extract(string html, string? url) => MainContentExtractor.Extract(html, url);
 }

@@ -16,6 +16,18 @@ public static class Crawler
             throw new ArgumentException("a crawl needs at least one seed URL", nameof(options));
         }
 
+        foreach (var pattern in options.Include.Concat(options.Exclude))
+        {
+            try
+            {
+                _ = new System.Text.RegularExpressions.Regex(pattern);
+            }
+            catch (ArgumentException e)
+            {
+                throw new ArgumentException($"URL pattern '{pattern}' is not a valid regular expression: {e.Message}", nameof(options), e);
+            }
+        }
+
         Directory.CreateDirectory(options.WarcDirectory);
         using var fetcher = new PageFetcher(new PageFetcherOptions
         {

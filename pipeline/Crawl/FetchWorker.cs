@@ -66,7 +66,13 @@ internal sealed class FetchWorker : ReceiveActor
             {
                 var html = CharsetDetector.Decode(result.Body.Span, result.Header("Content-Type"));
                 var links = LinkExtractor.Extract(html, result.FinalUrl);
-                return links.NoFollow ? [] : links.Links;
+                if (links.NoFollow)
+                {
+                    return [];
+                }
+
+                // The canonical URL is a link too: the frontier's dedup keeps it from being fetched twice.
+                return links.Canonical is { } canonical && !links.Links.Contains(canonical) ? [.. links.Links, canonical] : links.Links;
             }
 
             if (route.MediaType.Contains("xml", StringComparison.OrdinalIgnoreCase))

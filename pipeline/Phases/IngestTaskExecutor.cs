@@ -1,5 +1,6 @@
 using Corpus.Core.Documents;
 using Corpus.Ingest.Files;
+using Corpus.Ingest.Html;
 using Corpus.Ingest.Warc;
 using Corpus.Pipeline.Execution;
 using Corpus.Pipeline.Storage;
@@ -15,7 +16,7 @@ internal sealed class IngestTaskExecutor(
     IReadOnlyList<IReadOnlyList<InputItem>> partition,
     IReadOnlyCollection<string> extensions,
     long maxFileBytes,
-    Func<string, string?, (string? Title, string Text)> htmlExtractor,
+    Func<string, string?, ExtractedPage> htmlExtractor,
     Func<string, string>? uriMap,
     TaskLedger ledger)
     : ITaskExecutor

@@ -62,6 +62,14 @@ public sealed class CrawlCommandTests : IDisposable
         stderr.Should().Contain("file:///etc/passwd");
     }
 
+    [Fact]
+    public void Crawl_refuses_an_invalid_url_pattern_naming_it()
+    {
+        var (code, _, stderr) = TestEnvironment.Run(null, "crawl", "--seed", "http://127.0.0.1:9/", "--out", Path.Combine(_root, "x"), "--include", "([a-z");
+        code.Should().Be(2);
+        stderr.Should().Contain("([a-z");
+    }
+
     private static List<string> ResponseUris(string dir)
     {
         var uris = new List<string>();

@@ -38,17 +38,21 @@ public sealed class WarcDocumentConverterTests
     }
 
     [Fact]
-    public void The_html_extractor_is_pluggable_and_gets_the_url()
+    public void The_html_extractor_is_pluggable_gets_the_url_and_its_page_metadata_is_kept()
     {
         string? seenUrl = null;
         var converter = new WarcDocumentConverter((html, url) =>
         {
             seenUrl = url;
-            return ("T", "main content only");
+            return new Corpus.Ingest.Html.ExtractedPage("T", "main content only", "de", "http://example.com/canonical", new DateOnly(2024, 12, 10), null);
         });
         var outcome = converter.Convert(ResponseRecord(WarcSamples.Response(WarcSamples.Page(2))), "f.warc.gz");
 
-        ((FileReadOutcome.Accepted)outcome!).Document.Text.Should().Be("main content only");
+        var document = ((FileReadOutcome.Accepted)outcome!).Document;
+        document.Text.Should().Be("main content only");
+        document.Metadata["html_lang"].Should().Be("de");
+        document.Metadata["canonical_url"].Should().Be("http://example.com/canonical");
+        document.Metadata["date"].Should().Be("2024-12-10");
         seenUrl.Should().Be("http://example.com/page");
     }
 
