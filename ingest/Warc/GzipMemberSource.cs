@@ -286,25 +286,9 @@ internal sealed class GzipMemberSource : IWarcSource, IDisposable
     }
 
     /// <summary>Hands the inflater raw bytes in small pieces, so that its unused read-ahead stays small.</summary>
-    private sealed class FeedStream(GzipMemberSource owner) : Stream
+    private sealed class FeedStream(GzipMemberSource owner) : Corpus.Ingest.IO.ForwardReadStream
     {
         private readonly GzipMemberSource _owner = owner;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
         public override int Read(Span<byte> buffer)
         {
@@ -318,15 +302,5 @@ internal sealed class GzipMemberSource : IWarcSource, IDisposable
             _owner._pos += n;
             return n;
         }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
