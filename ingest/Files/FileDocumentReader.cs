@@ -36,8 +36,11 @@ public static class FileDocumentReader
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(extensions);
-        var ext = Path.GetExtension(file.RelativePath).ToLowerInvariant();
-        var contentType = ContentTypeOf(file.RelativePath) ?? "text/plain";
+        // name.txt.gz and name.html.gz are read as the file inside, as corpus tools usually do.
+        var gzipped = file.RelativePath.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
+        var name = gzipped ? file.RelativePath[..^3] : file.RelativePath;
+        var ext = Path.GetExtension(name).ToLowerInvariant();
+        var contentType = ContentTypeOf(name) ?? "text/plain";
         if (!extensions.Contains(ext))
         {
             return Reject(file, [], RejectReasons.UnsupportedExtension, $"extension '{ext}' is not in input.extensions");
@@ -51,6 +54,19 @@ public static class FileDocumentReader
             {
                 return Reject(file, [], RejectReasons.TooLarge, string.Create(CultureInfo.InvariantCulture, $"{size} bytes is over input.max_file_bytes = {maxBytes}"));
             }
+
+            if (gzipped && bytes.Length > 0)
+            {
+                bytes = Gunzip(bytes, maxBytes, out var inflatedTooLarge);
+                if (inflatedTooLarge)
+                {
+                    return Reject(file, [], RejectReasons.TooLarge, string.Create(CultureInfo.InvariantCulture, $"it inflates to more than input.max_file_bytes = {maxBytes}"));
+                }
+            }
+        }
+        catch (InvalidDataException e)
+        {
+            return Reject(file, [], RejectReasons.CorruptGzip, e.Message);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
         {
@@ -151,6 +167,26 @@ public static class FileDocumentReader
         }
 
         return buffer.ToArray();
+    }
+
+    private static byte[] Gunzip(byte[] compressed, long maxBytes, out bool tooLarge)
+    {
+        using var gzip = new System.IO.Compression.GZipStream(new MemoryStream(compressed), System.IO.Compression.CompressionMode.Decompress);
+        var output = new MemoryStream();
+        var chunk = new byte[81920];
+        int n;
+        while ((n = gzip.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            output.Write(chunk, 0, n);
+            if (output.Length > maxBytes)
+            {
+                tooLarge = true;
+                return [];
+            }
+        }
+
+        tooLarge = false;
+        return output.ToArray();
     }
 
     private static bool TryDecode(byte[] bytes, out string text, out string error)

@@ -21,6 +21,9 @@ public static class RejectReasons
     /// <summary>Nothing but whitespace is left after extraction.</summary>
     public const string NoText = "no-text";
 
+    /// <summary>A <c>.gz</c> file that does not inflate.</summary>
+    public const string CorruptGzip = "corrupt-gzip";
+
     /// <summary>The extension is not one of <c>input.extensions</c>.</summary>
     public const string UnsupportedExtension = "unsupported-extension";
 }

@@ -56,6 +56,22 @@ public class FileDocumentReaderTests
     }
 
     [Fact]
+    public void Gzipped_files_are_read_as_the_file_inside_and_corrupt_ones_rejected()
+    {
+        using var dir = new TempFolder();
+        using (var gz = new System.IO.Compression.GZipStream(File.Create(Path.Combine(dir.Path, "p.html.gz")), System.IO.Compression.CompressionLevel.Fastest))
+        {
+            gz.Write("<html><head><title>T</title></head><body><p>Inside</p></body></html>"u8);
+        }
+
+        dir.Write("bad.txt.gz", [0x1F, 0x8B, 8, 0, 0, 0, 0, 0, 0, 3, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF]); // a gzip header, then no valid deflate block
+        var doc = Read(dir, "p.html.gz").Should().BeOfType<FileReadOutcome.Accepted>().Which.Document;
+        doc.ContentType.Should().Be("text/html");
+        doc.Text.Should().Be("Inside");
+        Read(dir, "bad.txt.gz").Should().BeOfType<FileReadOutcome.Rejected>().Which.Reason.Should().Be(RejectReasons.CorruptGzip);
+    }
+
+    [Fact]
     public void Empty_file_is_rejected_as_empty()
     {
         using var dir = new TempFolder();
