@@ -78,7 +78,13 @@ public static class FileDocumentReader
             return Reject(file, bytes, RejectReasons.Empty, "the file has no bytes (or is not a regular file)");
         }
 
-        if (!TryDecode(bytes, out var raw, out var decodeError))
+        string raw;
+        if (contentType == "text/html")
+        {
+            // HTML says its own encoding (BOM, <meta charset>), as a browser reads it; else UTF-8.
+            raw = Web.CharsetDetector.Decode(bytes, null);
+        }
+        else if (!TryDecode(bytes, out raw, out var decodeError))
         {
             return Reject(file, bytes, RejectReasons.InvalidUtf8, decodeError);
         }

@@ -72,6 +72,15 @@ public class FileDocumentReaderTests
     }
 
     [Fact]
+    public void Html_is_decoded_in_the_charset_its_meta_tag_names()
+    {
+        using var dir = new TempFolder();
+        var latin1 = System.Text.Encoding.Latin1.GetBytes("<html><head><meta charset=\"windows-1252\"></head><body><p>caf\u00e9 cr\u00e8me</p></body></html>");
+        dir.Write("old.html", latin1);
+        Read(dir, "old.html").Should().BeOfType<FileReadOutcome.Accepted>().Which.Document.Text.Should().Be("caf\u00e9 cr\u00e8me");
+    }
+
+    [Fact]
     public void Empty_file_is_rejected_as_empty()
     {
         using var dir = new TempFolder();
