@@ -130,7 +130,7 @@ public static class ExtractRunner
     {
         private readonly ParquetPartWriter<DocumentRow> _writer = new(path, r => r.Text.Length * 2L + 256);
 
-        public Task WriteAsync(Core.Documents.Document d, CancellationToken ct) => _writer.AddAsync(IngestTaskExecutor.ToRow(d), ct);
+        public Task WriteAsync(Core.Documents.Document d, CancellationToken ct) => _writer.AddAsync(DocumentRows.ToRow(d), ct);
 
         public async ValueTask DisposeAsync()
         {

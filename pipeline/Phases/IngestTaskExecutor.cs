@@ -52,7 +52,7 @@ internal sealed class IngestTaskExecutor(
                     case FileReadOutcome.Accepted a:
                         docs++;
                         bytes += a.Document.Text.Length;
-                        await docsWriter.AddAsync(ToRow(a.Document), ct).ConfigureAwait(false);
+                        await docsWriter.AddAsync(DocumentRows.ToRow(a.Document), ct).ConfigureAwait(false);
                         break;
                     case FileReadOutcome.Rejected r:
                         rejects++;
@@ -71,20 +71,6 @@ internal sealed class IngestTaskExecutor(
         ledger.Commit(Phase, task.Index, new IngestLedgerEntry(docs, rejects, bytes));
         return summary;
     }
-
-    internal static DocumentRow ToRow(Document d) => new()
-    {
-        Id = d.Id,
-        SourceUri = d.SourceUri,
-        SourceKind = d.SourceKind.ToName(),
-        ContentType = d.ContentType,
-        Title = d.Title,
-        Text = d.Text,
-        Language = d.Language?.ToString(),
-        Scores = new Dictionary<string, double>(d.Scores, StringComparer.Ordinal),
-        Labels = new Dictionary<string, string>(d.Labels, StringComparer.Ordinal),
-        Metadata = new Dictionary<string, string>(d.Metadata, StringComparer.Ordinal),
-    };
 }
 
 /// <summary>What the ledger keeps of a committed ingest task.</summary>
