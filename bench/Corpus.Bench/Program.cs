@@ -14,6 +14,12 @@ using Corpus.Bench.Tokenizer;
 //     side by side, single thread: pages/s of MainContentExtractor vs python3-readability
 // dotnet run -c Release --project bench/Corpus.Bench -- bench-crawl
 //     crawls the bundled sample site (politeness off, WARC on): pages/s and memory, beside GNU wget
+// dotnet run -c Release --project bench/Corpus.Bench -- bench-dedup-quality [PAIRS_PER_TARGET]
+//     documents and copies edited to known Jaccard similarities: recall >= 0.85, merge rate <= 0.5
+// dotnet run -c Release --project bench/Corpus.Bench -- bench-minhash [DOCS] [ROUNDS]
+//     one thread: MinHash signatures/s on 2 KB documents beside a datatrove-style reference
+// dotnet run -c Release --project bench/Corpus.Bench -- bench-dedup-memory [N]
+//     dedup of N generated 2 KB documents: time and peak working set
 // dotnet run -c Release --project bench/Corpus.Bench -- [BenchmarkDotNet arguments]
 if (args.Length > 0 && args[0] == "compare-tokenizers")
 {
@@ -45,6 +51,17 @@ if (args.Length > 1 && args[0] == "bench-html")
 if (args.Length > 0 && args[0] == "bench-crawl")
 {
     return await Corpus.Bench.Crawl.CrawlBenchmark.RunAsync();
+}
+
+if (args.Length > 0 && args[0] is "bench-dedup-quality" or "bench-minhash" or "bench-dedup-memory")
+{
+    int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+    return args[0] switch
+    {
+        "bench-dedup-quality" => Corpus.Bench.Dedup.DedupBenchmarks.Quality(Arg(1, 200)),
+        "bench-minhash" => Corpus.Bench.Dedup.DedupBenchmarks.Speed(Arg(1, 20000), Arg(2, 3)),
+        _ => Corpus.Bench.Dedup.DedupBenchmarks.Memory(Arg(1, 200000)),
+    };
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(TokenizerComparison).Assembly).Run(args);
