@@ -18,6 +18,9 @@ public sealed record BuildConfig
     /// <summary>Which tokenizer to use.</summary>
     public TokenizerConfig Tokenizer { get; init; } = new();
 
+    /// <summary>How duplicates are removed.</summary>
+    public DedupConfig Dedup { get; init; } = new();
+
     /// <summary>How token shards are written.</summary>
     public ShardsConfig Shards { get; init; } = new();
 
@@ -43,6 +46,25 @@ public sealed record TokenizerConfig
 {
     /// <summary>A Hugging Face <c>tokenizer.json</c>; null means the built-in Qwen3 tokenizer.</summary>
     public string? Path { get; init; }
+}
+
+/// <summary>The <c>dedup</c> section: exact dedup on normalized text, and MinHash LSH fuzzy dedup.</summary>
+public sealed record DedupConfig
+{
+    /// <summary>Run the dedup phase.</summary>
+    public bool Enabled { get; init; } = true;
+
+    /// <summary>Also remove near duplicates (MinHash LSH), not only exact ones.</summary>
+    public bool Fuzzy { get; init; } = true;
+
+    /// <summary>LSH bands.</summary>
+    public int Bands { get; init; } = 14;
+
+    /// <summary>Hashes per band (bands × rows hashes in all).</summary>
+    public int RowsPerBand { get; init; } = 8;
+
+    /// <summary>Share of signature hashes two candidates must agree on to be merged (0 merges every candidate pair, as FineWeb does).</summary>
+    public double MinSimilarity { get; init; } = 0.7;
 }
 
 /// <summary>The <c>shards</c> section.</summary>

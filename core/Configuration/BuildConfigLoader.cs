@@ -56,6 +56,7 @@ public static class BuildConfigLoader
                     "seed" => config with { Seed = ReadInt64(p.Value, "seed", long.MinValue, long.MaxValue) },
                     "input" => config with { Input = ReadInput(p.Value, config.Input) },
                     "tokenizer" => config with { Tokenizer = ReadTokenizer(p.Value, config.Tokenizer) },
+                    "dedup" => config with { Dedup = ReadDedup(p.Value, config.Dedup) },
                     "shards" => config with { Shards = ReadShards(p.Value, config.Shards) },
                     _ => throw Unknown(p.Name),
                 };
@@ -102,6 +103,13 @@ public static class BuildConfigLoader
                 w.WriteString("path", config.Tokenizer.Path);
             }
 
+            w.WriteEndObject();
+            w.WriteStartObject("dedup");
+            w.WriteBoolean("enabled", config.Dedup.Enabled);
+            w.WriteBoolean("fuzzy", config.Dedup.Fuzzy);
+            w.WriteNumber("bands", config.Dedup.Bands);
+            w.WriteNumber("rows_per_band", config.Dedup.RowsPerBand);
+            w.WriteNumber("min_similarity", config.Dedup.MinSimilarity);
             w.WriteEndObject();
             w.WriteStartObject("shards");
             w.WriteString("stage", config.Shards.Stage);
@@ -159,6 +167,48 @@ public static class BuildConfigLoader
         }
 
         return current;
+    }
+
+    private static DedupConfig ReadDedup(JsonElement e, DedupConfig current)
+    {
+        Expect(e, "dedup", JsonValueKind.Object);
+        foreach (var p in e.EnumerateObject())
+        {
+            var key = "dedup." + p.Name;
+            current = p.Name switch
+            {
+                "enabled" => current with { Enabled = ReadBool(p.Value, key) },
+                "fuzzy" => current with { Fuzzy = ReadBool(p.Value, key) },
+                "bands" => current with { Bands = (int)ReadInt64(p.Value, key, 1, 1024) },
+                "rows_per_band" => current with { RowsPerBand = (int)ReadInt64(p.Value, key, 1, 1024) },
+                "min_similarity" => current with { MinSimilarity = ReadDouble(p.Value, key, 0, 1) },
+                _ => throw Unknown(key),
+            };
+        }
+
+        return current;
+    }
+
+    private static bool ReadBool(JsonElement e, string key) => e.ValueKind switch
+    {
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        _ => throw new ConfigException(key, e.GetRawText(), "expected true or false"),
+    };
+
+    private static double ReadDouble(JsonElement e, string key, double min, double max)
+    {
+        if (e.ValueKind != JsonValueKind.Number || !e.TryGetDouble(out var v))
+        {
+            throw new ConfigException(key, e.GetRawText(), "expected a number");
+        }
+
+        if (v < min || v > max)
+        {
+            throw new ConfigException(key, e.GetRawText(), string.Create(CultureInfo.InvariantCulture, $"must be between {min} and {max}"));
+        }
+
+        return v;
     }
 
     private static ShardsConfig ReadShards(JsonElement e, ShardsConfig current)

@@ -102,6 +102,17 @@ public static class BuildRunner
                 return BuildResult.Failed(Describe(ingestOutcome), phases);
             }
 
+            if (config.Dedup.Enabled)
+            {
+                var dedup = new DedupTaskExecutor(output, config.Dedup, partition.Count, request.Workers, ledger);
+                var dedupOutcome = await PhaseRunner.RunAsync(system, DedupTaskExecutor.Phase, 1, ledger, dedup, 1, request.MaxAttempts, observer, ct).ConfigureAwait(false);
+                phases.Add(dedupOutcome);
+                if (!dedupOutcome.Succeeded)
+                {
+                    return BuildResult.Failed(Describe(dedupOutcome), phases);
+                }
+            }
+
             var shards = new ShardsTaskExecutor(output, config, tokenizer, ledger, system.Materializer(), request.Workers);
             var shardsOutcome = await PhaseRunner.RunAsync(system, ShardsTaskExecutor.Phase, partition.Count, ledger, shards, request.Workers, request.MaxAttempts, observer, ct).ConfigureAwait(false);
             phases.Add(shardsOutcome);
@@ -111,7 +122,8 @@ public static class BuildRunner
             }
 
             var totals = ManifestStep.Write(output, config, tokenizer, ledger, partition.Count);
-            var rejects = Enumerable.Range(0, partition.Count).Sum(i => ledger.Read<IngestLedgerEntry>(IngestTaskExecutor.Phase, i).Rejects);
+            var rejects = Enumerable.Range(0, partition.Count).Sum(i => ledger.Read<IngestLedgerEntry>(IngestTaskExecutor.Phase, i).Rejects)
+                + (config.Dedup.Enabled ? ledger.Read<DedupLedgerEntry>(DedupTaskExecutor.Phase, 0).Removed : 0);
             return new BuildResult(null, phases, totals.Documents, totals.Tokens, rejects);
         }
     }

@@ -12,6 +12,9 @@ internal static class BuildLayout
     /// <summary>Rejected inputs, <c>rejects/part-&lt;phase&gt;-NNNNN.parquet</c>.</summary>
     public const string RejectsDir = "rejects";
 
+    /// <summary>Dedup output: <c>dedup/kept/part-NNNNN.parquet</c> and <c>dedup/clusters.parquet</c>.</summary>
+    public const string DedupDir = "dedup";
+
     /// <summary>Token shards, <c>shards/&lt;stage&gt;/…</c>.</summary>
     public const string ShardsDir = "shards";
 
@@ -22,5 +25,5 @@ internal static class BuildLayout
     public const string ManifestFile = "manifest.json";
 
     /// <summary>The folders a build owns (and <c>--force</c> clears).</summary>
-    public static IReadOnlyList<string> OwnedDirs { get; } = [StateDir, WarcDir, DocsDir, RejectsDir, ShardsDir];
+    public static IReadOnlyList<string> OwnedDirs { get; } = [StateDir, WarcDir, DocsDir, RejectsDir, DedupDir, ShardsDir];
 }
