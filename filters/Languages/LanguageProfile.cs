@@ -39,10 +39,13 @@ internal sealed record LanguageProfile(
 /// <summary>The shipped per-language table (generated) and the fallbacks for languages outside it.</summary>
 internal static partial class LanguageTable
 {
-    private static readonly Dictionary<string, LanguageProfile> ByCode = Generated.ToDictionary(p => p.Code, StringComparer.Ordinal);
+    // Built on first use: the generated array lives in another file, whose static initializer may run later.
+    private static readonly Lazy<Dictionary<string, LanguageProfile>> Index = new(() => Generated.ToDictionary(p => p.Code, StringComparer.Ordinal));
+
+    private static Dictionary<string, LanguageProfile> ByCode => Index.Value;
 
     /// <summary>datatrove's English defaults, used when the language is unknown.</summary>
-    public static LanguageProfile Default { get; } = ByCode["eng_Latn"];
+    public static LanguageProfile Default => ByCode["eng_Latn"];
 
     public static IReadOnlyCollection<LanguageProfile> All => Generated;
 

@@ -32,7 +32,15 @@ internal static class WordSegmenter
             else if (IsPunctuationOrSymbol(category) && !IsInnerJoiner(text, i, rune, current.Length > 0))
             {
                 Flush();
-                words.Add(s);
+                var end = i + rune.Utf16SequenceLength;
+                while (end < text.Length && text[end] == text[i] && rune.Utf16SequenceLength == 1)
+                {
+                    end++; // a run of one mark ("...", "!!!", "###") is one token
+                }
+
+                words.Add(text[i..end]);
+                i = end;
+                continue;
             }
             else if (segmentation == Segmentation.Characters && IsHanOrKana(rune.Value))
             {

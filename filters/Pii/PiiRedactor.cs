@@ -38,7 +38,7 @@ public static partial class PiiRedactor
         result = Replace(result, Email(), PiiKind.Email, "<EMAIL>", counts, _ => true);
         result = Replace(result, IPv4(), PiiKind.IpAddress, "<IP>", counts, _ => true);
         result = Replace(result, IPv6(), PiiKind.IpAddress, "<IP>", counts, m => m.Value.Contains("::", StringComparison.Ordinal)
-            ? m.Value.Split(':', StringSplitOptions.RemoveEmptyEntries).Length >= 2
+            ? m.Value.Split(':', StringSplitOptions.RemoveEmptyEntries).Length >= 3
             : true);
         result = Replace(result, Phone(), PiiKind.Phone, "<PHONE>", counts, m => DigitCount(m.Value) is >= 8 and <= 15);
         return new PiiRedaction(result, counts);

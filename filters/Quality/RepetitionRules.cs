@@ -34,7 +34,7 @@ internal static partial class RepetitionRules
             var topCount = 0;
             for (var i = 0; i + n <= words.Count; i++)
             {
-                var gram = string.Join(' ', words, i, n);
+                var gram = string.Join(' ', words.GetRange(i, n));
                 var c = counts[gram] = counts.GetValueOrDefault(gram) + 1;
                 if (c > topCount)
                 {
