@@ -13,7 +13,19 @@ public static class TextNormalizer
     public static string Normalize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var repaired = Mojibake.Repair(text);
+        var repaired = text;
+        for (var pass = 0; pass < 3; pass++)
+        {
+            // Text garbled twice ("Ã©" read again as cp1252: "ÃƒÂ©") needs a second pass; three is the most tried.
+            var next = Mojibake.Repair(repaired);
+            if (ReferenceEquals(next, repaired))
+            {
+                break;
+            }
+
+            repaired = next;
+        }
+
         var nfc = Nfc.Normalize(repaired);
         return CleanWhitespace(nfc);
     }

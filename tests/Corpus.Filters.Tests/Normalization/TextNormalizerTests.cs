@@ -9,6 +9,7 @@ public sealed class TextNormalizerTests
     [InlineData("â€œquotedâ€\u009d and â€™", "“quoted” and ’")]
     [InlineData("ÐŸÑ€Ð¸Ð²ÐµÑ‚", "Привет")]
     [InlineData("«Ã©»", "«é»")]
+    [InlineData("cafÃƒÂ©", "café")]
     public void Mojibake_is_repaired(string broken, string expected) => TextNormalizer.Normalize(broken).Should().Be(expected);
 
     [Theory]
