@@ -8,32 +8,33 @@ internal static class WordSegmenter
 {
     public static List<string> Split(string text, Segmentation segmentation)
     {
-        var words = new List<string>();
-        var current = new StringBuilder();
+        // Every token is a contiguous slice of the text: [start, i).
+        var words = new List<string>(text.Length / 5);
+        var start = -1;
+        var i = 0;
         void Flush()
         {
-            if (current.Length > 0)
+            if (start >= 0)
             {
-                words.Add(current.ToString());
-                current.Clear();
+                words.Add(text[start..i]);
+                start = -1;
             }
         }
 
-        var i = 0;
         while (i < text.Length)
         {
             var rune = Rune.GetRuneAt(text, i);
-            var s = rune.ToString();
             var category = Rune.GetUnicodeCategory(rune);
+            var width = rune.Utf16SequenceLength;
             if (Rune.IsWhiteSpace(rune) || category is UnicodeCategory.Control or UnicodeCategory.Format)
             {
                 Flush();
             }
-            else if (IsPunctuationOrSymbol(category) && !IsInnerJoiner(text, i, rune, current.Length > 0))
+            else if (IsPunctuationOrSymbol(category) && !IsInnerJoiner(text, i, rune, start >= 0))
             {
                 Flush();
-                var end = i + rune.Utf16SequenceLength;
-                while (end < text.Length && text[end] == text[i] && rune.Utf16SequenceLength == 1)
+                var end = i + width;
+                while (width == 1 && end < text.Length && text[end] == text[i])
                 {
                     end++; // a run of one mark ("...", "!!!", "###") is one token
                 }
@@ -45,30 +46,30 @@ internal static class WordSegmenter
             else if (segmentation == Segmentation.Characters && IsHanOrKana(rune.Value))
             {
                 Flush();
-                words.Add(s);
+                words.Add(text.Substring(i, width));
             }
             else if (segmentation == Segmentation.Syllables && IsClusterScript(rune.Value))
             {
                 var isMark = category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
-                var continues = isMark || IsClusterContinuation(rune.Value) || (current.Length > 0 && current[^1] is '\u17D2' or '\u1039');
-                if (!continues || current.Length == 0 || !IsClusterScript(current[^1]))
+                var continues = isMark || IsClusterContinuation(rune.Value) || (start >= 0 && text[i - 1] is '\u17D2' or '\u1039');
+                if (!continues || start < 0 || !IsClusterScript(text[i - 1]))
                 {
                     Flush();
                 }
 
-                current.Append(s);
+                start = start < 0 ? i : start;
             }
             else
             {
-                if (current.Length > 0 && segmentation != Segmentation.Spaces && IsClusterOrHan(current[^1]))
+                if (start >= 0 && segmentation != Segmentation.Spaces && IsClusterOrHan(text[i - 1]))
                 {
                     Flush();
                 }
 
-                current.Append(s);
+                start = start < 0 ? i : start;
             }
 
-            i += rune.Utf16SequenceLength;
+            i += width;
         }
 
         Flush();

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 
 namespace Corpus.Filters.Quality;
@@ -22,6 +23,21 @@ internal static partial class RepetitionRules
         check.Record("dup_line_char_frac", (double)dupLineChars / length, o.MaxDuplicateLineCharFraction,
             (double)dupLineChars / length > o.MaxDuplicateLineCharFraction);
 
+        if (o.TopNGrams.Count == 0 && o.DuplicatedNGrams.Count == 0)
+        {
+            return;
+        }
+
+        // Words become ids and n-grams are compared as id sequences: no n-gram string is ever built.
+        var ids = new int[words.Count];
+        var prefix = new int[words.Count + 1]; // prefix[i]: characters in words[0..i)
+        var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < words.Count; i++)
+        {
+            ids[i] = vocabulary.TryGetValue(words[i], out var id) ? id : vocabulary[words[i]] = vocabulary.Count;
+            prefix[i + 1] = prefix[i] + words[i].Length;
+        }
+
         foreach (var (n, max) in o.TopNGrams)
         {
             if (words.Count < n)
@@ -29,26 +45,31 @@ internal static partial class RepetitionRules
                 continue;
             }
 
-            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-            string? top = null;
-            var topCount = 0;
+            // Keys are first positions; the most frequent n-gram wins, the earliest on a tie (as Counter.most_common does).
+            var counts = new Dictionary<int, int>(new NGramComparer(ids, n));
             for (var i = 0; i + n <= words.Count; i++)
             {
-                var gram = string.Join(' ', words.GetRange(i, n));
-                var c = counts[gram] = counts.GetValueOrDefault(gram) + 1;
-                if (c > topCount)
+                CollectionsMarshal.GetValueRefOrAddDefault(counts, i, out _)++;
+            }
+
+            var (top, topCount) = (0, 0);
+            foreach (var (first, count) in counts)
+            {
+                if (count > topCount || (count == topCount && first < top))
                 {
-                    (top, topCount) = (gram, c);
+                    (top, topCount) = (first, count);
                 }
             }
 
-            var fraction = (double)(top!.Length * topCount) / length;
+            // The n-gram as datatrove measures it: words joined by single spaces.
+            var gramLength = prefix[top + n] - prefix[top] + n - 1;
+            var fraction = (double)gramLength * topCount / length;
             check.Record($"top_{n}_gram", fraction, max, fraction > max);
         }
 
         foreach (var (n, max) in o.DuplicatedNGrams)
         {
-            var fraction = (double)RepeatedChars(words, n) / length;
+            var fraction = (double)RepeatedChars(ids, prefix, n) / length;
             check.Record($"duplicated_{n}_n_grams", fraction, max, fraction > max);
         }
     }
@@ -70,27 +91,43 @@ internal static partial class RepetitionRules
         return (count, chars);
     }
 
-    /// <summary>Characters of n-grams that repeat an earlier one, skipping past each repeat so no character counts twice.</summary>
-    private static int RepeatedChars(List<string> words, int n)
+    /// <summary>Characters of n-grams (words joined without a separator) that repeat an earlier one, skipping past each repeat so no character counts twice.</summary>
+    private static int RepeatedChars(int[] ids, int[] prefix, int n)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<int>(new NGramComparer(ids, n));
         var repeated = 0;
         var i = 0;
-        while (i + n <= words.Count)
+        while (i + n <= ids.Length)
         {
-            var gram = string.Concat(words.GetRange(i, n));
-            if (seen.Add(gram))
+            if (seen.Add(i))
             {
                 i++;
             }
             else
             {
-                repeated += gram.Length;
+                repeated += prefix[i + n] - prefix[i];
                 i += n;
             }
         }
 
         return repeated;
+    }
+
+    /// <summary>Compares the n-grams starting at two positions by their word ids.</summary>
+    private sealed class NGramComparer(int[] ids, int n) : IEqualityComparer<int>
+    {
+        public bool Equals(int x, int y) => ids.AsSpan(x, n).SequenceEqual(ids.AsSpan(y, n));
+
+        public int GetHashCode(int position)
+        {
+            var hash = new HashCode();
+            foreach (var id in ids.AsSpan(position, n))
+            {
+                hash.Add(id);
+            }
+
+            return hash.ToHashCode();
+        }
     }
 
     [GeneratedRegex(@"\n{2,}")]

@@ -275,4 +275,17 @@ public sealed class QualityFilterTests
         verdict.Kept.Should().BeTrue();
         verdict.Signals.Should().BeEmpty();
     }
+
+    [Fact]
+    public void Top_ngram_fraction_is_measured_as_datatrove_does()
+    {
+        // "aa bb" ×3 covers 3 × 5 = 15 of 29 characters; "bb aa" is as frequent (2) only after it.
+        var text = "aa bb aa bb aa bb cc dd ee ff";
+        var options = RepetitionOnly with { Repetition = new GopherRepetitionOptions { TopNGrams = [(2, 0.2)], DuplicatedNGrams = [(2, 1.0)] } };
+        var verdict = Run(options, text);
+        verdict.Signals["top_2_gram"].Should().BeApproximately(15.0 / 29, 1e-9);
+        verdict.Rule.Should().Be("top_2_gram");
+        // Duplicated 2-grams joined without spaces: "aabb" at 2 and 4, skipping past each: 4 + 4 characters.
+        verdict.Signals["duplicated_2_n_grams"].Should().BeApproximately(8.0 / 29, 1e-9);
+    }
 }
