@@ -18,6 +18,9 @@ public sealed record BuildConfig
     /// <summary>Which tokenizer to use.</summary>
     public TokenizerConfig Tokenizer { get; init; } = new();
 
+    /// <summary>Normalization, quality rules and PII redaction.</summary>
+    public FiltersConfig Filters { get; init; } = new();
+
     /// <summary>How duplicates are removed.</summary>
     public DedupConfig Dedup { get; init; } = new();
 
@@ -46,6 +49,22 @@ public sealed record TokenizerConfig
 {
     /// <summary>A Hugging Face <c>tokenizer.json</c>; null means the built-in Qwen3 tokenizer.</summary>
     public string? Path { get; init; }
+}
+
+/// <summary>The <c>filters</c> section: the filter phase between ingest and dedup.</summary>
+public sealed record FiltersConfig
+{
+    /// <summary>Run the filter phase.</summary>
+    public bool Enabled { get; init; } = true;
+
+    /// <summary>Apply the quality rules (Gopher quality and repetition, C4, FineWeb, URL), datatrove's defaults per language.</summary>
+    public bool Quality { get; init; } = true;
+
+    /// <summary>Replace e-mail addresses, IP addresses, phone and payment-card numbers by placeholders.</summary>
+    public bool Pii { get; init; } = true;
+
+    /// <summary>A file of blocked domains, one a line (subdomains match); null for none.</summary>
+    public string? UrlBlocklist { get; init; }
 }
 
 /// <summary>The <c>dedup</c> section: exact dedup on normalized text, and MinHash LSH fuzzy dedup.</summary>

@@ -56,6 +56,7 @@ public static class BuildConfigLoader
                     "seed" => config with { Seed = ReadInt64(p.Value, "seed", long.MinValue, long.MaxValue) },
                     "input" => config with { Input = ReadInput(p.Value, config.Input) },
                     "tokenizer" => config with { Tokenizer = ReadTokenizer(p.Value, config.Tokenizer) },
+                    "filters" => config with { Filters = ReadFilters(p.Value, config.Filters) },
                     "dedup" => config with { Dedup = ReadDedup(p.Value, config.Dedup) },
                     "shards" => config with { Shards = ReadShards(p.Value, config.Shards) },
                     _ => throw Unknown(p.Name),
@@ -101,6 +102,20 @@ public static class BuildConfigLoader
             else
             {
                 w.WriteString("path", config.Tokenizer.Path);
+            }
+
+            w.WriteEndObject();
+            w.WriteStartObject("filters");
+            w.WriteBoolean("enabled", config.Filters.Enabled);
+            w.WriteBoolean("quality", config.Filters.Quality);
+            w.WriteBoolean("pii", config.Filters.Pii);
+            if (config.Filters.UrlBlocklist is null)
+            {
+                w.WriteNull("url_blocklist");
+            }
+            else
+            {
+                w.WriteString("url_blocklist", config.Filters.UrlBlocklist);
             }
 
             w.WriteEndObject();
@@ -162,6 +177,25 @@ public static class BuildConfigLoader
                 {
                     Path = p.Value.ValueKind == JsonValueKind.Null ? null : ReadNonEmptyString(p.Value, key),
                 },
+                _ => throw Unknown(key),
+            };
+        }
+
+        return current;
+    }
+
+    private static FiltersConfig ReadFilters(JsonElement e, FiltersConfig current)
+    {
+        Expect(e, "filters", JsonValueKind.Object);
+        foreach (var p in e.EnumerateObject())
+        {
+            var key = "filters." + p.Name;
+            current = p.Name switch
+            {
+                "enabled" => current with { Enabled = ReadBool(p.Value, key) },
+                "quality" => current with { Quality = ReadBool(p.Value, key) },
+                "pii" => current with { Pii = ReadBool(p.Value, key) },
+                "url_blocklist" => current with { UrlBlocklist = p.Value.ValueKind == JsonValueKind.Null ? null : ReadNonEmptyString(p.Value, key) },
                 _ => throw Unknown(key),
             };
         }

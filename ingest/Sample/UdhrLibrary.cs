@@ -60,7 +60,12 @@ public static class UdhrLibrary
             }
 
             var heading = block.QuerySelector("h2,h3")?.TextContent.Trim() ?? string.Empty;
-            var paragraphs = block.QuerySelectorAll("p,li").Select(p => p.TextContent.Trim()).Where(p => p.Length > 0).ToList();
+            // A list item's text once: either its own paragraphs, or the item itself when it has none.
+            var paragraphs = block.QuerySelectorAll("p,li")
+                .Where(e => e.LocalName == "p" || e.QuerySelector("p") is null)
+                .Select(p => p.TextContent.Trim())
+                .Where(p => p.Length > 0)
+                .ToList();
             if (paragraphs.Count > 0)
             {
                 sections.Add(new UdhrSection(heading, paragraphs));

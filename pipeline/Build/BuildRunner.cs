@@ -102,9 +102,21 @@ public static class BuildRunner
                 return BuildResult.Failed(Describe(ingestOutcome), phases);
             }
 
+            if (config.Filters.Enabled)
+            {
+                var filter = new FilterTaskExecutor(output, config.Filters, ledger);
+                var filterOutcome = await PhaseRunner.RunAsync(system, FilterTaskExecutor.Phase, partition.Count, ledger, filter, request.Workers, request.MaxAttempts, observer, ct).ConfigureAwait(false);
+                phases.Add(filterOutcome);
+                if (!filterOutcome.Succeeded)
+                {
+                    return BuildResult.Failed(Describe(filterOutcome), phases);
+                }
+            }
+
             if (config.Dedup.Enabled)
             {
-                var dedup = new DedupTaskExecutor(output, config.Dedup, partition.Count, request.Workers, ledger);
+                Func<int, string> dedupInput = config.Filters.Enabled ? i => FilterTaskExecutor.FilteredPartPath(output, i) : i => IngestTaskExecutor.DocsPartPath(output, i);
+                var dedup = new DedupTaskExecutor(output, config.Dedup, dedupInput, partition.Count, request.Workers, ledger);
                 var dedupOutcome = await PhaseRunner.RunAsync(system, DedupTaskExecutor.Phase, 1, ledger, dedup, 1, request.MaxAttempts, observer, ct).ConfigureAwait(false);
                 phases.Add(dedupOutcome);
                 if (!dedupOutcome.Succeeded)
@@ -123,6 +135,7 @@ public static class BuildRunner
 
             var totals = ManifestStep.Write(output, config, tokenizer, ledger, partition.Count);
             var rejects = Enumerable.Range(0, partition.Count).Sum(i => ledger.Read<IngestLedgerEntry>(IngestTaskExecutor.Phase, i).Rejects)
+                + (config.Filters.Enabled ? Enumerable.Range(0, partition.Count).Sum(i => ledger.Read<FilterLedgerEntry>(FilterTaskExecutor.Phase, i).Rejected) : 0)
                 + (config.Dedup.Enabled ? ledger.Read<DedupLedgerEntry>(DedupTaskExecutor.Phase, 0).Removed : 0);
             return new BuildResult(null, phases, totals.Documents, totals.Tokens, rejects);
         }

@@ -12,6 +12,9 @@ internal static class BuildLayout
     /// <summary>Rejected inputs, <c>rejects/part-&lt;phase&gt;-NNNNN.parquet</c>.</summary>
     public const string RejectsDir = "rejects";
 
+    /// <summary>Documents that passed the filter phase, <c>filtered/part-NNNNN.parquet</c>.</summary>
+    public const string FilteredDir = "filtered";
+
     /// <summary>Dedup output: <c>dedup/kept/part-NNNNN.parquet</c> and <c>dedup/clusters.parquet</c>.</summary>
     public const string DedupDir = "dedup";
 
@@ -25,5 +28,5 @@ internal static class BuildLayout
     public const string ManifestFile = "manifest.json";
 
     /// <summary>The folders a build owns (and <c>--force</c> clears).</summary>
-    public static IReadOnlyList<string> OwnedDirs { get; } = [StateDir, WarcDir, DocsDir, RejectsDir, DedupDir, ShardsDir];
+    public static IReadOnlyList<string> OwnedDirs { get; } = [StateDir, WarcDir, DocsDir, RejectsDir, FilteredDir, DedupDir, ShardsDir];
 }

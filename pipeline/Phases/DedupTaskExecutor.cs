@@ -11,11 +11,11 @@ namespace Corpus.Pipeline.Phases;
 /// The dedup phase: one task over every ingested part, since duplicates cross parts. Exact dedup on
 /// normalized text and MinHash LSH (the filters component streams the texts once and keeps its
 /// buckets on disk), keepers chosen by quality score then smallest id, never by arrival order.
-/// Writes <c>dedup/kept/part-i.parquet</c> (the documents of <c>docs/part-i</c> that stay, in their
+/// Writes <c>dedup/kept/part-i.parquet</c> (the documents of input part <c>i</c> that stay, in their
 /// order), <c>dedup/clusters.parquet</c> (keeper, member, reason) and the removed documents to
 /// <c>rejects/part-dedup-i.parquet</c>.
 /// </summary>
-internal sealed class DedupTaskExecutor(string outputDir, DedupConfig config, int parts, int parallelism, TaskLedger ledger) : ITaskExecutor
+internal sealed class DedupTaskExecutor(string outputDir, DedupConfig config, Func<int, string> inputPart, int parts, int parallelism, TaskLedger ledger) : ITaskExecutor
 {
     public const string Phase = "dedup";
 
@@ -51,7 +51,7 @@ internal sealed class DedupTaskExecutor(string outputDir, DedupConfig config, in
             await using (var keptWriter = new ParquetPartWriter<DocumentRow>(AtomicFile.TempPathOf(keptPath), r => r.Text.Length * 2L + 256))
             await using (var rejectWriter = new ParquetPartWriter<RejectRow>(AtomicFile.TempPathOf(rejectsPath), r => 256))
             {
-                await foreach (var row in ParquetPartReader.ReadAsync<DocumentRow>(IngestTaskExecutor.DocsPartPath(outputDir, i), ct).ConfigureAwait(false))
+                await foreach (var row in ParquetPartReader.ReadAsync<DocumentRow>(inputPart(i), ct).ConfigureAwait(false))
                 {
                     var decision = decisions[row.Id];
                     if (decision.Kept && emitted.Add(row.Id))
@@ -99,7 +99,7 @@ internal sealed class DedupTaskExecutor(string outputDir, DedupConfig config, in
     {
         for (var i = 0; i < parts; i++)
         {
-            await foreach (var row in ParquetPartReader.ReadAsync<DocumentRow>(IngestTaskExecutor.DocsPartPath(outputDir, i), ct).ConfigureAwait(false))
+            await foreach (var row in ParquetPartReader.ReadAsync<DocumentRow>(inputPart(i), ct).ConfigureAwait(false))
             {
                 if (!seen.Add(row.Id))
                 {

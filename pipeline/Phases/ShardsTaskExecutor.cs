@@ -60,7 +60,9 @@ internal sealed class ShardsTaskExecutor(string outputDir, BuildConfig config, Q
         {
             // Documents flow in order through a stream: tokenized `parallelism` at a time on the
             // thread pool (SelectAsync keeps their order), then written one by one.
-            var docsPath = config.Dedup.Enabled ? DedupTaskExecutor.KeptPartPath(outputDir, task.Index) : IngestTaskExecutor.DocsPartPath(outputDir, task.Index);
+            var docsPath = config.Dedup.Enabled ? DedupTaskExecutor.KeptPartPath(outputDir, task.Index)
+                : config.Filters.Enabled ? FilterTaskExecutor.FilteredPartPath(outputDir, task.Index)
+                : IngestTaskExecutor.DocsPartPath(outputDir, task.Index);
             var eot = tokenizer.EndOfTextId;
             await Source.From(() => ParquetPartReader.ReadAsync<DocumentRow>(docsPath, ct))
                 .SelectAsync(parallelism, row => Task.Run(

@@ -27,7 +27,9 @@ public sealed class BadInputTests : IDisposable
         File.WriteAllBytes(Path.Combine(input, "photo.jpg"), [0xFF, 0xD8, 0xFF]);
         var output = Path.Combine(_root, "out");
 
-        var (code, stdout, stderr) = TestEnvironment.Run(null, "build", "--input", input, "--out", output);
+        var config = Path.Combine(_root, "ingest-only.json");
+        File.WriteAllText(config, """{"filters": {"enabled": false}, "dedup": {"enabled": false}}""");
+        var (code, stdout, stderr) = TestEnvironment.Run(null, "build", "--input", input, "--out", output, "--config", config);
         code.Should().Be(0, stderr);
         stdout.Should().Contain("2 documents").And.Contain("5 rejects");
 

@@ -23,7 +23,7 @@ public sealed class SampleBuildTests : IDisposable
 
         var manifest = Manifest.Load(Path.Combine(first, "manifest.json"));
         long ingested;
-        manifest.Totals.Documents.Should().BeGreaterThan(3000, "hundreds of translations, several pages each");
+        manifest.Totals.Documents.Should().BeGreaterThan(1500, "hundreds of translations, several pages each, after filters and dedup");
         using (var db = new DuckDBConnection("Data Source=:memory:"))
         {
             db.Open();
@@ -36,6 +36,8 @@ public sealed class SampleBuildTests : IDisposable
             ((long)cmd.ExecuteScalar()!).Should().BeGreaterThan(0, "the 404 and the redirects are recorded as rejects");
             cmd.CommandText = $"SELECT count(*) FROM read_parquet('{first}/rejects/*.parquet') WHERE phase = 'dedup' AND url LIKE 'http://udhr.sample.test/mirror/%'";
             ((long)cmd.ExecuteScalar()!).Should().BeGreaterThan(0, "the near-duplicate mirror pages are removed by dedup");
+            cmd.CommandText = $"SELECT count(*) FROM read_parquet('{first}/rejects/*.parquet') WHERE phase = 'filter' AND url LIKE 'http://udhr.sample.test/deals/%'";
+            ((long)cmd.ExecuteScalar()!).Should().Be(20, "every spam page fails the quality rules");
             cmd.CommandText = $"SELECT count(*) FROM read_parquet('{first}/dedup/clusters.parquet') WHERE reason <> 'keeper'";
             ((long)cmd.ExecuteScalar()!).Should().BeGreaterThan(0);
             cmd.CommandText = $"SELECT count(*) FROM read_parquet('{first}/docs/*.parquet')";
@@ -64,10 +66,10 @@ public sealed class SampleBuildTests : IDisposable
 
         (code, _, stderr) = TestEnvironment.Run(null, "build", "--sample", "--out", second, "--workers", "1");
         code.Should().Be(0, stderr);
-        // docs/ and dedup/kept/ carry each crawl's WARC dates and record ids; the shards, the manifest
+        // docs/, filtered/ and dedup/kept/ carry each crawl's WARC dates and record ids; the shards, the manifest
         // and the dedup clusters must not differ.
-        var a = TestEnvironment.Snapshot(first, "_build", "warc", "docs", "rejects", "dedup/kept");
-        var b = TestEnvironment.Snapshot(second, "_build", "warc", "docs", "rejects", "dedup/kept");
+        var a = TestEnvironment.Snapshot(first, "_build", "warc", "docs", "rejects", "filtered", "dedup/kept");
+        var b = TestEnvironment.Snapshot(second, "_build", "warc", "docs", "rejects", "filtered", "dedup/kept");
         b.Keys.Should().Equal(a.Keys);
         foreach (var key in a.Keys)
         {
