@@ -3,7 +3,9 @@ using Corpus.Bench.Html;
 using Corpus.Bench.Tokenizer;
 
 // dotnet run -c Release --project bench/Corpus.Bench -- compare-tokenizers [ROUNDS]
-//     side by side, one process: corpus vs Hugging Face tokenizers, prints MB/s and the ratio
+//     side by side, one process: corpus vs Hugging Face tokenizers vs ML.Tokenizers, MB/s and ratios
+// dotnet run -c Release --project bench/Corpus.Bench -- tokenize-process [MB]
+//     'corpus tokenize' on an MB-sized UDHR file as a whole process vs Tokenizers.DotNet line by line
 // dotnet run -c Release --project bench/Corpus.Bench -- eval-warc FOLDER
 //     reads every WARC file under FOLDER, prints records, rejects and digest checks per file
 // dotnet run -c Release --project bench/Corpus.Bench -- eval-html EVAL_FOLDER [--verbose]
@@ -19,6 +21,11 @@ if (args.Length > 0 && args[0] == "compare-tokenizers")
 {
     var rounds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3;
     return TokenizerComparison.Run(rounds);
+}
+
+if (args.Length > 0 && args[0] == "tokenize-process")
+{
+    return TokenizerComparison.RunProcess(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 50);
 }
 
 if (args.Length > 1 && args[0] == "eval-warc")
