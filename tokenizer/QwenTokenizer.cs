@@ -99,9 +99,21 @@ public sealed class QwenTokenizer
     /// <inheritdoc cref="Encode(string)"/>
     public int[] Encode(ReadOnlySpan<char> text)
     {
+        var ids = RentScratch();
+        EncodeCore(text, ids);
+        return ToArrayAndRelease(ids);
+    }
+
+    /// <summary>This thread's id list, emptied: <see cref="Encode(ReadOnlySpan{char})"/> allocates only the result.</summary>
+    private static List<int> RentScratch()
+    {
         var ids = t_scratch ??= new List<int>(1024);
         ids.Clear();
-        EncodeCore(text, ids);
+        return ids;
+    }
+
+    private static int[] ToArrayAndRelease(List<int> ids)
+    {
         int[] result = [.. ids];
         if (ids.Capacity > ScratchLimit)
         {
@@ -176,7 +188,7 @@ public sealed class QwenTokenizer
     public int[] EncodeWithSpecialTokens(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var ids = new List<int>(text.Length / 3 + 4);
+        var ids = RentScratch();
         ReadOnlySpan<char> rest = text;
         while (_rawAddedTokens.TryFindNext(rest, out int index, out var token))
         {
@@ -186,7 +198,7 @@ public sealed class QwenTokenizer
         }
 
         EncodeBetweenRawAddedTokens(rest, ids);
-        return [.. ids];
+        return ToArrayAndRelease(ids);
     }
 
     /// <summary>Decodes ids to text; bytes that are not valid UTF-8 become U+FFFD as in Hugging Face. Added tokens decode to their content.</summary>
