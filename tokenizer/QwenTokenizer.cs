@@ -12,7 +12,7 @@ namespace Corpus.Tokenizer;
 public sealed class QwenTokenizer
 {
     private const string EndOfTextContent = "<|endoftext|>";
-    private const int CacheCapacity = 200_000;
+    private const int CacheCapacity = 500_000;
     private const int ScratchLimit = 1 << 20;
 
     [ThreadStatic]
