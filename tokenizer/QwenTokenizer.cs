@@ -280,7 +280,15 @@ public sealed class QwenTokenizer
         bool cacheable = piece.Length <= PieceCache.MaxPieceLength;
         if (cacheable && _cache.TryGet(piece, out int[] cached))
         {
-            ids.AddRange(cached);
+            if (cached.Length == 1)
+            {
+                ids.Add(cached[0]);
+            }
+            else
+            {
+                CollectionExtensions.AddRange(ids, (ReadOnlySpan<int>)cached);
+            }
+
             return;
         }
 
@@ -305,7 +313,7 @@ public sealed class QwenTokenizer
                 _cache.Add(piece, merged.ToArray());
             }
 
-            ids.AddRange(merged);
+            CollectionExtensions.AddRange(ids, merged);
         }
         finally
         {

@@ -2,7 +2,7 @@ using BenchmarkDotNet.Running;
 using Corpus.Bench.Html;
 using Corpus.Bench.Tokenizer;
 
-// dotnet run -c Release --project bench/Corpus.Bench -- compare-tokenizers [ROUNDS]
+// dotnet run -c Release --project bench/Corpus.Bench -- compare-tokenizers [ROUNDS] [INPUT]
 //     side by side, one process: corpus vs Hugging Face tokenizers vs ML.Tokenizers, MB/s and ratios
 // dotnet run -c Release --project bench/Corpus.Bench -- tokenize-process [MB]
 //     'corpus tokenize' on an MB-sized UDHR file as a whole process vs Tokenizers.DotNet line by line
@@ -20,7 +20,7 @@ using Corpus.Bench.Tokenizer;
 if (args.Length > 0 && args[0] == "compare-tokenizers")
 {
     var rounds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3;
-    return TokenizerComparison.Run(rounds);
+    return TokenizerComparison.Run(rounds, args.Length > 2 ? args[2] : null);
 }
 
 if (args.Length > 0 && args[0] == "tokenize-process")

@@ -17,7 +17,7 @@ namespace Corpus.Bench.Tokenizer;
 /// </summary>
 internal static class TokenizerComparison
 {
-    public static int Run(int rounds)
+    public static int Run(int rounds, string? only = null)
     {
         var ours = QwenTokenizer.Load(BenchInputs.TokenizerJson);
         using var hf = new HfTokenizer(BenchInputs.TokenizerJson);
@@ -27,10 +27,11 @@ internal static class TokenizerComparison
         Console.WriteLine("single thread MB/s (corpus cold = first pass on a fresh instance) | all cores MB/s | ids differing from HF (documents)");
         Console.WriteLine($"{"input",-9} {"MB",6} {"cold",7} {"corpus",7} {"HF",6} {"ML",6} {"x HF",6} {"x ML",6} {"tok/s corpus",13} {"tok/s HF",11} | {"corpus",7} {"HF",6} {"scale",6} {"x HF",6} | {"corpus",6} {"ML",6}");
         var failures = 0;
-        foreach (var (name, docs) in TokenizerInputs.All())
+        var mlCauses = new List<string>();
+        foreach (var (name, docs) in TokenizerInputs.All().Where(i => only is null || i.Name == only))
         {
             var bytes = docs.Sum(d => (long)Encoding.UTF8.GetByteCount(d));
-            int oursDiff = 0, mlDiff = 0;
+            int oursDiff = 0, mlDiff = 0, mlNotNfc = 0, mlAstral = 0;
             for (var i = 0; i < docs.Count; i++)
             {
                 var reference = hf.Encode(docs[i]).Select(x => (int)x).ToArray();
@@ -42,10 +43,23 @@ internal static class TokenizerComparison
                 if (!ml.EncodeToIds(docs[i]).SequenceEqual(reference))
                 {
                     mlDiff++;
+                    if (Corpus.Core.Text.Nfc.NormalizeIfNeeded(docs[i]) is not null)
+                    {
+                        mlNotNfc++;
+                    }
+                    else if (docs[i].AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') >= 0)
+                    {
+                        mlAstral++;
+                    }
                 }
             }
 
             failures += oursDiff;
+            if (mlDiff > 0)
+            {
+                mlCauses.Add($"{name}: {mlDiff} documents differ: {mlNotNfc} not in NFC (ML.Tokenizers has no NFC normalizer), {mlAstral} more with characters outside the BMP (its regex sees surrogates), {mlDiff - mlNotNfc - mlAstral} other");
+            }
+
             var fresh = QwenTokenizer.Load(BenchInputs.TokenizerJson);
             var clock = Stopwatch.StartNew();
             foreach (var d in docs)
@@ -72,6 +86,11 @@ internal static class TokenizerComparison
         }
 
         Console.WriteLine("x HF / x ML = their time / corpus time (above 1: corpus is faster); scale = corpus single-thread time / all-cores time");
+        foreach (var cause in mlCauses)
+        {
+            Console.WriteLine($"ML.Tokenizers vs HF, {cause}");
+        }
+
         return failures == 0 ? 0 : 1;
     }
 
