@@ -4,6 +4,8 @@ using Corpus.Bench.Tokenizer;
 
 // dotnet run -c Release --project bench/Corpus.Bench -- compare-tokenizers [ROUNDS] [INPUT]
 //     side by side, one process: corpus vs Hugging Face tokenizers vs ML.Tokenizers, MB/s and ratios
+// dotnet run -c Release --project bench/Corpus.Bench -- tokenizer-scaling [ROUNDS]
+//     EncodeBatch on one thread vs all cores, interleaved rounds over UDHR x4
 // dotnet run -c Release --project bench/Corpus.Bench -- tokenize-process [MB]
 //     'corpus tokenize' on an MB-sized UDHR file as a whole process vs Tokenizers.DotNet line by line
 // dotnet run -c Release --project bench/Corpus.Bench -- eval-warc FOLDER
@@ -21,6 +23,11 @@ if (args.Length > 0 && args[0] == "compare-tokenizers")
 {
     var rounds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3;
     return TokenizerComparison.Run(rounds, args.Length > 2 ? args[2] : null);
+}
+
+if (args.Length > 0 && args[0] == "tokenizer-scaling")
+{
+    return TokenizerComparison.RunScaling(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5, 4);
 }
 
 if (args.Length > 0 && args[0] == "tokenize-process")

@@ -148,6 +148,47 @@ internal static class TokenizerComparison
         }
     }
 
+    /// <summary>
+    /// All-cores scaling of <see cref="QwenTokenizer.EncodeBatch(IReadOnlyList{string}, bool, int)"/> on UDHR repeated
+    /// <paramref name="copies"/> times (cache warm), one thread and all cores measured in turn each round, best of each.
+    /// </summary>
+    public static int RunScaling(int rounds, int copies)
+    {
+        var ours = QwenTokenizer.Load(BenchInputs.TokenizerJson);
+        var udhr = BenchInputs.Udhr();
+        var docs = Enumerable.Range(0, copies).SelectMany(_ => udhr).ToList();
+        double mb = docs.Sum(d => (long)Encoding.UTF8.GetByteCount(d)) / 1e6;
+        int cores = Environment.ProcessorCount;
+        ours.EncodeBatch(docs, false, cores);
+        double single = double.MaxValue, all = double.MaxValue;
+        for (int r = 0; r < rounds; r++)
+        {
+            var clock = Stopwatch.StartNew();
+            ours.EncodeBatch(docs, false, 1);
+            single = Math.Min(single, clock.Elapsed.TotalSeconds);
+            clock.Restart();
+            ours.EncodeBatch(docs, false, cores);
+            all = Math.Min(all, clock.Elapsed.TotalSeconds);
+        }
+
+        double discardSingle = double.MaxValue, discardAll = double.MaxValue;
+        for (int r = 0; r < rounds; r++)
+        {
+            var clock = Stopwatch.StartNew();
+            Parallel.For(0, docs.Count, new ParallelOptions { MaxDegreeOfParallelism = 1 }, i => ours.Encode(docs[i]));
+            discardSingle = Math.Min(discardSingle, clock.Elapsed.TotalSeconds);
+            clock.Restart();
+            Parallel.For(0, docs.Count, new ParallelOptions { MaxDegreeOfParallelism = cores }, i => ours.Encode(docs[i]));
+            discardAll = Math.Min(discardAll, clock.Elapsed.TotalSeconds);
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"results dropped: 1 thread {mb / discardSingle:F1} MB/s, {cores} threads {mb / discardAll:F1} MB/s, scaling {discardSingle / discardAll:F2}x; GC count gen0/1/2 {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, server GC {System.Runtime.GCSettings.IsServerGC}"));
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"EncodeBatch scaling, UDHR x{copies} ({mb:F1} MB, cache warm), best of {rounds} interleaved rounds, {DateTime.UtcNow:yyyy-MM-dd}: 1 thread {mb / single:F1} MB/s, {cores} threads {mb / all:F1} MB/s, scaling {single / all:F2}x"));
+        return 0;
+    }
+
     private static long HfParallel(HfTokenizer[] hfs, IReadOnlyList<string> docs)
     {
         long total = 0;
