@@ -27,23 +27,46 @@ internal sealed class PreTokenizer
 {
     private const int StackThreshold = 512;
     private static readonly char[] StandIns = BuildStandIns();
-    private readonly Regex _regex;
+    private readonly Lazy<Regex> _regex;
 
     public PreTokenizer(string pattern, string path)
     {
-        try
+        Pattern = pattern;
+        IsHandWritten = pattern == QwenSplitter.Pattern;
+        _regex = new Lazy<Regex>(() => new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled));
+        if (!IsHandWritten)
         {
-            _regex = new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled);
-        }
-        catch (ArgumentException e)
-        {
-            throw new InvalidDataException($"{path}: unsupported tokenizer.json: the Split regex does not compile in .NET ({e.Message})", e);
+            try
+            {
+                _ = _regex.Value;
+            }
+            catch (ArgumentException e)
+            {
+                throw new InvalidDataException($"{path}: unsupported tokenizer.json: the Split regex does not compile in .NET ({e.Message})", e);
+            }
         }
     }
 
-    public string Pattern => _regex.ToString();
+    public string Pattern { get; }
+
+    /// <summary>Whether the pattern is Qwen's and <see cref="QwenSplitter"/> cuts the text instead of the regex.</summary>
+    public bool IsHandWritten { get; }
 
     public void Split<TSink>(ReadOnlySpan<char> text, ref TSink sink)
+        where TSink : struct, IPieceSink, allows ref struct
+    {
+        if (IsHandWritten)
+        {
+            QwenSplitter.Split(text, ref sink);
+        }
+        else
+        {
+            SplitWithRegex(text, ref sink);
+        }
+    }
+
+    /// <summary>Cuts the text with the regex, whatever the pattern (the reference for <see cref="QwenSplitter"/>).</summary>
+    public void SplitWithRegex<TSink>(ReadOnlySpan<char> text, ref TSink sink)
         where TSink : struct, IPieceSink, allows ref struct
     {
         if (text.IndexOfAnyInRange('\uD800', '\uDFFF') < 0)
@@ -60,7 +83,7 @@ internal sealed class PreTokenizer
         where TSink : struct, IPieceSink, allows ref struct
     {
         int position = 0;
-        foreach (var match in _regex.EnumerateMatches(text))
+        foreach (var match in _regex.Value.EnumerateMatches(text))
         {
             if (match.Length == 0)
             {
@@ -119,7 +142,7 @@ internal sealed class PreTokenizer
             starts[count] = text.Length;
             ReadOnlySpan<char> mapped = standIn[..count];
             int position = 0;
-            foreach (var match in _regex.EnumerateMatches(mapped))
+            foreach (var match in _regex.Value.EnumerateMatches(mapped))
             {
                 if (match.Length == 0)
                 {

@@ -12,7 +12,11 @@ namespace Corpus.Tokenizer;
 public sealed class QwenTokenizer
 {
     private const string EndOfTextContent = "<|endoftext|>";
-    private const int CacheCapacity = 200_000;
+    private const int CacheCapacity = 500_000;
+    private const int ScratchLimit = 1 << 20;
+
+    [ThreadStatic]
+    private static List<int>? t_scratch;
 
     private readonly PreTokenizer _preTokenizer;
     private readonly MergeTable _merges;
@@ -95,9 +99,79 @@ public sealed class QwenTokenizer
     /// <inheritdoc cref="Encode(string)"/>
     public int[] Encode(ReadOnlySpan<char> text)
     {
-        var ids = new List<int>(text.Length / 3 + 4);
+        var ids = RentScratch();
         EncodeCore(text, ids);
-        return [.. ids];
+        return ToArrayAndRelease(ids);
+    }
+
+    /// <summary>This thread's id list, emptied: <see cref="Encode(ReadOnlySpan{char})"/> allocates only the result.</summary>
+    private static List<int> RentScratch()
+    {
+        var ids = t_scratch ??= new List<int>(1024);
+        ids.Clear();
+        return ids;
+    }
+
+    private static int[] ToArrayAndRelease(List<int> ids)
+    {
+        int[] result = [.. ids];
+        if (ids.Capacity > ScratchLimit)
+        {
+            t_scratch = null;
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Encodes many documents in parallel on all cores, like <see cref="Encode(string)"/> on each;
+    /// the result is in the order of <paramref name="texts"/>.
+    /// </summary>
+    public int[][] EncodeBatch(IReadOnlyList<string> texts) => EncodeBatch(texts, withSpecialTokens: false, Environment.ProcessorCount);
+
+    /// <summary>
+    /// Encodes many documents in parallel on up to <paramref name="maxDegreeOfParallelism"/> threads, each as
+    /// <see cref="Encode(string)"/> does, or as <see cref="EncodeWithSpecialTokens"/> when <paramref name="withSpecialTokens"/>;
+    /// the result is in the order of <paramref name="texts"/>.
+    /// </summary>
+    public int[][] EncodeBatch(IReadOnlyList<string> texts, bool withSpecialTokens, int maxDegreeOfParallelism)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxDegreeOfParallelism, 1);
+        var results = new int[texts.Count][];
+        if (maxDegreeOfParallelism == 1 || texts.Count < 2)
+        {
+            for (int i = 0; i < results.Length; i++)
+            {
+                results[i] = withSpecialTokens ? EncodeWithSpecialTokens(texts[i]) : Encode(texts[i]);
+            }
+
+            return results;
+        }
+
+        // Contiguous chunks of about 64 KB of text each, so the per-chunk overhead stays small.
+        var chunks = new List<(int Start, int End)>();
+        int start = 0;
+        long chars = 0;
+        for (int i = 0; i < results.Length; i++)
+        {
+            chars += texts[i]?.Length ?? 0;
+            if (chars >= 1 << 16 || i == results.Length - 1)
+            {
+                chunks.Add((start, i + 1));
+                start = i + 1;
+                chars = 0;
+            }
+        }
+
+        Parallel.For(0, chunks.Count, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, c =>
+        {
+            for (int i = chunks[c].Start; i < chunks[c].End; i++)
+            {
+                results[i] = withSpecialTokens ? EncodeWithSpecialTokens(texts[i]) : Encode(texts[i]);
+            }
+        });
+        return results;
     }
 
     /// <summary>Encodes document text like <see cref="Encode(string)"/>, appending the ids to <paramref name="ids"/>.</summary>
@@ -114,7 +188,7 @@ public sealed class QwenTokenizer
     public int[] EncodeWithSpecialTokens(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var ids = new List<int>(text.Length / 3 + 4);
+        var ids = RentScratch();
         ReadOnlySpan<char> rest = text;
         while (_rawAddedTokens.TryFindNext(rest, out int index, out var token))
         {
@@ -124,7 +198,7 @@ public sealed class QwenTokenizer
         }
 
         EncodeBetweenRawAddedTokens(rest, ids);
-        return [.. ids];
+        return ToArrayAndRelease(ids);
     }
 
     /// <summary>Decodes ids to text; bytes that are not valid UTF-8 become U+FFFD as in Hugging Face. Added tokens decode to their content.</summary>
@@ -206,7 +280,15 @@ public sealed class QwenTokenizer
         bool cacheable = piece.Length <= PieceCache.MaxPieceLength;
         if (cacheable && _cache.TryGet(piece, out int[] cached))
         {
-            ids.AddRange(cached);
+            if (cached.Length == 1)
+            {
+                ids.Add(cached[0]);
+            }
+            else
+            {
+                CollectionExtensions.AddRange(ids, (ReadOnlySpan<int>)cached);
+            }
+
             return;
         }
 
@@ -231,7 +313,7 @@ public sealed class QwenTokenizer
                 _cache.Add(piece, merged.ToArray());
             }
 
-            ids.AddRange(merged);
+            CollectionExtensions.AddRange(ids, merged);
         }
         finally
         {

@@ -2,8 +2,12 @@ using BenchmarkDotNet.Running;
 using Corpus.Bench.Html;
 using Corpus.Bench.Tokenizer;
 
-// dotnet run -c Release --project bench/Corpus.Bench -- compare-tokenizers [ROUNDS]
-//     side by side, one process: corpus vs Hugging Face tokenizers, prints MB/s and the ratio
+// dotnet run -c Release --project bench/Corpus.Bench -- compare-tokenizers [ROUNDS] [INPUT]
+//     side by side, one process: corpus vs Hugging Face tokenizers vs ML.Tokenizers, MB/s and ratios
+// dotnet run -c Release --project bench/Corpus.Bench -- tokenizer-scaling [ROUNDS]
+//     EncodeBatch on one thread vs all cores, interleaved rounds over UDHR x4
+// dotnet run -c Release --project bench/Corpus.Bench -- tokenize-process [MB]
+//     'corpus tokenize' on an MB-sized UDHR file as a whole process vs Tokenizers.DotNet line by line
 // dotnet run -c Release --project bench/Corpus.Bench -- eval-warc FOLDER
 //     reads every WARC file under FOLDER, prints records, rejects and digest checks per file
 // dotnet run -c Release --project bench/Corpus.Bench -- eval-html EVAL_FOLDER [--verbose]
@@ -24,7 +28,17 @@ using Corpus.Bench.Tokenizer;
 if (args.Length > 0 && args[0] == "compare-tokenizers")
 {
     var rounds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3;
-    return TokenizerComparison.Run(rounds);
+    return TokenizerComparison.Run(rounds, args.Length > 2 ? args[2] : null);
+}
+
+if (args.Length > 0 && args[0] == "tokenizer-scaling")
+{
+    return TokenizerComparison.RunScaling(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5, 4);
+}
+
+if (args.Length > 0 && args[0] == "tokenize-process")
+{
+    return TokenizerComparison.RunProcess(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 50);
 }
 
 if (args.Length > 1 && args[0] == "eval-warc")

@@ -1,3 +1,4 @@
+using Corpus.Tests.Shared;
 using System.Diagnostics;
 using System.Text;
 using Xunit.Abstractions;
@@ -31,6 +32,48 @@ public sealed class LongInputTests(TokenizerFixture fixture, ITestOutputHelper o
         int[] reference = fixture.ReferenceEncode(text);
         ours.SequenceEqual(reference).Should().BeTrue(Diagnostics.FirstDifference(fixture.Ours, ours, reference));
         fixture.Ours.Decode(ours).Should().Be(text.Normalize(NormalizationForm.FormC));
+    }
+
+    /// <summary>
+    /// Acceptance 4 of issue 3: a 1 MB line of one character and a 1 MB line of random CJK (cache cold,
+    /// no spaces, one piece) take at most 20 times as long as a 1 MB line of prose.
+    /// </summary>
+    [Fact]
+    public void Encode_of_adversarial_megabyte_lines_stays_within_twenty_times_prose()
+    {
+        var words = "All human beings are born free and equal in dignity and rights. They are endowed with reason and conscience, 1948."
+            .Split(' ');
+        var random = new Random(3);
+        var prose = new StringBuilder(Megabyte + 32);
+        while (prose.Length < Megabyte)
+        {
+            prose.Append(words[random.Next(words.Length)]).Append(' ');
+        }
+
+        var cjk = new StringBuilder(Megabyte / 3 + 1);
+        while (cjk.Length < Megabyte / 3)
+        {
+            cjk.Append((char)random.Next(0x4E00, 0x9FA6));
+        }
+
+        var tokenizer = QwenTokenizer.Load(RepoData.TokenizerJsonPath);
+        tokenizer.Encode("warm up the JIT: prose 123 人人");
+        double proseSeconds = Time(tokenizer, prose.ToString());
+        double letterSeconds = Time(tokenizer, new string('x', Megabyte));
+        double cjkSeconds = Time(tokenizer, cjk.ToString());
+        output.WriteLine($"1 MB: prose {proseSeconds * 1000:F0} ms, one letter {letterSeconds * 1000:F0} ms, random CJK {cjkSeconds * 1000:F0} ms");
+
+        // A floor of 50 ms keeps a very fast prose run from making the bound meaningless noise.
+        double bound = 20 * Math.Max(proseSeconds, 0.05);
+        letterSeconds.Should().BeLessThan(bound);
+        cjkSeconds.Should().BeLessThan(bound);
+    }
+
+    private static double Time(QwenTokenizer tokenizer, string text)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        tokenizer.Encode(text);
+        return stopwatch.Elapsed.TotalSeconds;
     }
 
     private static string Repeat(string unit, int length)

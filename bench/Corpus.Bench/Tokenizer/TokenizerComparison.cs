@@ -1,49 +1,229 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using Corpus.Tokenizer;
+using Microsoft.ML.Tokenizers;
 using HfTokenizer = Tokenizers.DotNet.Tokenizer;
 
 namespace Corpus.Bench.Tokenizer;
 
 /// <summary>
-/// Side by side in one process over the same inputs: corpus's Qwen tokenizer and Hugging Face
-/// tokenizers (Rust, through Tokenizers.DotNet), single thread. Prints MB/s, tokens/s and the ratio,
-/// and checks that both give the same ids (both split out special-token strings, as Hugging Face does by default).
+/// Side by side in one process over the same inputs: corpus's Qwen tokenizer, Hugging Face tokenizers
+/// (Rust, through Tokenizers.DotNet) and Microsoft.ML.Tokenizers configured as a byte-level BPE with the
+/// Qwen regex. Prints MB/s, tokens/s and the ratios, single thread (corpus cold: first pass on a fresh
+/// instance; warm: best of the rounds) and all cores, and counts documents whose ids differ from Hugging Face's.
 /// </summary>
 internal static class TokenizerComparison
 {
-    public static int Run(int rounds)
+    public static int Run(int rounds, string? only = null)
     {
         var ours = QwenTokenizer.Load(BenchInputs.TokenizerJson);
         using var hf = new HfTokenizer(BenchInputs.TokenizerJson);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"tokenizer comparison, single thread, best of {rounds} rounds, {DateTime.UtcNow:yyyy-MM-dd}"));
-        Console.WriteLine($"{"input",-12} {"MB",8} {"corpus MB/s",12} {"HF MB/s",10} {"corpus tok/s",14} {"HF tok/s",12} {"ratio",7}");
+        var ml = CreateMl(BenchInputs.TokenizerJson);
+        int cores = Environment.ProcessorCount;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"tokenizer comparison, best of {rounds} rounds, {cores} cores, {DateTime.UtcNow:yyyy-MM-dd}"));
+        Console.WriteLine("single thread MB/s (corpus cold = first pass on a fresh instance) | all cores MB/s | ids differing from HF (documents)");
+        Console.WriteLine($"{"input",-9} {"MB",6} {"cold",7} {"corpus",7} {"HF",6} {"ML",6} {"x HF",6} {"x ML",6} {"tok/s corpus",13} {"tok/s HF",11} | {"corpus",7} {"HF",6} {"scale",6} {"x HF",6} | {"corpus",6} {"ML",6}");
         var failures = 0;
-        foreach (var (name, docs) in new[] { ("udhr", BenchInputs.Udhr()), ("csharp", BenchInputs.SourceCode()) })
+        var mlCauses = new List<string>();
+        foreach (var (name, docs) in TokenizerInputs.All().Where(i => only is null || i.Name == only))
         {
             var bytes = docs.Sum(d => (long)Encoding.UTF8.GetByteCount(d));
+            int oursDiff = 0, mlDiff = 0, mlNotNfc = 0, mlAstral = 0;
             for (var i = 0; i < docs.Count; i++)
             {
-                var a = ours.EncodeWithSpecialTokens(docs[i]);
-                var b = hf.Encode(docs[i]).Select(x => (int)x).ToArray();
-                if (!a.AsSpan().SequenceEqual(b))
+                var reference = hf.Encode(docs[i]).Select(x => (int)x).ToArray();
+                if (!ours.EncodeWithSpecialTokens(docs[i]).AsSpan().SequenceEqual(reference))
                 {
-                    Console.WriteLine($"  MISMATCH: {name} document {i}");
-                    failures++;
+                    oursDiff++;
+                }
+
+                if (!ml.EncodeToIds(docs[i]).SequenceEqual(reference))
+                {
+                    mlDiff++;
+                    if (Corpus.Core.Text.Nfc.NormalizeIfNeeded(docs[i]) is not null)
+                    {
+                        mlNotNfc++;
+                    }
+                    else if (docs[i].AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') >= 0)
+                    {
+                        mlAstral++;
+                    }
                 }
             }
 
+            failures += oursDiff;
+            if (mlDiff > 0)
+            {
+                mlCauses.Add($"{name}: {mlDiff} documents differ: {mlNotNfc} not in NFC (ML.Tokenizers has no NFC normalizer), {mlAstral} more with characters outside the BMP (its regex sees surrogates), {mlDiff - mlNotNfc - mlAstral} other");
+            }
+
+            var fresh = QwenTokenizer.Load(BenchInputs.TokenizerJson);
+            var clock = Stopwatch.StartNew();
+            foreach (var d in docs)
+            {
+                fresh.EncodeWithSpecialTokens(d);
+            }
+
+            var coldSeconds = clock.Elapsed.TotalSeconds;
             var (oursSeconds, tokens) = Best(rounds, () => docs.Sum(d => (long)ours.EncodeWithSpecialTokens(d).Length));
-            var (hfSeconds, _) = Best(rounds, () => docs.Sum(d => (long)hf.Encode(d).Length));
+            var (hfSeconds, hfTokens) = Best(rounds, () => docs.Sum(d => (long)hf.Encode(d).Length));
+            var (mlSeconds, _) = Best(rounds, () => docs.Sum(d => (long)ml.EncodeToIds(d).Count));
+            var (oursAll, _) = Best(rounds, () => ours.EncodeBatch(docs, withSpecialTokens: true, cores).Sum(ids => (long)ids.Length));
+            var hfs = Enumerable.Range(0, cores).Select(_ => new HfTokenizer(BenchInputs.TokenizerJson)).ToArray();
+            var (hfAll, _) = Best(rounds, () => HfParallel(hfs, docs));
+            foreach (var h in hfs)
+            {
+                h.Dispose();
+            }
+
             var mb = bytes / 1e6;
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{name,-12} {mb,8:F2} {mb / oursSeconds,12:F2} {mb / hfSeconds,10:F2} {tokens / oursSeconds,14:N0} {tokens / hfSeconds,12:N0} {hfSeconds / oursSeconds,6:F2}x"));
+                $"{name,-9} {mb,6:F2} {mb / coldSeconds,7:F2} {mb / oursSeconds,7:F2} {mb / hfSeconds,6:F2} {mb / mlSeconds,6:F2} {hfSeconds / oursSeconds,5:F2}x {mlSeconds / oursSeconds,5:F2}x {tokens / oursSeconds,13:N0} {hfTokens / hfSeconds,11:N0} | {mb / oursAll,7:F2} {mb / hfAll,6:F2} {oursSeconds / oursAll,5:F2}x {hfAll / oursAll,5:F2}x | {oursDiff,6} {mlDiff,6}"));
         }
 
-        Console.WriteLine("ratio = HF time / corpus time (above 1: corpus is faster)");
+        Console.WriteLine("x HF / x ML = their time / corpus time (above 1: corpus is faster); scale = corpus single-thread time / all-cores time");
+        foreach (var cause in mlCauses)
+        {
+            Console.WriteLine($"ML.Tokenizers vs HF, {cause}");
+        }
+
         return failures == 0 ? 0 : 1;
+    }
+
+    /// <summary>
+    /// Issue 3, acceptance 3: <c>corpus tokenize</c> on a 50 MB multilingual file, timed as a whole process,
+    /// against the same lines encoded one by one through Tokenizers.DotNet in this process (ids written as text too).
+    /// </summary>
+    public static int RunProcess(int megabytes)
+    {
+        string corpusDll = Path.Combine(BenchInputs.RepoRoot, "cli", "bin", "Release", "net10.0", "corpus.dll");
+        if (!File.Exists(corpusDll))
+        {
+            Console.Error.WriteLine($"build the CLI first: dotnet build cli -c Release ({corpusDll} is missing)");
+            return 2;
+        }
+
+        string dir = Directory.CreateTempSubdirectory("tokenize-bench").FullName;
+        try
+        {
+            string input = TokenizerInputs.WriteMultilingualFile(Path.Combine(dir, "in.txt"), megabytes * 1_000_000L);
+            double mb = new FileInfo(input).Length / 1e6;
+            var clock = Stopwatch.StartNew();
+            using (var process = Process.Start(new ProcessStartInfo("dotnet", ["exec", corpusDll, "tokenize", "--in", input, "--out", Path.Combine(dir, "corpus.txt")]))!)
+            {
+                process.WaitForExit();
+                if (process.ExitCode != 0)
+                {
+                    Console.Error.WriteLine($"corpus tokenize exited with {process.ExitCode}");
+                    return 1;
+                }
+            }
+
+            double corpusSeconds = clock.Elapsed.TotalSeconds;
+            clock.Restart();
+            using (var hf = new HfTokenizer(BenchInputs.TokenizerJson))
+            using (var writer = new StreamWriter(Path.Combine(dir, "hf.txt"), false, new UTF8Encoding(false), 1 << 16))
+            {
+                foreach (string line in File.ReadLines(input))
+                {
+                    writer.Write(string.Join(' ', hf.Encode(line)));
+                    writer.Write('\n');
+                }
+            }
+
+            double hfSeconds = clock.Elapsed.TotalSeconds;
+            bool same = File.ReadAllBytes(Path.Combine(dir, "corpus.txt")).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(dir, "hf.txt")));
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"corpus tokenize, {mb:F1} MB multilingual (UDHR lines), {DateTime.UtcNow:yyyy-MM-dd}: corpus process {corpusSeconds:F2} s ({mb / corpusSeconds:F1} MB/s), Tokenizers.DotNet line by line {hfSeconds:F2} s ({mb / hfSeconds:F1} MB/s), ratio {hfSeconds / corpusSeconds:F2}x, output identical: {same}"));
+            return same ? 0 : 1;
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// All-cores scaling of <see cref="QwenTokenizer.EncodeBatch(IReadOnlyList{string}, bool, int)"/> on UDHR repeated
+    /// <paramref name="copies"/> times (cache warm), one thread and all cores measured in turn each round, best of each.
+    /// </summary>
+    public static int RunScaling(int rounds, int copies)
+    {
+        var ours = QwenTokenizer.Load(BenchInputs.TokenizerJson);
+        var udhr = BenchInputs.Udhr();
+        var docs = Enumerable.Range(0, copies).SelectMany(_ => udhr).ToList();
+        double mb = docs.Sum(d => (long)Encoding.UTF8.GetByteCount(d)) / 1e6;
+        int cores = Environment.ProcessorCount;
+        ours.EncodeBatch(docs, false, cores);
+        double single = double.MaxValue, all = double.MaxValue;
+        for (int r = 0; r < rounds; r++)
+        {
+            var clock = Stopwatch.StartNew();
+            ours.EncodeBatch(docs, false, 1);
+            single = Math.Min(single, clock.Elapsed.TotalSeconds);
+            clock.Restart();
+            ours.EncodeBatch(docs, false, cores);
+            all = Math.Min(all, clock.Elapsed.TotalSeconds);
+        }
+
+        double discardSingle = double.MaxValue, discardAll = double.MaxValue;
+        for (int r = 0; r < rounds; r++)
+        {
+            var clock = Stopwatch.StartNew();
+            Parallel.For(0, docs.Count, new ParallelOptions { MaxDegreeOfParallelism = 1 }, i => ours.Encode(docs[i]));
+            discardSingle = Math.Min(discardSingle, clock.Elapsed.TotalSeconds);
+            clock.Restart();
+            Parallel.For(0, docs.Count, new ParallelOptions { MaxDegreeOfParallelism = cores }, i => ours.Encode(docs[i]));
+            discardAll = Math.Min(discardAll, clock.Elapsed.TotalSeconds);
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"results dropped: 1 thread {mb / discardSingle:F1} MB/s, {cores} threads {mb / discardAll:F1} MB/s, scaling {discardSingle / discardAll:F2}x; GC count gen0/1/2 {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, server GC {System.Runtime.GCSettings.IsServerGC}"));
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"EncodeBatch scaling, UDHR x{copies} ({mb:F1} MB, cache warm), best of {rounds} interleaved rounds, {DateTime.UtcNow:yyyy-MM-dd}: 1 thread {mb / single:F1} MB/s, {cores} threads {mb / all:F1} MB/s, scaling {single / all:F2}x"));
+        return 0;
+    }
+
+    private static long HfParallel(HfTokenizer[] hfs, IReadOnlyList<string> docs)
+    {
+        long total = 0;
+        Parallel.For(0, hfs.Length, t =>
+        {
+            long count = 0;
+            for (int i = t; i < docs.Count; i += hfs.Length)
+            {
+                count += hfs[t].Encode(docs[i]).Length;
+            }
+
+            Interlocked.Add(ref total, count);
+        });
+        return total;
+    }
+
+    /// <summary>Microsoft.ML.Tokenizers as a byte-level BPE with Qwen's vocabulary, merges, added tokens and Split regex (no NFC: it has none).</summary>
+    private static BpeTokenizer CreateMl(string tokenizerJson)
+    {
+        using var json = JsonDocument.Parse(File.ReadAllBytes(tokenizerJson));
+        var model = json.RootElement.GetProperty("model");
+        var vocab = model.GetProperty("vocab").EnumerateObject().Select(p => new KeyValuePair<string, int>(p.Name, p.Value.GetInt32())).ToList();
+        var merges = model.GetProperty("merges").EnumerateArray()
+            .Select(m => m.ValueKind == JsonValueKind.Array ? $"{m[0].GetString()} {m[1].GetString()}" : m.GetString()!)
+            .ToList();
+        var special = json.RootElement.GetProperty("added_tokens").EnumerateArray()
+            .ToDictionary(t => t.GetProperty("content").GetString()!, t => t.GetProperty("id").GetInt32());
+        string pattern = json.RootElement.GetProperty("pre_tokenizer").GetProperty("pretokenizers")[0].GetProperty("pattern").GetProperty("Regex").GetString()!;
+        return BpeTokenizer.Create(new BpeOptions(vocab)
+        {
+            Merges = merges,
+            SpecialTokens = special,
+            PreTokenizer = new RegexPreTokenizer(new Regex(pattern, RegexOptions.Compiled | RegexOptions.CultureInvariant), special),
+            ByteLevel = true,
+        });
     }
 
     private static (double Seconds, long Tokens) Best(int rounds, Func<long> work)
