@@ -39,6 +39,9 @@ public class BuildConfigLoaderTests
     [InlineData("""{"shards": {"formats": ["webdataset"]}}""", "shards.formats", "\"webdataset\"")]
     [InlineData("""{"shards": {"stage": "S 1"}}""", "shards.stage", "\"S 1\"")]
     [InlineData("""{"seed": 1.5}""", "seed", "1.5")]
+    [InlineData("""{"filters": {"enabled": "yes"}}""", "filters.enabled", "\"yes\"")]
+    [InlineData("""{"dedup": {"min_similarity": 1.5}}""", "dedup.min_similarity", "1.5")]
+    [InlineData("""{"dedup": {"bands": 0}}""", "dedup.bands", "0")]
     public void Invalid_values_name_the_key_and_the_value(string json, string key, string value)
     {
         var act = () => BuildConfigLoader.Parse(json);
@@ -46,6 +49,15 @@ public class BuildConfigLoaderTests
         e.Key.Should().Be(key);
         e.Value.Should().Be(value);
         e.Message.Should().Contain(key).And.Contain(value);
+    }
+
+    [Fact]
+    public void Filters_and_dedup_sections_are_read()
+    {
+        var config = BuildConfigLoader.Parse("""{"filters": {"pii": false, "url_blocklist": "/x/block.txt"}, "dedup": {"fuzzy": false, "bands": 20, "rows_per_band": 5, "min_similarity": 0}}""");
+        config.Filters.Should().Be(new FiltersConfig { Pii = false, UrlBlocklist = "/x/block.txt" });
+        config.Dedup.Should().Be(new DedupConfig { Fuzzy = false, Bands = 20, RowsPerBand = 5, MinSimilarity = 0 });
+        BuildConfigLoader.Parse(BuildConfigLoader.ToCanonicalJson(config)).Should().BeEquivalentTo(config);
     }
 
     [Fact]
