@@ -21,6 +21,9 @@ public sealed record BuildConfig
     /// <summary>Normalization, quality rules and PII redaction.</summary>
     public FiltersConfig Filters { get; init; } = new();
 
+    /// <summary>Evaluation sets whose text must not leak into the corpus.</summary>
+    public DecontaminationConfig Decontamination { get; init; } = new();
+
     /// <summary>How duplicates are removed.</summary>
     public DedupConfig Dedup { get; init; } = new();
 
@@ -65,6 +68,16 @@ public sealed record FiltersConfig
 
     /// <summary>A file of blocked domains, one a line (subdomains match); null for none.</summary>
     public string? UrlBlocklist { get; init; }
+}
+
+/// <summary>The <c>decontamination</c> section, applied in the filter phase.</summary>
+public sealed record DecontaminationConfig
+{
+    /// <summary>Evaluation sets in their usual JSONL forms (GSM8K, MATH, HumanEval, MBPP), by path.</summary>
+    public ImmutableArray<string> EvalSets { get; init; } = [];
+
+    /// <summary>A document sharing a run of this many words with an evaluation set is removed.</summary>
+    public int NGram { get; init; } = 13;
 }
 
 /// <summary>The <c>dedup</c> section: exact dedup on normalized text, and MinHash LSH fuzzy dedup.</summary>

@@ -57,6 +57,7 @@ public static class BuildConfigLoader
                     "input" => config with { Input = ReadInput(p.Value, config.Input) },
                     "tokenizer" => config with { Tokenizer = ReadTokenizer(p.Value, config.Tokenizer) },
                     "filters" => config with { Filters = ReadFilters(p.Value, config.Filters) },
+                    "decontamination" => config with { Decontamination = ReadDecontamination(p.Value, config.Decontamination) },
                     "dedup" => config with { Dedup = ReadDedup(p.Value, config.Dedup) },
                     "shards" => config with { Shards = ReadShards(p.Value, config.Shards) },
                     _ => throw Unknown(p.Name),
@@ -118,6 +119,16 @@ public static class BuildConfigLoader
                 w.WriteString("url_blocklist", config.Filters.UrlBlocklist);
             }
 
+            w.WriteEndObject();
+            w.WriteStartObject("decontamination");
+            w.WriteStartArray("eval_sets");
+            foreach (var set in config.Decontamination.EvalSets)
+            {
+                w.WriteStringValue(set);
+            }
+
+            w.WriteEndArray();
+            w.WriteNumber("ngram", config.Decontamination.NGram);
             w.WriteEndObject();
             w.WriteStartObject("dedup");
             w.WriteBoolean("enabled", config.Dedup.Enabled);
@@ -201,6 +212,35 @@ public static class BuildConfigLoader
         }
 
         return current;
+    }
+
+    private static DecontaminationConfig ReadDecontamination(JsonElement e, DecontaminationConfig current)
+    {
+        Expect(e, "decontamination", JsonValueKind.Object);
+        foreach (var p in e.EnumerateObject())
+        {
+            var key = "decontamination." + p.Name;
+            current = p.Name switch
+            {
+                "eval_sets" => current with { EvalSets = ReadPaths(p.Value, key) },
+                "ngram" => current with { NGram = (int)ReadInt64(p.Value, key, 3, 200) },
+                _ => throw Unknown(key),
+            };
+        }
+
+        return current;
+    }
+
+    private static ImmutableArray<string> ReadPaths(JsonElement e, string key)
+    {
+        Expect(e, key, JsonValueKind.Array);
+        var list = ImmutableArray.CreateBuilder<string>();
+        foreach (var item in e.EnumerateArray())
+        {
+            list.Add(ReadNonEmptyString(item, key));
+        }
+
+        return list.ToImmutable();
     }
 
     private static DedupConfig ReadDedup(JsonElement e, DedupConfig current)

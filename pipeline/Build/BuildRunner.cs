@@ -104,7 +104,7 @@ public static class BuildRunner
 
             if (config.Filters.Enabled)
             {
-                var filter = new FilterTaskExecutor(output, config.Filters, ledger);
+                var filter = new FilterTaskExecutor(output, config.Filters, LoadEvalSets(config.Decontamination), ledger);
                 var filterOutcome = await PhaseRunner.RunAsync(system, FilterTaskExecutor.Phase, partition.Count, ledger, filter, request.Workers, request.MaxAttempts, observer, ct).ConfigureAwait(false);
                 phases.Add(filterOutcome);
                 if (!filterOutcome.Succeeded)
@@ -138,6 +138,33 @@ public static class BuildRunner
                 + (config.Filters.Enabled ? Enumerable.Range(0, partition.Count).Sum(i => ledger.Read<FilterLedgerEntry>(FilterTaskExecutor.Phase, i).Rejected) : 0)
                 + (config.Dedup.Enabled ? ledger.Read<DedupLedgerEntry>(DedupTaskExecutor.Phase, 0).Removed : 0);
             return new BuildResult(null, phases, totals.Documents, totals.Tokens, rejects);
+        }
+    }
+
+    private static Corpus.Filters.Decontamination.Decontaminator? LoadEvalSets(DecontaminationConfig config)
+    {
+        if (config.EvalSets.IsDefaultOrEmpty)
+        {
+            return null;
+        }
+
+        foreach (var path in config.EvalSets)
+        {
+            if (!File.Exists(path))
+            {
+                throw new BuildException($"decontamination.eval_sets: evaluation set '{path}' does not exist");
+            }
+        }
+
+        try
+        {
+            return Corpus.Filters.Decontamination.Decontaminator.Create(
+                config.EvalSets.Select(p => new Corpus.Filters.Decontamination.EvalSet(Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(p))) + "/" + Path.GetFileNameWithoutExtension(p), p)),
+                new Corpus.Filters.Decontamination.DecontaminationOptions { NGram = config.NGram });
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or System.Text.Json.JsonException)
+        {
+            throw new BuildException($"decontamination.eval_sets: cannot load: {e.Message}", e);
         }
     }
 

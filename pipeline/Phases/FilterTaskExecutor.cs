@@ -1,6 +1,7 @@
 using System.Globalization;
 using Corpus.Core.Configuration;
 using Corpus.Core.Languages;
+using Corpus.Filters.Decontamination;
 using Corpus.Filters.Normalization;
 using Corpus.Filters.Pii;
 using Corpus.Filters.Quality;
@@ -11,11 +12,12 @@ namespace Corpus.Pipeline.Phases;
 
 /// <summary>
 /// The filter phase: task <c>i</c> reads <c>docs/part-i.parquet</c>, normalizes each text (mojibake,
-/// NFC, control characters, whitespace), applies the quality rules (a failing rule is a reject
+/// NFC, control characters, whitespace), removes documents that share an n-gram with an evaluation
+/// set (reason <c>contaminated</c>), applies the quality rules (a failing rule is a reject
 /// naming the rule, the measured value and the threshold), redacts PII from what stays, and writes
 /// <c>filtered/part-i.parquet</c> with every rule's measured value in the scores.
 /// </summary>
-internal sealed class FilterTaskExecutor(string outputDir, FiltersConfig config, TaskLedger ledger) : ITaskExecutor
+internal sealed class FilterTaskExecutor(string outputDir, FiltersConfig config, Decontaminator? decontaminator, TaskLedger ledger) : ITaskExecutor
 {
     public const string Phase = "filter";
 
@@ -48,6 +50,13 @@ internal sealed class FilterTaskExecutor(string outputDir, FiltersConfig config,
             {
                 ct.ThrowIfCancellationRequested();
                 var text = TextNormalizer.Normalize(row.Text);
+                if (decontaminator is not null && decontaminator.Check(text) is { Length: > 0 } sets)
+                {
+                    rejected++;
+                    await rejectWriter.AddAsync(new RejectRow { Id = row.Id, Url = row.SourceUri, Phase = Phase, Reason = "contaminated", Detail = "shares an n-gram with " + string.Join(", ", sets) }, ct).ConfigureAwait(false);
+                    continue;
+                }
+
                 if (_quality is not null && _qualityWithoutLanguage is not null)
                 {
                     LanguageCode? language = row.Language is { } code && LanguageCode.TryParse(code, out var parsed) ? parsed : null;
