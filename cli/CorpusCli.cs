@@ -13,6 +13,8 @@ internal static class CorpusCli
         new BuildCommand(),
         new CrawlCommand(),
         new ExtractCommand(),
+        new FilterCommand(),
+        new DedupCommand(),
         new TokenizeCommand(),
         new ShardsVerifyCommand(),
     ];

@@ -141,7 +141,7 @@ public static class BuildRunner
         }
     }
 
-    private static Corpus.Filters.Decontamination.Decontaminator? LoadEvalSets(DecontaminationConfig config)
+    internal static Corpus.Filters.Decontamination.Decontaminator? LoadEvalSets(DecontaminationConfig config)
     {
         if (config.EvalSets.IsDefaultOrEmpty)
         {

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 
-using System.Text.Json;
 using Corpus.Ingest.Files;
 using Corpus.Pipeline.Build;
 using Corpus.Pipeline.Execution;
@@ -64,7 +63,7 @@ public static class ExtractRunner
         var clock = Stopwatch.StartNew();
         using var warc = new WarcRecordSource(maxBytes);
         var converter = new Ingest.Warc.WarcDocumentConverter(HtmlExtraction.Extract);
-        await using (var sink = jsonl ? (IDocumentSink)new JsonlSink(tmp) : new ParquetSink(tmp))
+        await using (var sink = DocumentFileSink.Create(tmp, jsonl))
         {
             foreach (var item in items)
             {
@@ -74,7 +73,7 @@ public static class ExtractRunner
                     : item.IsWarcRecord ? warc.Read(item, converter) : FileDocumentReader.Read(item.File, Extensions, maxBytes, HtmlExtraction.Extract);
                 if (outcome is FileReadOutcome.Accepted a)
                 {
-                    await sink.WriteAsync(a.Document, ct).ConfigureAwait(false);
+                    await sink.WriteAsync(DocumentRows.ToRow(a.Document), ct).ConfigureAwait(false);
                     documents++;
                 }
                 else if (outcome is FileReadOutcome.Rejected r)
@@ -94,49 +93,4 @@ public static class ExtractRunner
         AtomicFile.Commit(tmp, outputFile);
         return new ExtractResult(documents, rejects);
     }
-
-    private interface IDocumentSink : IAsyncDisposable
-    {
-        Task WriteAsync(Core.Documents.Document document, CancellationToken ct);
-    }
-
-    private sealed class JsonlSink(string path) : IDocumentSink
-    {
-        private readonly FileStream _stream = new(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
-
-        public async Task WriteAsync(Core.Documents.Document d, CancellationToken ct)
-        {
-            using var buffer = new MemoryStream();
-            using (var w = new Utf8JsonWriter(buffer))
-            {
-                w.WriteStartObject();
-                w.WriteString("id", d.Id);
-                w.WriteString("url", d.SourceUri);
-                w.WriteString("title", d.Title);
-                w.WriteString("text", d.Text);
-                w.WriteString("language", d.Language?.ToString());
-                w.WriteString("content_type", d.ContentType);
-                w.WriteEndObject();
-            }
-
-            buffer.WriteByte((byte)'\n');
-            await _stream.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), ct).ConfigureAwait(false);
-        }
-
-        public ValueTask DisposeAsync() => _stream.DisposeAsync();
-    }
-
-    private sealed class ParquetSink(string path) : IDocumentSink
-    {
-        private readonly ParquetPartWriter<DocumentRow> _writer = new(path, r => r.Text.Length * 2L + 256);
-
-        public Task WriteAsync(Core.Documents.Document d, CancellationToken ct) => _writer.AddAsync(DocumentRows.ToRow(d), ct);
-
-        public async ValueTask DisposeAsync()
-        {
-            await _writer.CompleteAsync(CancellationToken.None).ConfigureAwait(false);
-            await _writer.DisposeAsync().ConfigureAwait(false);
-        }
-    }
-
 }

@@ -1,10 +1,5 @@
-using System.Globalization;
 using Corpus.Core.Configuration;
-using Corpus.Core.Languages;
 using Corpus.Filters.Decontamination;
-using Corpus.Filters.Normalization;
-using Corpus.Filters.Pii;
-using Corpus.Filters.Quality;
 using Corpus.Pipeline.Execution;
 using Corpus.Pipeline.Storage;
 
@@ -21,19 +16,7 @@ internal sealed class FilterTaskExecutor(string outputDir, FiltersConfig config,
 {
     public const string Phase = "filter";
 
-    private readonly QualityFilter? _quality = config.Quality
-        ? QualityFilter.Create(new QualityOptions { Urls = new UrlFilterOptions { BlocklistPath = config.UrlBlocklist } })
-        : null;
-
-    // Until a language-ID phase sets the language, a document's stop words cannot be known: the
-    // stop-word rule is off for it (the filter's own default would judge every text as English).
-    private readonly QualityFilter? _qualityWithoutLanguage = config.Quality
-        ? QualityFilter.Create(new QualityOptions
-        {
-            Urls = new UrlFilterOptions { BlocklistPath = config.UrlBlocklist },
-            Gopher = new GopherQualityOptions { MinStopWords = 0 },
-        })
-        : null;
+    private readonly DocumentFilter _filter = new(config, decontaminator);
 
     public static string FilteredPartPath(string outputDir, int index) => Path.Combine(outputDir, BuildLayout.FilteredDir, PhaseTask.NameOf(index) + ".parquet");
 
@@ -49,59 +32,15 @@ internal sealed class FilterTaskExecutor(string outputDir, FiltersConfig config,
             await foreach (var row in ParquetPartReader.ReadAsync<DocumentRow>(IngestTaskExecutor.DocsPartPath(outputDir, task.Index), ct).ConfigureAwait(false))
             {
                 ct.ThrowIfCancellationRequested();
-                var text = TextNormalizer.Normalize(row.Text);
-                if (decontaminator is not null && decontaminator.Check(text) is { Length: > 0 } sets)
+                if (_filter.Apply(row) is { } reject)
                 {
                     rejected++;
-                    await rejectWriter.AddAsync(new RejectRow { Id = row.Id, Url = row.SourceUri, Phase = Phase, Reason = "contaminated", Detail = "shares an n-gram with " + string.Join(", ", sets) }, ct).ConfigureAwait(false);
+                    await rejectWriter.AddAsync(new RejectRow { Id = row.Id, Url = row.SourceUri, Phase = Phase, Reason = reject.Reason, Detail = reject.Detail }, ct).ConfigureAwait(false);
                     continue;
                 }
 
-                if (_quality is not null && _qualityWithoutLanguage is not null)
-                {
-                    LanguageCode? language = row.Language is { } code && LanguageCode.TryParse(code, out var parsed) ? parsed : null;
-                    var filter = language is null ? _qualityWithoutLanguage : _quality;
-                    var verdict = filter.Evaluate(text, language, row.SourceKind == "file" ? null : row.SourceUri);
-                    foreach (var (signal, value) in verdict.Signals)
-                    {
-                        row.Scores[signal] = value;
-                    }
-
-                    if (!verdict.Kept)
-                    {
-                        rejected++;
-                        await rejectWriter.AddAsync(
-                            new RejectRow
-                            {
-                                Id = row.Id,
-                                Url = row.SourceUri,
-                                Phase = Phase,
-                                Reason = verdict.Rule ?? "quality",
-                                Detail = string.Create(CultureInfo.InvariantCulture, $"measured {verdict.Value:G4}, threshold {verdict.Threshold:G4}"),
-                            },
-                            ct).ConfigureAwait(false);
-                        continue;
-                    }
-
-                    text = verdict.Text;
-                }
-
-                if (config.Pii)
-                {
-                    var redaction = PiiRedactor.Redact(text);
-                    text = redaction.Text;
-                    foreach (var (kind, count) in redaction.Counts)
-                    {
-                        if (count > 0)
-                        {
-                            row.Metadata["pii_" + kind.ToString().ToLowerInvariant()] = count.ToString(CultureInfo.InvariantCulture);
-                        }
-                    }
-                }
-
-                row.Text = text;
                 kept++;
-                chars += text.Length;
+                chars += row.Text.Length;
                 await keptWriter.AddAsync(row, ct).ConfigureAwait(false);
             }
 

@@ -1,0 +1,84 @@
+using System.Globalization;
+using Corpus.Core.Configuration;
+using Corpus.Core.Languages;
+using Corpus.Filters.Decontamination;
+using Corpus.Filters.Normalization;
+using Corpus.Filters.Pii;
+using Corpus.Filters.Quality;
+using Corpus.Pipeline.Storage;
+
+namespace Corpus.Pipeline.Phases;
+
+/// <summary>
+/// What the filter phase does to one document: normalize the text, remove it when it shares an
+/// n-gram with an evaluation set, apply the quality rules (every rule's value goes to the scores),
+/// redact PII from what stays. Used by the build's filter phase and by <c>corpus filter</c>.
+/// </summary>
+internal sealed class DocumentFilter
+{
+    private readonly FiltersConfig _config;
+    private readonly Decontaminator? _decontaminator;
+    private readonly QualityFilter? _quality;
+    private readonly QualityFilter? _qualityWithoutLanguage;
+
+    public DocumentFilter(FiltersConfig config, Decontaminator? decontaminator)
+    {
+        _config = config;
+        _decontaminator = decontaminator;
+        if (config.Quality)
+        {
+            _quality = QualityFilter.Create(new QualityOptions { Urls = new UrlFilterOptions { BlocklistPath = config.UrlBlocklist } });
+
+            // Until a language-ID phase sets the language, a document's stop words cannot be known: the
+            // stop-word rule is off for it (the filter's own default would judge every text as English).
+            _qualityWithoutLanguage = QualityFilter.Create(new QualityOptions
+            {
+                Urls = new UrlFilterOptions { BlocklistPath = config.UrlBlocklist },
+                Gopher = new GopherQualityOptions { MinStopWords = 0 },
+            });
+        }
+    }
+
+    /// <summary>Filters <paramref name="row"/> in place; returns null when it stays, else the reject's (reason, detail).</summary>
+    public (string Reason, string Detail)? Apply(DocumentRow row)
+    {
+        var text = TextNormalizer.Normalize(row.Text);
+        if (_decontaminator is not null && _decontaminator.Check(text) is { Length: > 0 } sets)
+        {
+            return ("contaminated", "shares an n-gram with " + string.Join(", ", sets));
+        }
+
+        if (_quality is not null && _qualityWithoutLanguage is not null)
+        {
+            LanguageCode? language = row.Language is { } code && LanguageCode.TryParse(code, out var parsed) ? parsed : null;
+            var verdict = (language is null ? _qualityWithoutLanguage : _quality).Evaluate(text, language, row.SourceKind == "file" ? null : row.SourceUri);
+            foreach (var (signal, value) in verdict.Signals)
+            {
+                row.Scores[signal] = value;
+            }
+
+            if (!verdict.Kept)
+            {
+                return (verdict.Rule ?? "quality", string.Create(CultureInfo.InvariantCulture, $"measured {verdict.Value:G4}, threshold {verdict.Threshold:G4}"));
+            }
+
+            text = verdict.Text;
+        }
+
+        if (_config.Pii)
+        {
+            var redaction = PiiRedactor.Redact(text);
+            text = redaction.Text;
+            foreach (var (kind, count) in redaction.Counts)
+            {
+                if (count > 0)
+                {
+                    row.Metadata["pii_" + kind.ToString().ToLowerInvariant()] = count.ToString(CultureInfo.InvariantCulture);
+                }
+            }
+        }
+
+        row.Text = text;
+        return null;
+    }
+}
