@@ -24,6 +24,8 @@ using Corpus.Bench.Tokenizer;
 //     one thread: MinHash signatures/s on 2 KB documents beside a datatrove-style reference
 // dotnet run -c Release --project bench/Corpus.Bench -- bench-dedup-memory [N]
 //     dedup of N generated 2 KB documents: time and peak working set
+// dotnet run -c Release --project bench/Corpus.Bench -- bench-filters [DOCS] [ROUNDS]
+//     quality-filter docs/s on 2 KB documents beside plainly written Gopher rules
 // dotnet run -c Release --project bench/Corpus.Bench -- [BenchmarkDotNet arguments]
 if (args.Length > 0 && args[0] == "compare-tokenizers")
 {
@@ -76,6 +78,12 @@ if (args.Length > 0 && args[0] is "bench-dedup-quality" or "bench-minhash" or "b
         "bench-minhash" => Corpus.Bench.Dedup.DedupBenchmarks.Speed(Arg(1, 20000), Arg(2, 3)),
         _ => Corpus.Bench.Dedup.DedupBenchmarks.Memory(Arg(1, 200000)),
     };
+}
+
+if (args.Length > 0 && args[0] == "bench-filters")
+{
+    int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+    return Corpus.Bench.Filters.FilterBenchmark.Run(Arg(1, 5000), Arg(2, 3));
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(TokenizerComparison).Assembly).Run(args);

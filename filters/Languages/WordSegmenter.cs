@@ -23,7 +23,7 @@ internal static class WordSegmenter
 
         while (i < text.Length)
         {
-            var rune = Rune.GetRuneAt(text, i);
+            var rune = RuneAt(text, i);
             var category = Rune.GetUnicodeCategory(rune);
             var width = rune.Utf16SequenceLength;
             if (Rune.IsWhiteSpace(rune) || category is UnicodeCategory.Control or UnicodeCategory.Format)
@@ -128,7 +128,7 @@ internal static class WordSegmenter
             return false;
         }
 
-        var next = Rune.GetRuneAt(text, i + 1);
+        var next = RuneAt(text, i + 1);
         var prev = text[i - 1];
         if (rune.Value is '.' or ',')
         {
@@ -150,4 +150,10 @@ internal static class WordSegmenter
         cp is 0x0E33 or 0x0EB3 or 0x17D2 or 0x103A or (>= 0x103B and <= 0x103E) or 0x1039;
 
     private static bool IsClusterOrHan(char c) => IsClusterScript(c) || IsHanOrKana(c);
+
+    /// <summary>The code point at <paramref name="index"/>; a lone surrogate reads as U+FFFD (one char wide) instead of throwing.</summary>
+    private static Rune RuneAt(string text, int index) =>
+        Rune.DecodeFromUtf16(text.AsSpan(index), out var rune, out var consumed) == System.Buffers.OperationStatus.Done
+            ? rune
+            : consumed <= 1 ? Rune.ReplacementChar : rune;
 }
