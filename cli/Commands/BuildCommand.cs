@@ -42,14 +42,8 @@ internal sealed class BuildCommand : ICommand
 
         var output = args.Value("--out") ?? throw new UsageException("'corpus build' needs --out DIR");
         var workers = args.Value("--workers") is { } w ? ArgParser.ParseInt("--workers", w, 1, 4096) : Environment.ProcessorCount;
-        BuildConfig config;
-        try
+        if (ConfigOption.Load(args, console, "build") is not { } config)
         {
-            config = args.Value("--config") is { } path ? BuildConfigLoader.LoadFile(path) : BuildConfig.Default;
-        }
-        catch (ConfigException e)
-        {
-            console.Error.WriteLine($"corpus build: {e.Message}");
             return ExitCodes.Failure;
         }
 

@@ -30,14 +30,8 @@ internal abstract class FilterDedupCommand : ICommand
         }
 
         var output = args.Value("--out") ?? throw new UsageException($"'corpus {Name}' needs --out FILE");
-        BuildConfig config;
-        try
+        if (ConfigOption.Load(args, console, Name) is not { } config)
         {
-            config = args.Value("--config") is { } path ? BuildConfigLoader.LoadFile(path) : BuildConfig.Default;
-        }
-        catch (ConfigException e)
-        {
-            console.Error.WriteLine($"corpus {Name}: {e.Message}");
             return ExitCodes.Failure;
         }
 

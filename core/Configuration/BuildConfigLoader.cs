@@ -158,78 +158,42 @@ public static class BuildConfigLoader
     public static string Hash(BuildConfig config) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ToCanonicalJson(config))));
 
-    private static InputConfig ReadInput(JsonElement e, InputConfig current)
-    {
-        Expect(e, "input", JsonValueKind.Object);
-        foreach (var p in e.EnumerateObject())
+    private static InputConfig ReadInput(JsonElement e, InputConfig current) =>
+        ReadSection(e, "input", current, (p, key, c) => p.Name switch
         {
-            var key = "input." + p.Name;
-            current = p.Name switch
-            {
-                "extensions" => current with { Extensions = ReadExtensions(p.Value, key) },
-                "max_file_bytes" => current with { MaxFileBytes = ReadInt64(p.Value, key, 1, 1L << 40) },
-                "files_per_task" => current with { FilesPerTask = (int)ReadInt64(p.Value, key, 1, 1_000_000) },
-                _ => throw Unknown(key),
-            };
-        }
+            "extensions" => c with { Extensions = ReadExtensions(p.Value, key) },
+            "max_file_bytes" => c with { MaxFileBytes = ReadInt64(p.Value, key, 1, 1L << 40) },
+            "files_per_task" => c with { FilesPerTask = (int)ReadInt64(p.Value, key, 1, 1_000_000) },
+            _ => throw Unknown(key),
+        });
 
-        return current;
-    }
-
-    private static TokenizerConfig ReadTokenizer(JsonElement e, TokenizerConfig current)
-    {
-        Expect(e, "tokenizer", JsonValueKind.Object);
-        foreach (var p in e.EnumerateObject())
+    private static TokenizerConfig ReadTokenizer(JsonElement e, TokenizerConfig current) =>
+        ReadSection(e, "tokenizer", current, (p, key, c) => p.Name switch
         {
-            var key = "tokenizer." + p.Name;
-            current = p.Name switch
+            "path" => c with
             {
-                "path" => current with
-                {
-                    Path = p.Value.ValueKind == JsonValueKind.Null ? null : ReadNonEmptyString(p.Value, key),
-                },
-                _ => throw Unknown(key),
-            };
-        }
+                Path = p.Value.ValueKind == JsonValueKind.Null ? null : ReadNonEmptyString(p.Value, key),
+            },
+            _ => throw Unknown(key),
+        });
 
-        return current;
-    }
-
-    private static FiltersConfig ReadFilters(JsonElement e, FiltersConfig current)
-    {
-        Expect(e, "filters", JsonValueKind.Object);
-        foreach (var p in e.EnumerateObject())
+    private static FiltersConfig ReadFilters(JsonElement e, FiltersConfig current) =>
+        ReadSection(e, "filters", current, (p, key, c) => p.Name switch
         {
-            var key = "filters." + p.Name;
-            current = p.Name switch
-            {
-                "enabled" => current with { Enabled = ReadBool(p.Value, key) },
-                "quality" => current with { Quality = ReadBool(p.Value, key) },
-                "pii" => current with { Pii = ReadBool(p.Value, key) },
-                "url_blocklist" => current with { UrlBlocklist = p.Value.ValueKind == JsonValueKind.Null ? null : ReadNonEmptyString(p.Value, key) },
-                _ => throw Unknown(key),
-            };
-        }
+            "enabled" => c with { Enabled = ReadBool(p.Value, key) },
+            "quality" => c with { Quality = ReadBool(p.Value, key) },
+            "pii" => c with { Pii = ReadBool(p.Value, key) },
+            "url_blocklist" => c with { UrlBlocklist = p.Value.ValueKind == JsonValueKind.Null ? null : ReadNonEmptyString(p.Value, key) },
+            _ => throw Unknown(key),
+        });
 
-        return current;
-    }
-
-    private static DecontaminationConfig ReadDecontamination(JsonElement e, DecontaminationConfig current)
-    {
-        Expect(e, "decontamination", JsonValueKind.Object);
-        foreach (var p in e.EnumerateObject())
+    private static DecontaminationConfig ReadDecontamination(JsonElement e, DecontaminationConfig current) =>
+        ReadSection(e, "decontamination", current, (p, key, c) => p.Name switch
         {
-            var key = "decontamination." + p.Name;
-            current = p.Name switch
-            {
-                "eval_sets" => current with { EvalSets = ReadPaths(p.Value, key) },
-                "ngram" => current with { NGram = (int)ReadInt64(p.Value, key, 3, 200) },
-                _ => throw Unknown(key),
-            };
-        }
-
-        return current;
-    }
+            "eval_sets" => c with { EvalSets = ReadPaths(p.Value, key) },
+            "ngram" => c with { NGram = (int)ReadInt64(p.Value, key, 3, 200) },
+            _ => throw Unknown(key),
+        });
 
     private static ImmutableArray<string> ReadPaths(JsonElement e, string key)
     {
@@ -243,25 +207,28 @@ public static class BuildConfigLoader
         return list.ToImmutable();
     }
 
-    private static DedupConfig ReadDedup(JsonElement e, DedupConfig current)
+    /// <summary>Reads a section's keys into <paramref name="current"/>, one at a time; <paramref name="apply"/> gets the dotted key for errors.</summary>
+    private static T ReadSection<T>(JsonElement e, string section, T current, Func<JsonProperty, string, T, T> apply)
     {
-        Expect(e, "dedup", JsonValueKind.Object);
+        Expect(e, section, JsonValueKind.Object);
         foreach (var p in e.EnumerateObject())
         {
-            var key = "dedup." + p.Name;
-            current = p.Name switch
-            {
-                "enabled" => current with { Enabled = ReadBool(p.Value, key) },
-                "fuzzy" => current with { Fuzzy = ReadBool(p.Value, key) },
-                "bands" => current with { Bands = (int)ReadInt64(p.Value, key, 1, 1024) },
-                "rows_per_band" => current with { RowsPerBand = (int)ReadInt64(p.Value, key, 1, 1024) },
-                "min_similarity" => current with { MinSimilarity = ReadDouble(p.Value, key, 0, 1) },
-                _ => throw Unknown(key),
-            };
+            current = apply(p, section + "." + p.Name, current);
         }
 
         return current;
     }
+
+    private static DedupConfig ReadDedup(JsonElement e, DedupConfig current) =>
+        ReadSection(e, "dedup", current, (p, key, c) => p.Name switch
+        {
+            "enabled" => c with { Enabled = ReadBool(p.Value, key) },
+            "fuzzy" => c with { Fuzzy = ReadBool(p.Value, key) },
+            "bands" => c with { Bands = (int)ReadInt64(p.Value, key, 1, 1024) },
+            "rows_per_band" => c with { RowsPerBand = (int)ReadInt64(p.Value, key, 1, 1024) },
+            "min_similarity" => c with { MinSimilarity = ReadDouble(p.Value, key, 0, 1) },
+            _ => throw Unknown(key),
+        });
 
     private static bool ReadBool(JsonElement e, string key) => e.ValueKind switch
     {
@@ -285,23 +252,14 @@ public static class BuildConfigLoader
         return v;
     }
 
-    private static ShardsConfig ReadShards(JsonElement e, ShardsConfig current)
-    {
-        Expect(e, "shards", JsonValueKind.Object);
-        foreach (var p in e.EnumerateObject())
+    private static ShardsConfig ReadShards(JsonElement e, ShardsConfig current) =>
+        ReadSection(e, "shards", current, (p, key, c) => p.Name switch
         {
-            var key = "shards." + p.Name;
-            current = p.Name switch
-            {
-                "stage" => current with { Stage = ReadStageName(p.Value, key) },
-                "max_shard_bytes" => current with { MaxShardBytes = ReadInt64(p.Value, key, 4096, 1L << 40) },
-                "formats" => current with { Formats = ReadFormats(p.Value, key) },
-                _ => throw Unknown(key),
-            };
-        }
-
-        return current;
-    }
+            "stage" => c with { Stage = ReadStageName(p.Value, key) },
+            "max_shard_bytes" => c with { MaxShardBytes = ReadInt64(p.Value, key, 4096, 1L << 40) },
+            "formats" => c with { Formats = ReadFormats(p.Value, key) },
+            _ => throw Unknown(key),
+        });
 
     private static ImmutableArray<string> ReadExtensions(JsonElement e, string key)
     {

@@ -61,16 +61,13 @@ public static class ExtractRunner
         var tmp = AtomicFile.TempPathOf(outputFile);
         long documents = 0, rejects = 0;
         var clock = Stopwatch.StartNew();
-        using var warc = new WarcRecordSource(maxBytes);
-        var converter = new Ingest.Warc.WarcDocumentConverter(HtmlExtraction.Extract);
+        using var reader = new InputItemReader(maxBytes, Extensions, HtmlExtraction.Extract);
         await using (var sink = DocumentFileSink.Create(tmp, jsonl))
         {
             foreach (var item in items)
             {
                 ct.ThrowIfCancellationRequested();
-                var outcome = item.RejectReason is not null
-                    ? new FileReadOutcome.Rejected(string.Empty, item.Uri ?? item.File.RelativePath, item.RejectReason, item.RejectDetail ?? string.Empty)
-                    : item.IsWarcRecord ? warc.Read(item, converter) : FileDocumentReader.Read(item.File, Extensions, maxBytes, HtmlExtraction.Extract);
+                var outcome = reader.Read(item);
                 if (outcome is FileReadOutcome.Accepted a)
                 {
                     await sink.WriteAsync(DocumentRows.ToRow(a.Document), ct).ConfigureAwait(false);

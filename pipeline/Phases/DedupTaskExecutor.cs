@@ -1,9 +1,7 @@
-using System.Text.Json.Serialization;
 using Corpus.Core.Configuration;
 using Corpus.Filters.Dedup;
 using Corpus.Pipeline.Execution;
 using Corpus.Pipeline.Storage;
-using Parquet.Serialization.Attributes;
 
 namespace Corpus.Pipeline.Phases;
 
@@ -62,7 +60,7 @@ internal sealed class DedupTaskExecutor(string outputDir, DedupConfig config, Fu
                     }
 
                     removed++;
-                    var reason = decision.Kept || decision.Reason == DedupReason.ExactDuplicate ? "exact-duplicate" : "near-duplicate";
+                    var reason = decision.Kept ? "exact-duplicate" : DedupOutputs.RemovalReason(decision); // kept id seen again: a repeated document
                     await rejectWriter.AddAsync(new RejectRow { Id = row.Id, Url = row.SourceUri, Phase = Phase, Reason = reason, Detail = $"duplicate of {decision.ClusterId}" }, ct).ConfigureAwait(false);
                 }
 
@@ -74,22 +72,7 @@ internal sealed class DedupTaskExecutor(string outputDir, DedupConfig config, Fu
             AtomicFile.Commit(AtomicFile.TempPathOf(rejectsPath), rejectsPath);
         }
 
-        var clustersPath = Path.Combine(outputDir, BuildLayout.DedupDir, "clusters.parquet");
-        await using (var clusters = new ParquetPartWriter<ClusterRow>(AtomicFile.TempPathOf(clustersPath), _ => 128))
-        {
-            foreach (var cluster in result.Clusters.OrderBy(c => c.KeeperId, StringComparer.Ordinal))
-            {
-                foreach (var member in cluster.MemberIds.Order(StringComparer.Ordinal))
-                {
-                    var reason = member == cluster.KeeperId ? "keeper" : decisions[member].Reason == DedupReason.ExactDuplicate ? "exact-duplicate" : "near-duplicate";
-                    await clusters.AddAsync(new ClusterRow { KeeperId = cluster.KeeperId, MemberId = member, Reason = reason }, ct).ConfigureAwait(false);
-                }
-            }
-
-            await clusters.CompleteAsync(ct).ConfigureAwait(false);
-        }
-
-        AtomicFile.Commit(AtomicFile.TempPathOf(clustersPath), clustersPath);
+        await DedupOutputs.WriteClustersAsync(Path.Combine(outputDir, BuildLayout.DedupDir, "clusters.parquet"), result, decisions, ct).ConfigureAwait(false);
         Directory.Delete(tempDir, recursive: true);
         ledger.Commit(Phase, task.Index, new DedupLedgerEntry(kept, removed, result.Clusters.Length));
         return new TaskSummary(kept, removed, 0, 0);
@@ -114,22 +97,6 @@ internal sealed class DedupTaskExecutor(string outputDir, DedupConfig config, Fu
 
     private IEnumerable<DedupDocument> ReadAll(HashSet<string> seen, HashSet<string> repeated, CancellationToken ct) =>
         ReadAllAsync(seen, repeated, ct).ToBlockingEnumerable(ct);
-
-    /// <summary>One row of <c>dedup/clusters.parquet</c>.</summary>
-    internal sealed class ClusterRow
-    {
-        [JsonPropertyName("keeper_id")]
-        [ParquetRequired]
-        public string KeeperId { get; set; } = string.Empty;
-
-        [JsonPropertyName("member_id")]
-        [ParquetRequired]
-        public string MemberId { get; set; } = string.Empty;
-
-        [JsonPropertyName("reason")]
-        [ParquetRequired]
-        public string Reason { get; set; } = string.Empty;
-    }
 }
 
 /// <summary>What the ledger keeps of the committed dedup task.</summary>

@@ -37,17 +37,11 @@ internal sealed class IngestTaskExecutor(
         await using (var docsWriter = new ParquetPartWriter<DocumentRow>(docsTmp, r => r.Text.Length * 2L + 256))
         await using (var rejectsWriter = new ParquetPartWriter<RejectRow>(rejectsTmp, r => r.Detail.Length * 2L + 256))
         {
-            using var warc = new WarcRecordSource(maxFileBytes);
-            var warcConverter = new WarcDocumentConverter(htmlExtractor);
+            using var reader = new InputItemReader(maxFileBytes, extensions, htmlExtractor, uriMap);
             foreach (var item in partition[task.Index])
             {
                 ct.ThrowIfCancellationRequested();
-                var outcome = item.RejectReason is not null
-                    ? new FileReadOutcome.Rejected(Core.Documents.DocumentId.Compute(item.Uri ?? item.File.RelativePath, []), item.Uri ?? item.File.RelativePath, item.RejectReason, item.RejectDetail ?? string.Empty)
-                    : item.IsWarcRecord
-                        ? warc.Read(item, warcConverter, uriMap)
-                        : FileDocumentReader.Read(item.File, extensions, maxFileBytes, htmlExtractor);
-                switch (outcome)
+                switch (reader.Read(item))
                 {
                     case FileReadOutcome.Accepted a:
                         docs++;

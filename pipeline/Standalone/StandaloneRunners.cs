@@ -83,7 +83,7 @@ public static class StandaloneRunners
                     continue;
                 }
 
-                var reason = decisions[row.Id].Reason == DedupReason.NearDuplicate ? "near-duplicate" : "exact-duplicate";
+                var reason = DedupOutputs.RemovalReason(decisions[row.Id]);
                 removed[reason] = removed.GetValueOrDefault(reason) + 1;
             }
         }
@@ -91,22 +91,7 @@ public static class StandaloneRunners
         AtomicFile.Commit(tmp, output);
         if (clustersFile is not null)
         {
-            var clustersTmp = AtomicFile.TempPathOf(clustersFile);
-            await using (var writer = new ParquetPartWriter<DedupTaskExecutor.ClusterRow>(clustersTmp, _ => 128))
-            {
-                foreach (var cluster in result.Clusters.OrderBy(c => c.KeeperId, StringComparer.Ordinal))
-                {
-                    foreach (var member in cluster.MemberIds.Order(StringComparer.Ordinal))
-                    {
-                        var reason = member == cluster.KeeperId ? "keeper" : decisions[member].Reason == DedupReason.ExactDuplicate ? "exact-duplicate" : "near-duplicate";
-                        await writer.AddAsync(new DedupTaskExecutor.ClusterRow { KeeperId = cluster.KeeperId, MemberId = member, Reason = reason }, ct).ConfigureAwait(false);
-                    }
-                }
-
-                await writer.CompleteAsync(ct).ConfigureAwait(false);
-            }
-
-            AtomicFile.Commit(clustersTmp, clustersFile);
+            await DedupOutputs.WriteClustersAsync(clustersFile, result, decisions, ct).ConfigureAwait(false);
         }
 
         return new StandaloneResult(kept, removed, bad);

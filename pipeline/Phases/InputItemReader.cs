@@ -1,16 +1,33 @@
 using Corpus.Ingest.Files;
+using Corpus.Ingest.Html;
 using Corpus.Ingest.Warc;
 
 namespace Corpus.Pipeline.Phases;
 
-/// <summary>Reads single WARC records by offset, keeping the last file open since items of one file come in runs.</summary>
-internal sealed class WarcRecordSource(long maxRecordBytes) : IDisposable
+/// <summary>
+/// Turns input items into documents or rejects: an item the index already refused, a whole file, or a
+/// WARC record read by offset (keeping the last WARC file open, since items of one file come in runs).
+/// <paramref name="uriMap"/>, when given, renames WARC target URIs first.
+/// </summary>
+internal sealed class InputItemReader(long maxBytes, IReadOnlyCollection<string> extensions, Func<string, string?, ExtractedPage> htmlExtractor, Func<string, string>? uriMap = null)
+    : IDisposable
 {
+    private readonly WarcDocumentConverter _converter = new(htmlExtractor);
     private FileStream? _stream;
     private string? _path;
 
-    /// <summary>Reads the record of <paramref name="item"/>; <paramref name="uriMap"/>, when given, renames its target URI first.</summary>
-    public FileReadOutcome Read(InputItem item, WarcDocumentConverter converter, Func<string, string>? uriMap = null)
+    public FileReadOutcome Read(InputItem item)
+    {
+        if (item.RejectReason is not null)
+        {
+            var where = item.Uri ?? item.File.RelativePath;
+            return new FileReadOutcome.Rejected(Core.Documents.DocumentId.Compute(where, []), where, item.RejectReason, item.RejectDetail ?? string.Empty);
+        }
+
+        return item.IsWarcRecord ? ReadRecord(item) : FileDocumentReader.Read(item.File, extensions, maxBytes, htmlExtractor);
+    }
+
+    private FileReadOutcome ReadRecord(InputItem item)
     {
         var uri = item.Uri ?? item.File.RelativePath;
         if (uriMap is not null)
@@ -28,10 +45,10 @@ internal sealed class WarcRecordSource(long maxRecordBytes) : IDisposable
             }
 
             _stream!.Seek(item.RecordOffset, SeekOrigin.Begin);
-            var first = WarcReader.Open(new NonClosingStream(_stream), new WarcReaderOptions { MaxRecordBytes = maxRecordBytes }).FirstOrDefault();
+            var first = WarcReader.Open(new NonClosingStream(_stream), new WarcReaderOptions { MaxRecordBytes = maxBytes }).FirstOrDefault();
             return first switch
             {
-                WarcRecord r => converter.Convert(uriMap is null ? r : Renamed(r, uriMap), item.File.RelativePath)
+                WarcRecord r => _converter.Convert(uriMap is null ? r : Renamed(r, uriMap), item.File.RelativePath)
                     ?? Reject(uri, "no-document", $"a {r.Type} record carries no document"),
                 WarcReject j => Reject(uri, j.Reason, j.Detail),
                 _ => Reject(uri, "warc-truncated", $"no record at offset {item.RecordOffset}"),
