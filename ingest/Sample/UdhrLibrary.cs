@@ -68,7 +68,10 @@ public static class UdhrLibrary
                 .ToList();
             if (paragraphs.Count > 0)
             {
-                sections.Add(new UdhrSection(heading, paragraphs));
+                int? number = block.LocalName == "article"
+                    && int.TryParse(block.GetAttribute("data-number"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
+                    ? n : null;
+                sections.Add(new UdhrSection(heading, paragraphs, number));
             }
         }
 

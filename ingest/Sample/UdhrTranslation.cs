@@ -10,4 +10,7 @@ namespace Corpus.Ingest.Sample;
 public sealed record UdhrTranslation(string Code, string Lang, string Direction, string Name, string Title, IReadOnlyList<UdhrSection> Sections);
 
 /// <summary>A heading and its paragraphs.</summary>
-public sealed record UdhrSection(string Heading, IReadOnlyList<string> Paragraphs);
+/// <param name="Heading">The section's heading.</param>
+/// <param name="Paragraphs">Its paragraphs and list items, in order.</param>
+/// <param name="ArticleNumber">The article's number (its <c>data-number</c>), or null for the preamble and other parts.</param>
+public sealed record UdhrSection(string Heading, IReadOnlyList<string> Paragraphs, int? ArticleNumber = null);
