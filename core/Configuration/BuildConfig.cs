@@ -21,6 +21,9 @@ public sealed record BuildConfig
     /// <summary>Normalization, quality rules and PII redaction.</summary>
     public FiltersConfig Filters { get; init; } = new();
 
+    /// <summary>Language, script, code, domain and educational-value labels, set in the filter phase.</summary>
+    public ClassifyConfig Classify { get; init; } = new();
+
     /// <summary>Evaluation sets whose text must not leak into the corpus.</summary>
     public DecontaminationConfig Decontamination { get; init; } = new();
 
@@ -68,6 +71,31 @@ public sealed record FiltersConfig
 
     /// <summary>A file of blocked domains, one a line (subdomains match); null for none.</summary>
     public string? UrlBlocklist { get; init; }
+}
+
+/// <summary>The <c>classify</c> section: the labels the filter phase writes into every document.</summary>
+public sealed record ClassifyConfig
+{
+    /// <summary>Identify each document's language and script (the built-in model unless <see cref="LanguageModel"/> is set).</summary>
+    public bool Language { get; init; } = true;
+
+    /// <summary>A fastText <c>.bin</c>/<c>.ftz</c> language-ID model (lid.176, GlotLID or one of ours); null means the built-in model.</summary>
+    public string? LanguageModel { get; init; }
+
+    /// <summary>Below this confidence a document's language is <c>und</c>.</summary>
+    public double LanguageThreshold { get; init; } = 0.5;
+
+    /// <summary>Keep only documents in these languages (<c>xxx_Scrp</c> codes); empty keeps every language.</summary>
+    public ImmutableArray<string> KeepLanguages { get; init; } = [];
+
+    /// <summary>Detect source code and name its programming language.</summary>
+    public bool Code { get; init; } = true;
+
+    /// <summary>A fastText model of educational value (labels <c>edu_0</c>..<c>edu_5</c>, from <c>corpus classify train</c>); null: no edu score.</summary>
+    public string? EduModel { get; init; }
+
+    /// <summary>A fastText model of domain (labels <c>domain_*</c>, from <c>corpus classify train</c>); null: no domain label.</summary>
+    public string? DomainModel { get; init; }
 }
 
 /// <summary>The <c>decontamination</c> section, applied in the filter phase.</summary>

@@ -57,6 +57,7 @@ public static class BuildConfigLoader
                     "input" => config with { Input = ReadInput(p.Value, config.Input) },
                     "tokenizer" => config with { Tokenizer = ReadTokenizer(p.Value, config.Tokenizer) },
                     "filters" => config with { Filters = ReadFilters(p.Value, config.Filters) },
+                    "classify" => config with { Classify = ReadClassify(p.Value, config.Classify) },
                     "decontamination" => config with { Decontamination = ReadDecontamination(p.Value, config.Decontamination) },
                     "dedup" => config with { Dedup = ReadDedup(p.Value, config.Dedup) },
                     "shards" => config with { Shards = ReadShards(p.Value, config.Shards) },
@@ -119,6 +120,21 @@ public static class BuildConfigLoader
                 w.WriteString("url_blocklist", config.Filters.UrlBlocklist);
             }
 
+            w.WriteEndObject();
+            w.WriteStartObject("classify");
+            w.WriteBoolean("language", config.Classify.Language);
+            WriteOptionalString(w, "language_model", config.Classify.LanguageModel);
+            w.WriteNumber("language_threshold", config.Classify.LanguageThreshold);
+            w.WriteStartArray("keep_languages");
+            foreach (var language in config.Classify.KeepLanguages)
+            {
+                w.WriteStringValue(language);
+            }
+
+            w.WriteEndArray();
+            w.WriteBoolean("code", config.Classify.Code);
+            WriteOptionalString(w, "edu_model", config.Classify.EduModel);
+            WriteOptionalString(w, "domain_model", config.Classify.DomainModel);
             w.WriteEndObject();
             w.WriteStartObject("decontamination");
             w.WriteStartArray("eval_sets");
@@ -186,6 +202,52 @@ public static class BuildConfigLoader
             "url_blocklist" => c with { UrlBlocklist = p.Value.ValueKind == JsonValueKind.Null ? null : ReadNonEmptyString(p.Value, key) },
             _ => throw Unknown(key),
         });
+
+    private static void WriteOptionalString(Utf8JsonWriter w, string key, string? value)
+    {
+        if (value is null)
+        {
+            w.WriteNull(key);
+        }
+        else
+        {
+            w.WriteString(key, value);
+        }
+    }
+
+    private static ClassifyConfig ReadClassify(JsonElement e, ClassifyConfig current) =>
+        ReadSection(e, "classify", current, (p, key, c) => p.Name switch
+        {
+            "language" => c with { Language = ReadBool(p.Value, key) },
+            "language_model" => c with { LanguageModel = ReadOptionalString(p.Value, key) },
+            "language_threshold" => c with { LanguageThreshold = ReadDouble(p.Value, key, 0, 1) },
+            "keep_languages" => c with { KeepLanguages = ReadLanguageCodes(p.Value, key) },
+            "code" => c with { Code = ReadBool(p.Value, key) },
+            "edu_model" => c with { EduModel = ReadOptionalString(p.Value, key) },
+            "domain_model" => c with { DomainModel = ReadOptionalString(p.Value, key) },
+            _ => throw Unknown(key),
+        });
+
+    private static string? ReadOptionalString(JsonElement e, string key) =>
+        e.ValueKind == JsonValueKind.Null ? null : ReadNonEmptyString(e, key);
+
+    private static ImmutableArray<string> ReadLanguageCodes(JsonElement e, string key)
+    {
+        Expect(e, key, JsonValueKind.Array);
+        var seen = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var item in e.EnumerateArray())
+        {
+            var value = ReadNonEmptyString(item, key);
+            if (!Languages.LanguageCode.TryParse(value, out var code))
+            {
+                throw new ConfigException(key, item.GetRawText(), "expected a language code like \"eng_Latn\" (ISO 639-3 and ISO 15924)");
+            }
+
+            seen.Add(code.ToString());
+        }
+
+        return [.. seen];
+    }
 
     private static DecontaminationConfig ReadDecontamination(JsonElement e, DecontaminationConfig current) =>
         ReadSection(e, "decontamination", current, (p, key, c) => p.Name switch

@@ -42,6 +42,9 @@ public class BuildConfigLoaderTests
     [InlineData("""{"filters": {"enabled": "yes"}}""", "filters.enabled", "\"yes\"")]
     [InlineData("""{"dedup": {"min_similarity": 1.5}}""", "dedup.min_similarity", "1.5")]
     [InlineData("""{"dedup": {"bands": 0}}""", "dedup.bands", "0")]
+    [InlineData("""{"classify": {"keep_languages": ["english"]}}""", "classify.keep_languages", "\"english\"")]
+    [InlineData("""{"classify": {"language_threshold": 2}}""", "classify.language_threshold", "2")]
+    [InlineData("""{"classify": {"edu_model": ""}}""", "classify.edu_model", "\"\"")]
     public void Invalid_values_name_the_key_and_the_value(string json, string key, string value)
     {
         var act = () => BuildConfigLoader.Parse(json);
@@ -58,6 +61,23 @@ public class BuildConfigLoaderTests
         config.Filters.Should().Be(new FiltersConfig { Pii = false, UrlBlocklist = "/x/block.txt" });
         config.Dedup.Should().Be(new DedupConfig { Fuzzy = false, Bands = 20, RowsPerBand = 5, MinSimilarity = 0 });
         BuildConfigLoader.Parse(BuildConfigLoader.ToCanonicalJson(config)).Should().BeEquivalentTo(config);
+    }
+
+    [Fact]
+    public void Classify_section_is_read_and_round_trips()
+    {
+        var config = BuildConfigLoader.Parse("""
+            {"classify": {"language_model": "/m/lid.176.ftz", "language_threshold": 0.3, "keep_languages": ["fra_Latn", "eng_Latn", "fra_Latn"],
+                          "code": false, "edu_model": "/m/edu.bin", "domain_model": null}}
+            """);
+        config.Classify.LanguageModel.Should().Be("/m/lid.176.ftz");
+        config.Classify.LanguageThreshold.Should().Be(0.3);
+        config.Classify.KeepLanguages.Should().Equal("eng_Latn", "fra_Latn");
+        config.Classify.Code.Should().BeFalse();
+        config.Classify.EduModel.Should().Be("/m/edu.bin");
+        config.Classify.DomainModel.Should().BeNull();
+        BuildConfigLoader.Parse(BuildConfigLoader.ToCanonicalJson(config)).Should().BeEquivalentTo(config);
+        BuildConfigLoader.Hash(config).Should().NotBe(BuildConfigLoader.Hash(BuildConfig.Default));
     }
 
     [Fact]
