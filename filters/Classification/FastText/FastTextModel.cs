@@ -220,10 +220,17 @@ public sealed class FastTextModel
     /// <summary>The mean of the input rows (fastText multiplies by the float of 1.0 / count).</summary>
     internal void ComputeHidden(ReadOnlySpan<int> rows, Span<float> hidden)
     {
-        hidden.Clear();
-        foreach (var row in rows)
+        if (Input is DenseMatrix dense)
         {
-            Input.AddRowTo(hidden, row);
+            dense.SumRows(rows, hidden);
+        }
+        else
+        {
+            hidden.Clear();
+            foreach (var row in rows)
+            {
+                Input.AddRowTo(hidden, row);
+            }
         }
 
         FastTextVectors.Scale(hidden, (float)(1.0 / rows.Length));

@@ -74,6 +74,30 @@ public sealed class FastTextInternalsTests
     }
 
     [Fact]
+    public void Summing_rows_in_registers_gives_the_floats_of_adding_row_by_row()
+    {
+        var random = new Random(5);
+        foreach (var cols in new[] { 1, 7, 8, 15, 16, 17, 33, 64, 100 })
+        {
+            var data = Enumerable.Range(0, 50 * cols).Select(_ => (float)random.NextDouble() - 0.5f).ToArray();
+            var rows = Enumerable.Range(0, 40).Select(_ => random.Next(50)).ToArray();
+            var expected = new float[cols];
+            foreach (var row in rows)
+            {
+                for (var c = 0; c < cols; c++)
+                {
+                    expected[c] += data[(row * cols) + c];
+                }
+            }
+
+            var actual = Enumerable.Repeat(99f, cols).ToArray();
+            FastTextVectors.SumRows(data, cols, rows, actual);
+
+            actual.Should().Equal(expected, $"{cols} columns");
+        }
+    }
+
+    [Fact]
     public void The_word_table_finds_every_word_by_bytes_and_nothing_else()
     {
         var table = new Utf8WordTable(2);
