@@ -12,6 +12,7 @@ internal sealed class FastTextDictionary
     public const byte WordType = 0;
     public const byte LabelType = 1;
     private const int MaxWordBytes = 1 << 20;
+    private const int MaxVocabularySize = 30_000_000;
 
     private static readonly byte[] Eos = "</s>"u8.ToArray();
     private static readonly byte[] DefaultLabelPrefix = "__label__"u8.ToArray();
@@ -107,6 +108,11 @@ internal sealed class FastTextDictionary
         if (size < 0 || nwords < 0 || nlabels < 0 || (long)nwords + nlabels != size)
         {
             throw reader.Invalid($"dictionary sizes do not add up (size {size}, words {nwords}, labels {nlabels})");
+        }
+
+        if (size > MaxVocabularySize)
+        {
+            throw reader.Invalid($"the dictionary claims {size} entries, more than fastText's limit of {MaxVocabularySize}");
         }
 
         if (nlabels == 0)

@@ -42,6 +42,21 @@ public sealed class FastTextModelTests(FastTextReference reference)
     }
 
     [Fact]
+    public void A_model_loads_from_a_stream_that_cannot_seek()
+    {
+        var path = reference.Quantized("softmax", ["-loss", "softmax"], "-cutoff", "2000", "-qnorm");
+        using var stream = new ForwardOnlyStream(File.ReadAllBytes(path));
+
+        var model = FastTextModel.Load(stream, "piped.ftz");
+
+        model.IsQuantized.Should().BeTrue();
+        model.Predict("Everyone has the right to life", 1)[0].Label.Should().Be(FastTextModel.Load(path).Predict("Everyone has the right to life", 1)[0].Label);
+        using var truncated = new ForwardOnlyStream(File.ReadAllBytes(path)[..1000]);
+        var load = () => FastTextModel.Load(truncated, "piped-truncated.ftz");
+        load.Should().Throw<InvalidDataException>().WithMessage("piped-truncated.ftz: *");
+    }
+
+    [Fact]
     public void Span_prediction_allocates_nothing_in_steady_state()
     {
         var model = FastTextModel.Load(reference.Model("softmax", "-loss", "softmax"));
@@ -110,5 +125,39 @@ public sealed class FastTextModelTests(FastTextReference reference)
         all.Sum(p => p.Probability).Should().BeApproximately(1f, 1e-3f);
         model.Predict("Everyone has the right", 1).Should().ContainSingle();
         model.Predict(ReadOnlySpan<char>.Empty, Span<FastTextPrediction>.Empty).Should().Be(0);
+    }
+
+    /// <summary>A read-only stream without seeking or a length, like a pipe.</summary>
+    private sealed class ForwardOnlyStream(byte[] bytes) : Stream
+    {
+        private readonly MemoryStream _inner = new(bytes);
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, Math.Min(count, 7));
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            _inner.Dispose();
+            base.Dispose(disposing);
+        }
     }
 }
