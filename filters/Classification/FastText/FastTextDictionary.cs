@@ -29,6 +29,7 @@ internal sealed class FastTextDictionary
     private readonly int _bucket;
     private readonly int _wordNgrams;
     private readonly byte[] _labelPrefix;
+    private readonly FastModulo _bucketModulo;
     private int[] _subwordStart = [];
     private int[] _subwords = [];
 
@@ -48,6 +49,7 @@ internal sealed class FastTextDictionary
         _maxn = args.MaxN;
         _bucket = args.Bucket;
         _wordNgrams = args.WordNgrams;
+        _bucketModulo = new FastModulo((uint)Math.Max(_bucket, 0));
         if (pruneIdxSize > 0)
         {
             if (_bucket <= 1 << 25)
@@ -302,7 +304,6 @@ internal sealed class FastTextDictionary
     /// </summary>
     private void ComputeSubwords(ReadOnlySpan<byte> word, IntBuffer into)
     {
-        var bucket = (uint)_bucket;
         for (var i = 0; i < word.Length; i++)
         {
             if (IsContinuation(word[i]))
@@ -322,7 +323,7 @@ internal sealed class FastTextDictionary
 
                 if (n >= _minn && !(n == 1 && (i == 0 || j == word.Length)))
                 {
-                    PushHash(into, (int)(h % bucket));
+                    PushHash(into, (int)_bucketModulo.Mod(h));
                 }
             }
         }

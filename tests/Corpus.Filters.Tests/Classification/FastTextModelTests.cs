@@ -41,6 +41,30 @@ public sealed class FastTextModelTests(FastTextReference reference)
         load.Should().Throw<InvalidDataException>().WithMessage("skipgram.bin: *not supervised*");
     }
 
+    [Theory]
+    [InlineData("softmax", new[] { "-cutoff", "2000", "-qnorm" })]
+    [InlineData("hs", new[] { "-cutoff", "3000", "-dsub", "4" })]
+    [InlineData("small-ova", new[] { "-dsub", "3" })]
+    public void Quantized_rows_summed_in_registers_give_the_floats_of_adding_row_by_row(string name, string[] quantize)
+    {
+        var loss = name.Replace("small-", string.Empty, StringComparison.Ordinal);
+        string[] train = name.StartsWith("small", StringComparison.Ordinal) ? ["-loss", loss, "-bucket", "3000"] : ["-loss", loss];
+        var model = FastTextModel.Load(reference.Quantized(name, train, quantize));
+        var input = (QuantizedMatrix)model.Input;
+        var random = new Random(2);
+        var rows = Enumerable.Range(0, 300).Select(_ => random.Next((int)input.Rows)).ToArray();
+        var expected = new float[input.Cols];
+        foreach (var row in rows)
+        {
+            input.AddRowTo(expected, row);
+        }
+
+        var actual = Enumerable.Repeat(42f, input.Cols).ToArray();
+        input.SumRows(rows, actual);
+
+        actual.Should().Equal(expected);
+    }
+
     [Fact]
     public void A_model_loads_from_a_stream_that_cannot_seek()
     {
