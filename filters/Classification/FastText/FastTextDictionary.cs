@@ -286,15 +286,27 @@ internal sealed class FastTextDictionary
         }
     }
 
-    /// <summary>The character n-grams of <c>"&lt;" + token + "&gt;"</c>, built on the stack.</summary>
+    /// <summary>The character n-grams of <c>"&lt;" + token + "&gt;"</c>, built on the stack (a pooled array for long tokens).</summary>
     private void ComputeBracketedSubwords(ReadOnlySpan<byte> token, IntBuffer into)
     {
         var length = token.Length + 2;
-        Span<byte> bracketed = length <= 512 ? stackalloc byte[length] : new byte[length];
-        bracketed[0] = (byte)'<';
-        token.CopyTo(bracketed[1..]);
-        bracketed[^1] = (byte)'>';
-        ComputeSubwords(bracketed, into);
+        byte[]? pooled = null;
+        Span<byte> bracketed = length <= 256 ? stackalloc byte[256] : (pooled = System.Buffers.ArrayPool<byte>.Shared.Rent(length));
+        try
+        {
+            bracketed = bracketed[..length];
+            bracketed[0] = (byte)'<';
+            token.CopyTo(bracketed[1..]);
+            bracketed[^1] = (byte)'>';
+            ComputeSubwords(bracketed, into);
+        }
+        finally
+        {
+            if (pooled is not null)
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(pooled);
+            }
+        }
     }
 
     /// <summary>
