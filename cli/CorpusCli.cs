@@ -18,6 +18,9 @@ internal static class CorpusCli
         new DedupCommand(),
         new TokenizeCommand(),
         new ShardsVerifyCommand(),
+        new LidTrainCommand(),
+        new LidPredictCommand(),
+        new LidEvalCommand(),
         new LidBuildModelCommand(),
     ];
 

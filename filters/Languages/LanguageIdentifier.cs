@@ -16,6 +16,8 @@ public sealed class LanguageIdentifier
     /// <summary>File name of the built-in model beside the assemblies, under <c>data/lid/</c>.</summary>
     public const string DefaultModelName = "corpus-lid.bin";
 
+    private const string LabelPrefix = "__label__";
+
     private readonly LanguageCode[] _codes;
     private readonly string[] _scripts;
 
@@ -30,7 +32,7 @@ public sealed class LanguageIdentifier
         for (var i = 0; i < _codes.Length; i++)
         {
             var label = model.Labels[i];
-            var bare = label.StartsWith(model.Args.Label, StringComparison.Ordinal) ? label[model.Args.Label.Length..] : label;
+            var bare = label.StartsWith(LabelPrefix, StringComparison.Ordinal) ? label[LabelPrefix.Length..] : label;
             _codes[i] = LanguageCode.TryParse(bare, out var code) ? code : LanguageCode.Undetermined;
             _scripts[i] = _codes[i].Script;
         }
@@ -97,6 +99,11 @@ public sealed class LanguageIdentifier
             else
             {
                 JudgeParagraphs(text, joined, predictions, votes);
+            }
+
+            if (votes.Count == 0)
+            {
+                Judge(Flatten(text, joined), letters, predictions, votes);
             }
         }
         finally
@@ -211,17 +218,5 @@ public sealed class LanguageIdentifier
         return buffer.AsSpan(0, n);
     }
 
-    private static int Letters(ReadOnlySpan<char> text)
-    {
-        var n = 0;
-        foreach (var ch in text)
-        {
-            if (char.IsLetter(ch))
-            {
-                n++;
-            }
-        }
-
-        return n;
-    }
+    private static int Letters(ReadOnlySpan<char> text) => ScriptDetector.CountLetters(text);
 }

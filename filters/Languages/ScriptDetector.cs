@@ -71,6 +71,21 @@ public static class ScriptDetector
         return total;
     }
 
+    /// <summary>How many characters of <paramref name="text"/> belong to a script (letters and marks of a script; not digits, punctuation, spaces).</summary>
+    internal static int CountLetters(ReadOnlySpan<char> text)
+    {
+        var total = 0;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (IndexOfCodePoint(rune.Value) != Ignored)
+            {
+                total++;
+            }
+        }
+
+        return total;
+    }
+
     /// <summary>The dominant script of counts filled by <see cref="Count"/>.</summary>
     internal static string Dominant(ReadOnlySpan<int> counts)
     {

@@ -3,7 +3,7 @@
 
 Usage: generate-script-table.py UNICODE_DIR > ScriptTable.g.cs
 UNICODE_DIR holds Unicode's Scripts.txt and PropertyValueAliases.txt (Debian package
-`unicode-data`: /usr/share/unicode; scripts/build-lid-model.sh unpacks it into .cache/lid/unicode).
+`unicode-data`: /usr/share/unicode; scripts/build-lid-model.sh unpacks it into .cache/lid/packages/usr/share/unicode).
 Common (Zyyy), Inherited (Zinh) and Unknown (Zzzz) code points are left out: the detector ignores
 them. Adjacent ranges of one script are merged.
 """

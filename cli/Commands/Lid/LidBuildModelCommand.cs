@@ -61,7 +61,7 @@ internal sealed class LidBuildModelCommand : ICommand
             return ExitCodes.Success;
         }
 
-        await Task.CompletedTask.ConfigureAwait(false);
-        return ExitCodes.Success;
+        await Task.Yield();
+        return LidTrainCommand.Train(data, output, LidRecipe.TrainingOptions with { Seed = (ulong)seed }, console, Name, ct);
     }
 }

@@ -48,7 +48,7 @@ internal static partial class CatalogText
     [GeneratedRegex(@"<[^<>]{0,200}>|&[a-zA-Z]+;|&#[0-9]+;|\\[ntr]|\x1B\[[0-9;]*[a-zA-Z]")]
     private static partial Regex Markup();
 
-    [GeneratedRegex(@"%[0-9]+\$?[-+ #0-9.]*[a-zA-Z]?|%[-+ #0-9.lh]*[sdifuxXcpeEgG]|%[A-Z][A-Z0-9_]+%?|\$\([^)]{0,40}\)|\$[A-Z][A-Z0-9_]*\$?|\{[^{}]{0,40}\}|\[[A-Z][A-Z0-9_]*\]|https?://\S+")]
+    [GeneratedRegex(@"%[0-9]+\$[-+#0-9.lh]*[a-zA-Z]|%[0-9]+|%[-+#0-9.lh]*[sdifuxXcpeEgG]|%[A-Z][A-Z0-9_]+%?|\$\([^)]{0,40}\)|\$[A-Z][A-Z0-9_]*\$?|\{[^{}]{0,40}\}|\[[A-Z][A-Z0-9_]*\]|https?://\S+")]
     private static partial Regex Placeholder();
 
     [GeneratedRegex(@"[~&](?=\w)|(?<=^|\s)_(?=\w)")]

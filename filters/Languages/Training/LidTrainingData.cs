@@ -19,7 +19,7 @@ public static class LidTrainingData
         var catalogs = CatalogSources.Read(options.PackageRoot);
         var udhrByLabel = udhr.GroupBy(t => t.Label, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(t => t.Text).ToList(), StringComparer.Ordinal);
-        var labels = udhrByLabel.Keys.Union(catalogs.Keys).Order(StringComparer.Ordinal).ToList();
+        var labels = udhrByLabel.Keys.Union(catalogs.Keys).Where(l => !options.ExcludedLabels.Contains(l)).Order(StringComparer.Ordinal).ToList();
 
         var lines = new List<string>();
         var summary = new SortedDictionary<string, LidLabelLines>(StringComparer.Ordinal);
