@@ -10,13 +10,13 @@ public sealed record LidTrainingOptions
     public int Seed { get; init; }
 
     /// <summary>At most this many catalog and fortune lines per label (the cap for large languages).</summary>
-    public int MaxCatalogLines { get; init; } = 500;
+    public int MaxCatalogLines { get; init; } = 400;
 
     /// <summary>UDHR passages are repeated until a label has about this many of them ...</summary>
-    public int TargetUdhrLines { get; init; } = 300;
+    public int TargetUdhrLines { get; init; } = 500;
 
     /// <summary>... but each passage at most this many times.</summary>
-    public int MaxUdhrRepeat { get; init; } = 10;
+    public int MaxUdhrRepeat { get; init; } = 15;
 
     /// <summary>
     /// Labels left out: languages outside the Qwen3 table whose UDHR text is a near copy of a Qwen3
