@@ -5,17 +5,17 @@ namespace Corpus.Filters.Languages.Training;
 /// <summary>The hyper-parameters of the built-in language-ID model (see docs/language-id.md).</summary>
 public static class LidRecipe
 {
-    /// <summary>Training options of the built-in model: dim 16, character 1-4-grams, word bigrams, words seen at least 1000 times, 100k buckets.</summary>
+    /// <summary>Training options of the built-in model: dim 32, character 1-4-grams, word bigrams, words seen at least 100 times, 50k buckets, 15 epochs.</summary>
     public static FastTextTrainingOptions TrainingOptions { get; } = new()
     {
-        Dim = 16,
-        Epoch = 10,
+        Dim = 32,
+        Epoch = 15,
         LearningRate = 0.5,
         WordNgrams = 2,
-        MinCount = 1000,
+        MinCount = 100,
         MinN = 1,
         MaxN = 4,
-        Bucket = 100_000,
+        Bucket = 50_000,
         Loss = FastTextLoss.Softmax,
         Seed = 0,
     };
