@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using System.Text;
+using Corpus.Filters.Languages.Training;
+
+namespace Corpus.Filters.Tests.Languages.Training;
+
+public class TrainingFileTests
+{
+    [Fact]
+    public void Training_file_is_the_same_bytes_for_the_same_inputs_and_balances_its_labels()
+    {
+        var root = Directory.CreateTempSubdirectory("corpus-lid-pkg-");
+        try
+        {
+            WritePackages(root.FullName);
+            var udhr = new List<LidText>
+            {
+                new("deu_Latn", "Alle Menschen sind frei und gleich an Würde und Rechten geboren."),
+                new("cnr_Latn", "Sva ljudska bića rađaju se slobodna i jednaka u dostojanstvu i pravima."),
+            };
+            var options = new LidTrainingOptions { PackageRoot = root.FullName, MaxCatalogLines = 3, MinLines = 1, TargetUdhrLines = 5, MaxUdhrRepeat = 4 };
+
+            var first = new StringWriter();
+            var summary = LidTrainingData.Write(options, udhr, first);
+            var second = new StringWriter();
+            LidTrainingData.Write(options, udhr, second);
+
+            second.ToString().Should().Be(first.ToString());
+            summary.Labels.Keys.Should().BeEquivalentTo(["deu_Latn", "eng_Latn"], "cnr_Latn is excluded, and German catalogs give German and English text");
+            summary.Labels["deu_Latn"].Should().Be(new LidLabelLines(Udhr: 4, Catalog: 3), "one passage repeated at most 4 times; catalog lines capped at 3");
+            var lines = first.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            lines.Should().HaveCount(summary.Lines).And.OnlyContain(l => l.StartsWith("__label__deu_Latn ") || l.StartsWith("__label__eng_Latn "));
+            lines.Should().NotContain(l => l.Contains('%') || l.Contains('~'), "placeholders and access keys are removed");
+        }
+        finally
+        {
+            root.Delete(true);
+        }
+    }
+
+    private static void WritePackages(string root)
+    {
+        var json = Path.Combine(root, "usr/share/iso-codes/json");
+        Directory.CreateDirectory(json);
+        File.WriteAllText(Path.Combine(json, "iso_639-3.json"), """{"639-3": [{"alpha_2": "de", "alpha_3": "deu"}]}""");
+        var messages = Path.Combine(root, "usr/lib/libreoffice/program/resource/de/LC_MESSAGES");
+        Directory.CreateDirectory(messages);
+        var po = new StringBuilder("msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=UTF-8\\n\"\n\n");
+        string[] words = ["Datei", "Bearbeiten", "Ansicht", "Einfügen", "Format", "Tabelle", "Extras", "Fenster", "Hilfe", "Drucken"];
+        string[] english = ["File", "Edit", "View", "Insert", "Formats", "Table", "Tools", "Window", "Help", "Print"];
+        for (var i = 0; i < 60; i++)
+        {
+            po.Append($"msgid \"{english[i % 10]} number %d of ~{i}\"\nmsgstr \"{words[i % 10]} Nummer %d von ~{i} {words[(i + 3) % 10]}\"\n\n");
+        }
+
+        var poPath = Path.Combine(messages, "sw.po");
+        File.WriteAllText(poPath, po.ToString(), new UTF8Encoding(false));
+        using var p = Process.Start(new ProcessStartInfo("msgfmt", ["-o", Path.Combine(messages, "sw.mo"), poPath]) { RedirectStandardError = true })!;
+        p.WaitForExit();
+        p.ExitCode.Should().Be(0, p.StandardError.ReadToEnd());
+        File.Delete(poPath);
+    }
+}
