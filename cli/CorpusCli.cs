@@ -17,6 +17,7 @@ internal static class CorpusCli
         new DedupCommand(),
         new TokenizeCommand(),
         new ShardsVerifyCommand(),
+        new ClassifyAnnotateCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken ct)
