@@ -18,6 +18,9 @@ internal static class CorpusCli
         new TokenizeCommand(),
         new ShardsVerifyCommand(),
         new ClassifyAnnotateCommand(),
+        new ClassifyTrainCommand(),
+        new ClassifyPredictCommand(),
+        new ClassifyEvalCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken ct)

@@ -16,7 +16,7 @@ namespace Corpus.Pipeline.Classify;
 /// </summary>
 public static class ClassifierTraining
 {
-    private const ulong SplitSalt = 0x5EED_5917_u;
+    private const ulong SplitSalt = 0x5EED5917UL;
 
     /// <summary>Writes the training files, trains both models and evaluates them.</summary>
     public static async Task<TrainResult> TrainAsync(TrainOptions options, Action<string>? report = null, CancellationToken ct = default)
