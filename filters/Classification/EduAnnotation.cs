@@ -100,6 +100,6 @@ public sealed partial record EduAnnotation(int EduScore, string Domain)
     [GeneratedRegex(@"^[\s*_#>-]*(?:total[ ]+)?(?:score|points)[\s*_]*[:=][\s*_]*(?<n>-?\d+(?:\.\d+)?)", RegexOptions.IgnoreCase | RegexOptions.Multiline | RegexOptions.CultureInvariant)]
     private static partial Regex BareScoreLine();
 
-    [GeneratedRegex(@"^[\s*_#>-]*domain[\s*_]*[:=][\s*_`""']*(?<d>[A-Za-z][A-Za-z ]{0,30}?)[\s*_`""'.]*$", RegexOptions.IgnoreCase | RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[\s*_#>-]*domain[\s*_]*[:=][\s*_`""']*(?<d>[A-Za-z][\w &/-]{0,38}?)[\s*_`""'.]*$", RegexOptions.IgnoreCase | RegexOptions.Multiline | RegexOptions.CultureInvariant)]
     private static partial Regex DomainLine();
 }
