@@ -96,7 +96,7 @@ internal static class CorpusCli
         sb.Append("Usage: corpus <command> [options]\n\nCommands:\n");
         foreach (var c in Commands)
         {
-            sb.Append($"  {c.Name,-16} {c.Summary}\n");
+            sb.Append($"  {c.Name,-18} {c.Summary}\n");
         }
 
         sb.Append("\nRun 'corpus <command> --help' for a command's options.\n");
