@@ -26,6 +26,8 @@ using Corpus.Bench.Tokenizer;
 //     dedup of N generated 2 KB documents: time and peak working set
 // dotnet run -c Release --project bench/Corpus.Bench -- bench-filters [DOCS] [ROUNDS]
 //     quality-filter docs/s on 2 KB documents beside plainly written Gopher rules
+// dotnet run -c Release --project bench/Corpus.Bench -- bench-fasttext [--model PATH] [--quantize] [LINES] [ROUNDS]
+//     one thread: FastTextModel predictions/s on 200-character lines beside `fasttext predict-prob`, same top-1 on every line
 // dotnet run -c Release --project bench/Corpus.Bench -- [BenchmarkDotNet arguments]
 if (args.Length > 0 && args[0] == "compare-tokenizers")
 {
@@ -84,6 +86,22 @@ if (args.Length > 0 && args[0] == "bench-filters")
 {
     int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i], System.Globalization.CultureInfo.InvariantCulture) : fallback;
     return Corpus.Bench.Filters.FilterBenchmark.Run(Arg(1, 5000), Arg(2, 3));
+}
+
+if (args.Length > 0 && args[0] == "bench-fasttext")
+{
+    var rest = args.Skip(1).ToList();
+    string? model = null;
+    var at = rest.IndexOf("--model");
+    if (at >= 0 && at + 1 < rest.Count)
+    {
+        model = rest[at + 1];
+        rest.RemoveRange(at, 2);
+    }
+
+    int Arg(int i, int fallback) => rest.Count > i ? int.Parse(rest[i], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+    var quantize = rest.Remove("--quantize");
+    return Corpus.Bench.Classification.FastTextBenchmark.Run(model, quantize, Arg(0, 20000), Arg(1, 3));
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(TokenizerComparison).Assembly).Run(args);

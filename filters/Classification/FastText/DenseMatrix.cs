@@ -49,6 +49,9 @@ internal sealed class DenseMatrix : FastTextMatrix
         writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(_data.AsSpan()));
     }
 
+    /// <summary>x = the sum of the rows (x's old content is overwritten).</summary>
+    public void SumRows(ReadOnlySpan<int> rows, Span<float> x) => FastTextVectors.SumRows(_data, _cols, rows, x);
+
     public override void AddRowTo(Span<float> x, int row) => FastTextVectors.Add(x, _data.AsSpan(row * _cols, _cols));
 
     public override float Dot(ReadOnlySpan<float> x, int row) => FastTextVectors.Dot(x, _data.AsSpan(row * _cols, _cols));

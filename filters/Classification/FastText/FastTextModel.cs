@@ -69,7 +69,8 @@ public sealed class FastTextModel
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(name);
-        var reader = new FastTextReader(stream, name);
+        // Vocabulary words are read byte by byte: an unbuffered stream gets a buffer (left undisposed, the stream is the caller's).
+        var reader = new FastTextReader(stream is FileStream or MemoryStream or BufferedStream ? stream : new BufferedStream(stream, 1 << 16), name);
         var magic = reader.Int32();
         if (magic != Magic)
         {
@@ -220,10 +221,17 @@ public sealed class FastTextModel
     /// <summary>The mean of the input rows (fastText multiplies by the float of 1.0 / count).</summary>
     internal void ComputeHidden(ReadOnlySpan<int> rows, Span<float> hidden)
     {
-        hidden.Clear();
-        foreach (var row in rows)
+        if (Input is DenseMatrix dense)
         {
-            Input.AddRowTo(hidden, row);
+            dense.SumRows(rows, hidden);
+        }
+        else
+        {
+            hidden.Clear();
+            foreach (var row in rows)
+            {
+                Input.AddRowTo(hidden, row);
+            }
         }
 
         FastTextVectors.Scale(hidden, (float)(1.0 / rows.Length));

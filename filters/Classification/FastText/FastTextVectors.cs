@@ -77,6 +77,57 @@ internal static class FastTextVectors
         }
     }
 
+    /// <summary>
+    /// hidden = sum of the given rows of a row-major matrix, added in row order (so each element
+    /// gets the same float additions as fastText's row-by-row loop), with the running sums of a
+    /// column block kept in registers across all rows.
+    /// </summary>
+    public static void SumRows(float[] data, int cols, ReadOnlySpan<int> rows, Span<float> hidden)
+    {
+        ref var d = ref MemoryMarshal.GetArrayDataReference(data);
+        var c = 0;
+        var w = Vector<float>.Count;
+        if (Vector.IsHardwareAccelerated)
+        {
+            for (; c + (2 * w) <= cols; c += 2 * w)
+            {
+                var acc0 = Vector<float>.Zero;
+                var acc1 = Vector<float>.Zero;
+                foreach (var row in rows)
+                {
+                    var at = (nuint)(((long)row * cols) + c);
+                    acc0 += Vector.LoadUnsafe(ref d, at);
+                    acc1 += Vector.LoadUnsafe(ref d, at + (nuint)w);
+                }
+
+                acc0.CopyTo(hidden[c..]);
+                acc1.CopyTo(hidden[(c + w)..]);
+            }
+
+            for (; c + w <= cols; c += w)
+            {
+                var acc = Vector<float>.Zero;
+                foreach (var row in rows)
+                {
+                    acc += Vector.LoadUnsafe(ref d, (nuint)(((long)row * cols) + c));
+                }
+
+                acc.CopyTo(hidden[c..]);
+            }
+        }
+
+        for (; c < cols; c++)
+        {
+            var sum = 0f;
+            foreach (var row in rows)
+            {
+                sum += Unsafe.Add(ref d, (nint)(((long)row * cols) + c));
+            }
+
+            hidden[c] = sum;
+        }
+    }
+
     /// <summary>The dot product of two equally long spans.</summary>
     public static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
     {
