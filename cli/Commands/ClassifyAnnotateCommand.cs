@@ -16,7 +16,7 @@ internal sealed class ClassifyAnnotateCommand : ICommand
 
     public string Summary => "grade a sample of a build's documents (edu score 0-5, domain) with a model behind an OpenAI-compatible endpoint";
 
-    public string Usage => "classify annotate --build DIR --endpoint URL --model NAME [--sample N | --rate R] [--concurrency N] [--seed N] [--from DIR] [--max-chars N] [--timeout SECONDS]";
+    public string Usage => "classify annotate --build DIR --endpoint URL --model NAME [--sample N | --rate R] [--concurrency N] [--seed N] [--from DIR] [--max-chars N] [--max-tokens N] [--think] [--timeout SECONDS]";
 
     public IReadOnlyList<OptionSpec> Options { get; } =
     [
@@ -30,6 +30,8 @@ internal sealed class ClassifyAnnotateCommand : ICommand
         new("--from", "DIR", "document parts under the build folder (default: dedup/kept, filtered or docs, the last that exists)"),
         new("--max-chars", "N", "characters of each document put in the prompt (default 6000)"),
         new("--timeout", "SECONDS", "per-request timeout (default 120)"),
+        new("--think", null, "let a Qwen3 model think before answering (default: /no_think; raise --max-tokens to match)"),
+        new("--max-tokens", "N", "most tokens per answer (default 512)"),
     ];
 
     public async Task<int> RunAsync(ParsedArgs args, CliConsole console, CancellationToken ct)
@@ -61,6 +63,8 @@ internal sealed class ClassifyAnnotateCommand : ICommand
             SampleRate = args.Value("--rate") is { } r ? ParseRate(r) : null,
             Seed = args.Value("--seed") is { } s ? (ulong)ArgParser.ParseLong("--seed", s) : 0,
             Concurrency = args.Value("--concurrency") is { } c ? ArgParser.ParseInt("--concurrency", c, 1, 4096) : 16,
+            Thinking = args.Flag("--think"),
+            MaxTokens = args.Value("--max-tokens") is { } mt ? ArgParser.ParseInt("--max-tokens", mt, 16, 1_000_000) : 512,
             Prompt = new EduPromptOptions { MaxDocumentChars = args.Value("--max-chars") is { } m ? ArgParser.ParseInt("--max-chars", m, 100, 1_000_000) : 6000 },
         };
         var timeout = args.Value("--timeout") is { } t ? ArgParser.ParseInt("--timeout", t, 1, 86_400) : 120;
@@ -69,6 +73,7 @@ internal sealed class ClassifyAnnotateCommand : ICommand
             BaseUrl = baseUrl,
             MaxConcurrency = options.Concurrency,
             RequestTimeout = TimeSpan.FromSeconds(timeout),
+            ApiKey = Environment.GetEnvironmentVariable("CORPUS_API_KEY") ?? Environment.GetEnvironmentVariable("OPENAI_API_KEY"),
         });
         var clock = Stopwatch.StartNew();
         var lastReport = Stopwatch.StartNew();

@@ -35,6 +35,13 @@ public sealed record AnnotateOptions
     /// <summary>Sampling temperature; 0 for the model's most likely answer. Default 0.</summary>
     public double Temperature { get; init; }
 
+    /// <summary>
+    /// Let a Qwen3 model think before it answers. Off by default: the user message then ends with
+    /// Qwen3's <c>/no_think</c> switch (other models read it as text and ignore it), which makes
+    /// answers short and fast. Thinking, when on, is skipped by the parser.
+    /// </summary>
+    public bool Thinking { get; init; }
+
     /// <summary>Most tokens per answer. Default 512 (room for the short justification and the two lines).</summary>
     public int MaxTokens { get; init; } = 512;
 }

@@ -27,6 +27,9 @@ public static class Annotator
     /// <summary>Failure category: the request failed after the engine's retries.</summary>
     public const string RequestFailed = "request-failed";
 
+    /// <summary>Qwen3's soft switch that turns thinking off for one message.</summary>
+    private const string NoThink = "/no_think";
+
     /// <summary>Annotates the sample described by <paramref name="options"/> through <paramref name="engine"/>.</summary>
     public static async Task<AnnotateResult> AnnotateAsync(AnnotateOptions options, IChatEngine engine, IProgress<AnnotateProgress>? progress = null, CancellationToken ct = default)
     {
@@ -127,7 +130,7 @@ public static class Annotator
         var request = new ChatRequest
         {
             Model = options.Model,
-            Messages = [ChatMessage.System(EduPrompt.SystemMessage), ChatMessage.User(EduPrompt.Build(text, options.Prompt))],
+            Messages = [ChatMessage.System(EduPrompt.SystemMessage), ChatMessage.User(options.Thinking ? EduPrompt.Build(text, options.Prompt) : EduPrompt.Build(text, options.Prompt) + NoThink)],
             Temperature = options.Temperature,
             MaxTokens = options.MaxTokens,
             Seed = (long)(options.Seed & long.MaxValue),

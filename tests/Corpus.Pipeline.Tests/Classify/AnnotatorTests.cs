@@ -152,6 +152,22 @@ public sealed class AnnotatorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Requests_carry_the_rubric_prompt_and_turn_qwen3_thinking_off_unless_asked()
+    {
+        var build = await WriteBuildAsync("prompt", 2, 1, i => $"Photosynthesis text {i}.");
+        var thinking = await WriteBuildAsync("thinking", 2, 1, i => $"Thinking text {i}.");
+
+        await Annotator.AnnotateAsync(new AnnotateOptions { BuildDir = build, Model = "qwen3", Temperature = 0.1, MaxTokens = 300 }, _engine);
+        await Annotator.AnnotateAsync(new AnnotateOptions { BuildDir = thinking, Model = "qwen3", Thinking = true }, _engine);
+
+        var plain = _server.Requests.Where(r => r.UserMessage.Contains("Photosynthesis text", StringComparison.Ordinal)).ToList();
+        plain.Should().HaveCount(2).And.OnlyContain(r => r.UserMessage.EndsWith("/no_think", StringComparison.Ordinal) && r.UserMessage.Contains("additive 5-point scale", StringComparison.Ordinal));
+        plain[0].Body.Should().Contain("\"max_tokens\":300").And.Contain("\"temperature\":0.1").And.Contain("\"role\":\"system\"");
+        _server.Requests.Where(r => r.UserMessage.Contains("Thinking text", StringComparison.Ordinal)).Should().HaveCount(2)
+            .And.OnlyContain(r => !r.UserMessage.Contains("/no_think", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_rerun_skips_parts_already_annotated()
     {
         var build = await WriteBuildAsync("resume", 40, 2);

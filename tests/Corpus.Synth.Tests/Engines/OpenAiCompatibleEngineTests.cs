@@ -68,6 +68,23 @@ public sealed class OpenAiCompatibleEngineTests
     }
 
     [Fact]
+    public async Task Retry_after_from_the_server_is_waited_out()
+    {
+        await using var server = ScriptedChatServer.Start(r => r.Number == 1 ? new ScriptedReply(429, "{}", RetryAfter: "1") : ScriptedReply.Answer("ok"));
+        using var engine = new OpenAiCompatibleEngine(new OpenAiCompatibleEngineOptions
+        {
+            BaseUrl = new Uri(server.BaseUrl),
+            InitialBackoff = TimeSpan.FromMilliseconds(10),
+            MaxBackoff = TimeSpan.FromSeconds(5),
+        });
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        (await engine.CompleteAsync(Hello)).Text.Should().Be("ok");
+
+        clock.Elapsed.Should().BeGreaterThan(TimeSpan.FromMilliseconds(900));
+    }
+
+    [Fact]
     public async Task Persistent_server_error_fails_naming_url_status_attempts_and_body()
     {
         await using var server = ScriptedChatServer.Start(_ => new ScriptedReply(500, "{\"error\":\"CUDA out of memory while decoding\"}"));
