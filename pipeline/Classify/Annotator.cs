@@ -1,3 +1,5 @@
+using System.Runtime.ExceptionServices;
+using System.Threading.Channels;
 using Corpus.Filters.Classification;
 using Corpus.Pipeline.Build;
 using Corpus.Pipeline.Execution;
@@ -56,76 +58,227 @@ public static class Annotator
             (selected, documents) = await SmallestHashesAsync(parts, options, size, ct).ConfigureAwait(false);
         }
 
-        var failures = new SortedDictionary<string, long>(StringComparer.Ordinal);
-        long sampled = 0, annotated = 0, skipped = 0, done = 0, failed = 0;
+        var totals = new Totals();
         var countDocuments = selected is null;
-        for (var i = 0; i < parts.Count; i++)
+        var channel = Channel.CreateBounded<WorkItem>(new BoundedChannelOptions(Math.Max(1, options.Concurrency) * 2) { SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var workers = Enumerable.Range(0, Math.Max(1, options.Concurrency))
+            .Select(_ => Task.Run(
+                async () =>
+                {
+                    try
+                    {
+                        await WorkAsync(channel.Reader, options, engine, totals, progress, stop.Token).ConfigureAwait(false);
+                    }
+                    catch
+                    {
+                        await stop.CancelAsync().ConfigureAwait(false);
+                        throw;
+                    }
+                },
+                CancellationToken.None))
+            .ToList();
+        try
         {
-            var name = Path.GetFileNameWithoutExtension(parts[i]);
-            var okPath = Path.Combine(outputDir, name + ".parquet");
-            var failPath = Path.Combine(outputDir, name.Replace("part-", "failed-", StringComparison.Ordinal) + ".parquet");
-            var batch = new List<(string Id, string Text)>();
-            await foreach (var row in ParquetPartReader.ReadAsync<DocumentRow>(parts[i], ct).ConfigureAwait(false))
+            // One reader feeds every part's sampled documents to the workers, so the server's batch
+            // stays full across part boundaries; each part is written when its last answer is in.
+            for (var i = 0; i < parts.Count; i++)
             {
-                if (countDocuments)
+                var name = Path.GetFileNameWithoutExtension(parts[i]);
+                var okPath = Path.Combine(outputDir, name + ".parquet");
+                var failPath = Path.Combine(outputDir, name.Replace("part-", "failed-", StringComparison.Ordinal) + ".parquet");
+                var skip = File.Exists(okPath) && File.Exists(failPath);
+                var part = new PartState(okPath, failPath);
+                await foreach (var row in ParquetPartReader.ReadAsync<DocumentRow>(parts[i], stop.Token).ConfigureAwait(false))
                 {
-                    documents++;
+                    if (countDocuments)
+                    {
+                        documents++;
+                    }
+
+                    if (!InSample(row.Id, options, selected))
+                    {
+                        continue;
+                    }
+
+                    Interlocked.Increment(ref totals.Sampled);
+                    if (skip)
+                    {
+                        totals.Skipped++;
+                        continue;
+                    }
+
+                    // Only what the prompt can hold waits in the queue (a margin lets the prompt cut at a word).
+                    var keep = options.Prompt.MaxDocumentChars + 1024;
+                    var text = row.Text.Length > keep ? row.Text[..keep] : row.Text;
+                    await channel.Writer.WriteAsync(new WorkItem(part, part.Add(), row.Id, text), stop.Token).ConfigureAwait(false);
                 }
 
-                if (InSample(row.Id, options, selected))
+                if (skip)
                 {
-                    batch.Add((row.Id, row.Text));
+                    await CountExistingAsync(okPath, failPath, totals, stop.Token).ConfigureAwait(false);
+                }
+                else if (part.Seal())
+                {
+                    await WritePartAsync(part, totals, stop.Token).ConfigureAwait(false);
                 }
             }
 
-            sampled += batch.Count;
-            if (File.Exists(okPath) && File.Exists(failPath))
+            channel.Writer.Complete();
+            await Task.WhenAll(workers).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            channel.Writer.TryComplete();
+            await stop.CancelAsync().ConfigureAwait(false);
+            try
             {
-                skipped += batch.Count;
-                await foreach (var r in ParquetPartReader.ReadAsync<AnnotationRow>(okPath, ct).ConfigureAwait(false))
-                {
-                    annotated++;
-                }
-
-                await foreach (var f in ParquetPartReader.ReadAsync<AnnotationFailureRow>(failPath, ct).ConfigureAwait(false))
-                {
-                    var category = f.Reason.StartsWith(RequestFailed, StringComparison.Ordinal) ? RequestFailed : Unparsed;
-                    failures[category] = failures.GetValueOrDefault(category) + 1;
-                }
-
-                continue;
+                await Task.WhenAll(workers).ConfigureAwait(false);
+            }
+            catch (Exception) when (workers.All(w => w.IsCompleted))
+            {
+                // Reported below.
             }
 
-            var results = new (AnnotationRow? Ok, AnnotationFailureRow? Failed)[batch.Count];
-            var known = sampled - skipped;
-            await Parallel.ForEachAsync(Enumerable.Range(0, batch.Count), new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Concurrency), CancellationToken = ct }, async (j, token) =>
+            // A worker's failure cancels the reader; report the failure, not the cancellation.
+            if (e is OperationCanceledException && !ct.IsCancellationRequested && workers.FirstOrDefault(w => w.IsFaulted)?.Exception?.InnerException is { } failure)
             {
-                results[j] = await AnnotateOneAsync(batch[j].Id, batch[j].Text, options, engine, token).ConfigureAwait(false);
-                var nowDone = Interlocked.Increment(ref done);
-                var nowFailed = results[j].Failed is null ? Volatile.Read(ref failed) : Interlocked.Increment(ref failed);
-                progress?.Report(new AnnotateProgress(nowDone, nowFailed, known));
-            }).ConfigureAwait(false);
+                ExceptionDispatchInfo.Throw(failure);
+            }
 
-            await WriteAsync(failPath, results.Where(r => r.Failed is not null).Select(r => r.Failed!), r => r.Response.Length * 2L + 256, ct).ConfigureAwait(false);
-            await WriteAsync(okPath, results.Where(r => r.Ok is not null).Select(r => r.Ok!), r => r.Response.Length * 2L + 128, ct).ConfigureAwait(false);
-            foreach (var (ok, fail) in results)
+            throw;
+        }
+
+        return new AnnotateResult(inputDir, documents, totals.Sampled, totals.Annotated, totals.Failures, totals.Skipped);
+    }
+
+    private static async Task WorkAsync(ChannelReader<WorkItem> reader, AnnotateOptions options, IChatEngine engine, Totals totals, IProgress<AnnotateProgress>? progress, CancellationToken ct)
+    {
+        await foreach (var item in reader.ReadAllAsync(ct).ConfigureAwait(false))
+        {
+            var result = await AnnotateOneAsync(item.Id, item.Text, options, engine, ct).ConfigureAwait(false);
+            var done = Interlocked.Increment(ref totals.Done);
+            var failed = result.Failed is null ? Volatile.Read(ref totals.Failed) : Interlocked.Increment(ref totals.Failed);
+            progress?.Report(new AnnotateProgress(done, failed, Volatile.Read(ref totals.Sampled) - totals.Skipped));
+            if (item.Part.Complete(item.Index, result))
             {
-                if (ok is not null)
+                await WritePartAsync(item.Part, totals, ct).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static async Task WritePartAsync(PartState part, Totals totals, CancellationToken ct)
+    {
+        var results = part.Results();
+        await WriteAsync(part.FailPath, results.Where(r => r.Failed is not null).Select(r => r.Failed!), r => r.Response.Length * 2L + 256, ct).ConfigureAwait(false);
+        await WriteAsync(part.OkPath, results.Where(r => r.Ok is not null).Select(r => r.Ok!), r => r.Response.Length * 2L + 128, ct).ConfigureAwait(false);
+        foreach (var (ok, fail) in results)
+        {
+            totals.Count(ok is not null ? null : fail!.Reason);
+        }
+    }
+
+    private static async Task CountExistingAsync(string okPath, string failPath, Totals totals, CancellationToken ct)
+    {
+        await foreach (var unused in ParquetPartReader.ReadAsync<AnnotationRow>(okPath, ct).ConfigureAwait(false))
+        {
+            totals.Count(null);
+        }
+
+        await foreach (var f in ParquetPartReader.ReadAsync<AnnotationFailureRow>(failPath, ct).ConfigureAwait(false))
+        {
+            totals.Count(f.Reason);
+        }
+    }
+
+    /// <summary>A sampled document on its way to a worker: its part and position in the part's sample.</summary>
+    private sealed record WorkItem(PartState Part, int Index, string Id, string Text);
+
+    /// <summary>Counters shared by the reader and the workers.</summary>
+    private sealed class Totals
+    {
+        private readonly Lock _gate = new();
+
+        public long Sampled;
+        public long Skipped;
+        public long Done;
+        public long Failed;
+
+        public long Annotated { get; private set; }
+
+        public SortedDictionary<string, long> Failures { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Counts one finished document: annotated when <paramref name="failure"/> is null, else under its category.</summary>
+        public void Count(string? failure)
+        {
+            lock (_gate)
+            {
+                if (failure is null)
                 {
-                    annotated++;
+                    Annotated++;
+                    return;
                 }
-                else
-                {
-                    var category = fail!.Reason.StartsWith(RequestFailed, StringComparison.Ordinal) ? RequestFailed : Unparsed;
-                    failures[category] = failures.GetValueOrDefault(category) + 1;
-                }
+
+                var category = failure.StartsWith(RequestFailed, StringComparison.Ordinal) ? RequestFailed : Unparsed;
+                Failures[category] = Failures.GetValueOrDefault(category) + 1;
+            }
+        }
+    }
+
+    /// <summary>One input part's answers as they come in, in any order; complete when sealed and nothing is pending.</summary>
+    private sealed class PartState(string okPath, string failPath)
+    {
+        private readonly Lock _gate = new();
+        private readonly Dictionary<int, (AnnotationRow? Ok, AnnotationFailureRow? Failed)> _results = [];
+        private int _count;
+        private int _pending;
+        private bool _sealed;
+
+        public string OkPath { get; } = okPath;
+
+        public string FailPath { get; } = failPath;
+
+        /// <summary>Registers the next sampled document; returns its index.</summary>
+        public int Add()
+        {
+            lock (_gate)
+            {
+                _pending++;
+                return _count++;
             }
         }
 
-        return new AnnotateResult(inputDir, documents, sampled, annotated, failures, skipped);
+        /// <summary>No more documents will be added; true when every answer is already in (the caller writes the part).</summary>
+        public bool Seal()
+        {
+            lock (_gate)
+            {
+                _sealed = true;
+                return _pending == 0;
+            }
+        }
+
+        /// <summary>Stores an answer; true when it was the last one of a sealed part (the caller writes the part).</summary>
+        public bool Complete(int index, (AnnotationRow? Ok, AnnotationFailureRow? Failed) result)
+        {
+            lock (_gate)
+            {
+                _results[index] = result;
+                return --_pending == 0 && _sealed;
+            }
+        }
+
+        /// <summary>The answers in input order.</summary>
+        public (AnnotationRow? Ok, AnnotationFailureRow? Failed)[] Results()
+        {
+            lock (_gate)
+            {
+                return [.. Enumerable.Range(0, _count).Select(i => _results[i])];
+            }
+        }
     }
 
-    private static async Task<(AnnotationRow?, AnnotationFailureRow?)> AnnotateOneAsync(string id, string text, AnnotateOptions options, IChatEngine engine, CancellationToken ct)
+    private static async Task<(AnnotationRow? Ok, AnnotationFailureRow? Failed)> AnnotateOneAsync(string id, string text, AnnotateOptions options, IChatEngine engine, CancellationToken ct)
     {
         var request = new ChatRequest
         {

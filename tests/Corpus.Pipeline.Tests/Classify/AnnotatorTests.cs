@@ -168,6 +168,18 @@ public sealed class AnnotatorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Cancelling_stops_the_run_without_writing_unfinished_parts()
+    {
+        var build = await WriteBuildAsync("cancel", 400, 2, i => $"slow document {i}");
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+
+        var act = () => Annotator.AnnotateAsync(new AnnotateOptions { BuildDir = build, Model = "m", Concurrency = 2 }, _engine, null, cts.Token);
+
+        await act.Should().ThrowAsync<OperationCanceledException>().WaitAsync(TimeSpan.FromSeconds(30));
+        Directory.GetFiles(Path.Combine(build, Annotator.AnnotationsDir), "*.parquet").Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task A_rerun_skips_parts_already_annotated()
     {
         var build = await WriteBuildAsync("resume", 40, 2);
