@@ -129,9 +129,3 @@ internal sealed class ClassifyAnnotateCommand : ICommand
             ? r
             : throw new UsageException($"option '--rate' = '{value}': expected a number in (0, 1]");
 }
-
-/// <summary>An <see cref="IProgress{T}"/> that reports on the caller's thread.</summary>
-internal sealed class InlineProgress<T>(Action<T> handler) : IProgress<T>
-{
-    public void Report(T value) => handler(value);
-}

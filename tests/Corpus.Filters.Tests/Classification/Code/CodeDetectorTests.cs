@@ -42,6 +42,34 @@ public sealed class CodeDetectorTests
     }
 
     [Fact]
+    public void Prose_that_mentions_code_names_in_passing_stays_prose()
+    {
+        const string text = """
+            The new release renames the function parse_config() to load_settings(), so scripts that call the old name will need a small change.
+
+            Most users will not notice: the command line and the settings file keep their format, and the defaults are unchanged.
+
+            If you maintain a plugin, check that it does not rely on the removed --legacy flag, which was deprecated two years ago.
+            """;
+
+        CodeDetector.Detect(text).Kind.Should().Be(CodeKind.Prose);
+    }
+
+    [Fact]
+    public void A_readme_with_an_install_block_is_prose_with_code()
+    {
+        CodeDetector.Detect(CodeSamples.ByLanguage["Markdown"]).Kind.Should().Be(CodeKind.ProseWithCode);
+    }
+
+    [Fact]
+    public void Minified_script_on_one_line_is_code()
+    {
+        const string text = "!function(e,t){\"object\"==typeof exports?module.exports=t():e.lib=t()}(this,function(){var e={};return e.add=function(a,b){return a+b},e});";
+
+        CodeDetector.Detect(text).Kind.Should().Be(CodeKind.Code);
+    }
+
+    [Fact]
     public void A_shebang_makes_a_script_code()
     {
         CodeDetector.Detect("#!/bin/sh\nexec myprogram --serve\n").Kind.Should().Be(CodeKind.Code);
