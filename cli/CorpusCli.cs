@@ -19,6 +19,7 @@ internal static class CorpusCli
         new ShardsVerifyCommand(),
         new ClassifyAnnotateCommand(),
         new ClassifyTrainCommand(),
+        new ClassifyLabelCommand(),
         new ClassifyPredictCommand(),
         new ClassifyEvalCommand(),
     ];

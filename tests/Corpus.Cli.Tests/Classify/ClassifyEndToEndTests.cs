@@ -121,6 +121,19 @@ public sealed class ClassifyEndToEndTests : IAsyncLifetime
             c.EduScore.Should().BeApproximately(eduScores[i], 1e-3);
         }
 
+        // And the whole build labelled with them.
+        var label = TestEnvironment.Run(null, "classify", "label", "--build", build, "--models", models);
+        label.ExitCode.Should().Be(0, label.Stderr);
+        label.Stdout.Should().Contain($"labelled {texts.Count:N0} documents").And.Contain("domains:").And.Contain("code:");
+        var labels = await ReadLabelsAsync(build);
+        labels.Should().HaveCount(texts.Count);
+        var buildAccuracy = labels.Count(l => l.Domain == ScriptedCorpus.Judge(l.Text).Domain) / (double)labels.Count;
+        buildAccuracy.Should().BeGreaterThanOrEqualTo(0.9);
+        var listings = labels.Where(l => ScriptedCorpus.Judge(l.Text).Name == "code").ToList();
+        listings.Count(l => l.CodeKind != "prose").Should().BeGreaterThanOrEqualTo((int)(0.9 * listings.Count));
+        var proseKinds = labels.Where(l => ScriptedCorpus.Judge(l.Text).Name is "recipe" or "news" or "story" or "history").ToList();
+        proseKinds.Count(l => l.CodeKind == "prose").Should().BeGreaterThanOrEqualTo((int)(0.9 * proseKinds.Count));
+
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"classify e2e: {texts.Count} documents, {malformed} malformed answers, held-back domain accuracy {accuracy:P1}, edu Spearman {rho:F3}"));
     }
 
@@ -227,6 +240,22 @@ public sealed class ClassifyEndToEndTests : IAsyncLifetime
         }
 
         return ranks;
+    }
+
+    private static async Task<List<(string Domain, string CodeKind, string Text)>> ReadLabelsAsync(string build)
+    {
+        using var connection = new DuckDBConnection("DataSource=:memory:");
+        await connection.OpenAsync();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT l.domain, l.code_kind, d.text FROM read_parquet('{build}/labels/part-*.parquet') l JOIN read_parquet('{build}/docs/part-*.parquet') d USING (id)";
+        var rows = new List<(string, string, string)>();
+        using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+        }
+
+        return rows;
     }
 
     private static async Task<(long Annotated, List<(string Id, string Reason, string Response)> Failures)> ReadAnnotationsAsync(string build)
