@@ -68,6 +68,44 @@ public sealed class ClassifierTrainingTests : IDisposable
     }
 
     [Fact]
+    public async Task The_trained_models_label_every_document_of_the_build_once()
+    {
+        var build = await WriteBuildAsync();
+        var models = Path.Combine(_dir, "models");
+        await ClassifierTraining.TrainAsync(new TrainOptions { BuildDir = build, OutDir = models, Edu = Small, Domain = Small });
+
+        var result = await CorpusLabeler.LabelAsync(new LabelOptions { BuildDir = build, ModelsDir = models, Workers = 2 });
+
+        result.Documents.Should().Be(200);
+        result.Domains.Should().Equal(new Dictionary<string, long> { ["math"] = 100, ["other"] = 100 });
+        result.CodeKinds.Should().Equal(new Dictionary<string, long> { ["prose"] = 200 });
+        result.MeanEduScore.Should().BeApproximately(2, 0.3);
+        var rows = new List<LabelRow>();
+        await foreach (var row in ParquetPartReader.ReadAsync<LabelRow>(Path.Combine(build, CorpusLabeler.LabelsDir, "part-00000.parquet")))
+        {
+            rows.Add(row);
+        }
+
+        rows.Select(r => r.Id).Should().Equal(Enumerable.Range(0, 200).Select(i => $"doc-{i:D3}"));
+        rows[0].Domain.Should().Be("math");
+        rows[0].EduScore.Should().BeGreaterThan(3);
+        rows[1].EduScore.Should().BeLessThan(1);
+        var written = File.GetLastWriteTimeUtc(Path.Combine(build, CorpusLabeler.LabelsDir, "part-00000.parquet"));
+        (await CorpusLabeler.LabelAsync(new LabelOptions { BuildDir = build, ModelsDir = models })).Should().BeEquivalentTo(result);
+        File.GetLastWriteTimeUtc(Path.Combine(build, CorpusLabeler.LabelsDir, "part-00000.parquet")).Should().Be(written);
+    }
+
+    [Fact]
+    public async Task Labelling_without_models_says_to_train_first()
+    {
+        var build = await WriteBuildAsync();
+
+        var act = () => CorpusLabeler.LabelAsync(new LabelOptions { BuildDir = build, ModelsDir = Path.Combine(_dir, "none") });
+
+        (await act.Should().ThrowAsync<BuildException>()).WithMessage("*edu.bin*does not exist*corpus classify train*");
+    }
+
+    [Fact]
     public async Task Annotations_of_documents_not_in_the_build_are_counted_as_missing()
     {
         var build = await WriteBuildAsync();
