@@ -12,6 +12,7 @@ internal sealed class FastTextDictionary
     public const byte WordType = 0;
     public const byte LabelType = 1;
     private const int MaxWordBytes = 1 << 20;
+    private const int MaxVocabularySize = 30_000_000;
 
     private static readonly byte[] Eos = "</s>"u8.ToArray();
     private static readonly byte[] DefaultLabelPrefix = "__label__"u8.ToArray();
@@ -28,6 +29,7 @@ internal sealed class FastTextDictionary
     private readonly int _bucket;
     private readonly int _wordNgrams;
     private readonly byte[] _labelPrefix;
+    private readonly FastModulo _bucketModulo;
     private int[] _subwordStart = [];
     private int[] _subwords = [];
 
@@ -47,6 +49,7 @@ internal sealed class FastTextDictionary
         _maxn = args.MaxN;
         _bucket = args.Bucket;
         _wordNgrams = args.WordNgrams;
+        _bucketModulo = new FastModulo((uint)Math.Max(_bucket, 0));
         if (pruneIdxSize > 0)
         {
             if (_bucket <= 1 << 25)
@@ -107,6 +110,11 @@ internal sealed class FastTextDictionary
         if (size < 0 || nwords < 0 || nlabels < 0 || (long)nwords + nlabels != size)
         {
             throw reader.Invalid($"dictionary sizes do not add up (size {size}, words {nwords}, labels {nlabels})");
+        }
+
+        if (size > MaxVocabularySize)
+        {
+            throw reader.Invalid($"the dictionary claims {size} entries, more than fastText's limit of {MaxVocabularySize}");
         }
 
         if (nlabels == 0)
@@ -278,15 +286,27 @@ internal sealed class FastTextDictionary
         }
     }
 
-    /// <summary>The character n-grams of <c>"&lt;" + token + "&gt;"</c>, built on the stack.</summary>
+    /// <summary>The character n-grams of <c>"&lt;" + token + "&gt;"</c>, built on the stack (a pooled array for long tokens).</summary>
     private void ComputeBracketedSubwords(ReadOnlySpan<byte> token, IntBuffer into)
     {
         var length = token.Length + 2;
-        Span<byte> bracketed = length <= 512 ? stackalloc byte[length] : new byte[length];
-        bracketed[0] = (byte)'<';
-        token.CopyTo(bracketed[1..]);
-        bracketed[^1] = (byte)'>';
-        ComputeSubwords(bracketed, into);
+        byte[]? pooled = null;
+        Span<byte> bracketed = length <= 256 ? stackalloc byte[256] : (pooled = System.Buffers.ArrayPool<byte>.Shared.Rent(length));
+        try
+        {
+            bracketed = bracketed[..length];
+            bracketed[0] = (byte)'<';
+            token.CopyTo(bracketed[1..]);
+            bracketed[^1] = (byte)'>';
+            ComputeSubwords(bracketed, into);
+        }
+        finally
+        {
+            if (pooled is not null)
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(pooled);
+            }
+        }
     }
 
     /// <summary>
@@ -296,7 +316,6 @@ internal sealed class FastTextDictionary
     /// </summary>
     private void ComputeSubwords(ReadOnlySpan<byte> word, IntBuffer into)
     {
-        var bucket = (uint)_bucket;
         for (var i = 0; i < word.Length; i++)
         {
             if (IsContinuation(word[i]))
@@ -316,7 +335,7 @@ internal sealed class FastTextDictionary
 
                 if (n >= _minn && !(n == 1 && (i == 0 || j == word.Length)))
                 {
-                    PushHash(into, (int)(h % bucket));
+                    PushHash(into, (int)_bucketModulo.Mod(h));
                 }
             }
         }

@@ -225,6 +225,10 @@ public sealed class FastTextModel
         {
             dense.SumRows(rows, hidden);
         }
+        else if (Input is QuantizedMatrix quantized)
+        {
+            quantized.SumRows(rows, hidden);
+        }
         else
         {
             hidden.Clear();

@@ -93,6 +93,54 @@ internal sealed class ProductQuantizer
         }
     }
 
+    /// <summary>
+    /// x = the sum over rows of norm[row] * decode(row's codes), rows in order. Sub-vector by
+    /// sub-vector with the running sums in registers: each element still receives the same float
+    /// products in the same order as adding row after row (fastText's loop), so the result is the same.
+    /// </summary>
+    public void SumCodes(Span<float> x, byte[] codes, ReadOnlySpan<int> rows, ReadOnlySpan<float> norms)
+    {
+        ref var cr = ref MemoryMarshal.GetArrayDataReference(_centroids);
+        ref var codeRef = ref MemoryMarshal.GetArrayDataReference(codes);
+        var nsubq = NSubq;
+        for (var m = 0; m < nsubq; m++)
+        {
+            var last = m == nsubq - 1;
+            var d = last ? LastDSub : DSub;
+            var baseOffset = m * KSub * DSub;
+            var x0 = m * DSub;
+            if (d == 2)
+            {
+                var acc0 = 0f;
+                var acc1 = 0f;
+                for (var i = 0; i < rows.Length; i++)
+                {
+                    int code = Unsafe.Add(ref codeRef, (nint)(((long)rows[i] * nsubq) + m));
+                    ref var c = ref Unsafe.Add(ref cr, baseOffset + (code * 2));
+                    var a = norms[i];
+                    acc0 += a * c;
+                    acc1 += a * Unsafe.Add(ref c, 1);
+                }
+
+                x[x0] = acc0;
+                x[x0 + 1] = acc1;
+                continue;
+            }
+
+            for (var n = 0; n < d; n++)
+            {
+                var acc = 0f;
+                for (var i = 0; i < rows.Length; i++)
+                {
+                    int code = Unsafe.Add(ref codeRef, (nint)(((long)rows[i] * nsubq) + m));
+                    acc += norms[i] * Unsafe.Add(ref cr, baseOffset + (code * d) + n);
+                }
+
+                x[x0 + n] = acc;
+            }
+        }
+    }
+
     /// <summary>alpha * (x . decode(codes)), summed as fastText does.</summary>
     public float MulCode(ReadOnlySpan<float> x, ReadOnlySpan<byte> codes, float alpha)
     {

@@ -75,6 +75,30 @@ internal sealed class QuantizedMatrix : FastTextMatrix
         _pq.AddCode(x, _codes.AsSpan(row * _pq.NSubq, _pq.NSubq), Norm(row));
     }
 
+    /// <summary>x = the sum of the rows (x's old content is overwritten); same floats as adding them one by one.</summary>
+    public void SumRows(ReadOnlySpan<int> rows, Span<float> x)
+    {
+        if (x.Length < _cols)
+        {
+            throw new ArgumentException("the vector is narrower than a row", nameof(x));
+        }
+
+        var norms = System.Buffers.ArrayPool<float>.Shared.Rent(rows.Length);
+        try
+        {
+            for (var i = 0; i < rows.Length; i++)
+            {
+                norms[i] = Norm(rows[i]);
+            }
+
+            _pq.SumCodes(x, _codes, rows, norms.AsSpan(0, rows.Length));
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<float>.Shared.Return(norms);
+        }
+    }
+
     public override float Dot(ReadOnlySpan<float> x, int row) =>
         _pq.MulCode(x, _codes.AsSpan(row * _pq.NSubq, _pq.NSubq), Norm(row));
 

@@ -98,6 +98,22 @@ public sealed class FastTextInternalsTests
     }
 
     [Fact]
+    public void Fast_modulo_equals_the_remainder_for_edge_and_random_values()
+    {
+        var random = new Random(11);
+        uint[] divisors = [1, 2, 3, 7, 100_000, 2_000_000, 16_777_216, 2_147_483_647, uint.MaxValue];
+        foreach (var d in divisors)
+        {
+            var modulo = new FastModulo(d);
+            uint[] values = [0, 1, d - 1, d, d + 1, uint.MaxValue, uint.MaxValue - 1, .. Enumerable.Range(0, 2000).Select(_ => (uint)random.NextInt64(0, 1L << 32))];
+            foreach (var a in values)
+            {
+                modulo.Mod(a).Should().Be(a % d, $"{a} % {d}");
+            }
+        }
+    }
+
+    [Fact]
     public void The_word_table_finds_every_word_by_bytes_and_nothing_else()
     {
         var table = new Utf8WordTable(2);

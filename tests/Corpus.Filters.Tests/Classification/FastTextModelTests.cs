@@ -41,6 +41,45 @@ public sealed class FastTextModelTests(FastTextReference reference)
         load.Should().Throw<InvalidDataException>().WithMessage("skipgram.bin: *not supervised*");
     }
 
+    [Theory]
+    [InlineData("softmax", new[] { "-cutoff", "2000", "-qnorm" })]
+    [InlineData("hs", new[] { "-cutoff", "3000", "-dsub", "4" })]
+    [InlineData("small-ova", new[] { "-dsub", "3" })]
+    public void Quantized_rows_summed_in_registers_give_the_floats_of_adding_row_by_row(string name, string[] quantize)
+    {
+        var loss = name.Replace("small-", string.Empty, StringComparison.Ordinal);
+        string[] train = name.StartsWith("small", StringComparison.Ordinal) ? ["-loss", loss, "-bucket", "3000"] : ["-loss", loss];
+        var model = FastTextModel.Load(reference.Quantized(name, train, quantize));
+        var input = (QuantizedMatrix)model.Input;
+        var random = new Random(2);
+        var rows = Enumerable.Range(0, 300).Select(_ => random.Next((int)input.Rows)).ToArray();
+        var expected = new float[input.Cols];
+        foreach (var row in rows)
+        {
+            input.AddRowTo(expected, row);
+        }
+
+        var actual = Enumerable.Repeat(42f, input.Cols).ToArray();
+        input.SumRows(rows, actual);
+
+        actual.Should().Equal(expected);
+    }
+
+    [Fact]
+    public void A_model_loads_from_a_stream_that_cannot_seek()
+    {
+        var path = reference.Quantized("softmax", ["-loss", "softmax"], "-cutoff", "2000", "-qnorm");
+        using var stream = new ForwardOnlyStream(File.ReadAllBytes(path));
+
+        var model = FastTextModel.Load(stream, "piped.ftz");
+
+        model.IsQuantized.Should().BeTrue();
+        model.Predict("Everyone has the right to life", 1)[0].Label.Should().Be(FastTextModel.Load(path).Predict("Everyone has the right to life", 1)[0].Label);
+        using var truncated = new ForwardOnlyStream(File.ReadAllBytes(path)[..1000]);
+        var load = () => FastTextModel.Load(truncated, "piped-truncated.ftz");
+        load.Should().Throw<InvalidDataException>().WithMessage("piped-truncated.ftz: *");
+    }
+
     [Fact]
     public void Span_prediction_allocates_nothing_in_steady_state()
     {
@@ -110,5 +149,39 @@ public sealed class FastTextModelTests(FastTextReference reference)
         all.Sum(p => p.Probability).Should().BeApproximately(1f, 1e-3f);
         model.Predict("Everyone has the right", 1).Should().ContainSingle();
         model.Predict(ReadOnlySpan<char>.Empty, Span<FastTextPrediction>.Empty).Should().Be(0);
+    }
+
+    /// <summary>A read-only stream without seeking or a length, like a pipe.</summary>
+    private sealed class ForwardOnlyStream(byte[] bytes) : Stream
+    {
+        private readonly MemoryStream _inner = new(bytes);
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, Math.Min(count, 7));
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            _inner.Dispose();
+            base.Dispose(disposing);
+        }
     }
 }

@@ -87,6 +87,7 @@ public sealed class FastTextReference : IDisposable
         "Każdy człowiek ma prawo do życia, wolności i bezpieczeństwa osobistego.",
         "a",
         "🙂 emoji 🙂🙂 and 中文字符",
+        "https://example.com/" + new string('x', 400) + "-verylongtokenwithoutspacesé " + string.Concat(Enumerable.Repeat("ü", 300)),
     ];
 
     /// <summary>

@@ -88,6 +88,22 @@ public sealed class FastTextTrainerTests(FastTextReference reference)
     }
 
     [Fact]
+    public void A_training_file_without_labels_or_words_is_refused_naming_the_file()
+    {
+        var noLabels = Path.Combine(reference.Folder, "no-labels.txt");
+        File.WriteAllText(noLabels, "just some words\nand more words\n");
+        var labelsOnly = Path.Combine(reference.Folder, "labels-only.txt");
+        File.WriteAllText(labelsOnly, "__label__a __label__b");
+
+        var train = () => FastTextTrainer.Train(noLabels, new FastTextTrainingOptions { Dim = 4 });
+        train.Should().Throw<InvalidDataException>().WithMessage($"{noLabels}: *0 labels*");
+        train = () => FastTextTrainer.Train(labelsOnly, new FastTextTrainingOptions { Dim = 4 });
+        train.Should().Throw<InvalidDataException>().WithMessage($"{labelsOnly}: 0 words*");
+        train = () => FastTextTrainer.Train(noLabels, new FastTextTrainingOptions { Dim = 0 });
+        train.Should().Throw<ArgumentException>();
+    }
+
+    [Fact]
     public void Progress_reaches_the_end_and_cancellation_stops_training()
     {
         var reports = new List<FastTextTrainingProgress>();
