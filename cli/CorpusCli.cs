@@ -22,6 +22,11 @@ internal static class CorpusCli
         new LidPredictCommand(),
         new LidEvalCommand(),
         new LidBuildModelCommand(),
+        new ClassifyAnnotateCommand(),
+        new ClassifyTrainCommand(),
+        new ClassifyLabelCommand(),
+        new ClassifyPredictCommand(),
+        new ClassifyEvalCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken ct)
@@ -97,7 +102,7 @@ internal static class CorpusCli
         sb.Append("Usage: corpus <command> [options]\n\nCommands:\n");
         foreach (var c in Commands)
         {
-            sb.Append($"  {c.Name,-16} {c.Summary}\n");
+            sb.Append($"  {c.Name,-18} {c.Summary}\n");
         }
 
         sb.Append("\nRun 'corpus <command> --help' for a command's options.\n");

@@ -1,0 +1,209 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+
+namespace Corpus.Synth.Engines;
+
+/// <summary>
+/// A client for OpenAI-compatible chat servers (vLLM, SGLang, llama-server, <c>corpus serve</c>):
+/// POSTs to <c>{BaseUrl}/v1/chat/completions</c>, keeps at most
+/// <see cref="OpenAiCompatibleEngineOptions.MaxConcurrency"/> requests in flight, gives each attempt
+/// <see cref="OpenAiCompatibleEngineOptions.RequestTimeout"/>, and retries HTTP 429, 5xx, timeouts and
+/// broken connections with doubling back-off (honouring <c>Retry-After</c>). Other failures, and
+/// answers that are not a chat completion, throw <see cref="ChatEngineException"/> at once.
+/// </summary>
+public sealed class OpenAiCompatibleEngine : IChatEngine, IDisposable
+{
+    private const int ExcerptChars = 300;
+    private readonly OpenAiCompatibleEngineOptions _options;
+    private readonly HttpClient _http;
+    private readonly SemaphoreSlim _gate;
+    private readonly Uri _url;
+
+    /// <summary>Creates an engine for the server at <see cref="OpenAiCompatibleEngineOptions.BaseUrl"/>.</summary>
+    public OpenAiCompatibleEngine(OpenAiCompatibleEngineOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxConcurrency, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.MaxRetries);
+        if (options.RequestTimeout <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "RequestTimeout must be positive");
+        }
+
+        if (options.BaseUrl.Scheme is not ("http" or "https"))
+        {
+            throw new ArgumentException($"base URL '{options.BaseUrl}' is not http or https", nameof(options));
+        }
+
+        _options = options;
+        _url = ChatCompletionsUrl(options.BaseUrl);
+        _gate = new SemaphoreSlim(options.MaxConcurrency, options.MaxConcurrency);
+        _http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.MaxConcurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        {
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+        if (options.ApiKey is { } key)
+        {
+            _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        }
+    }
+
+    /// <summary>The URL requests go to.</summary>
+    public Uri Endpoint => _url;
+
+    /// <inheritdoc/>
+    public async Task<ChatCompletion> CompleteAsync(ChatRequest request, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Messages.Count == 0)
+        {
+            throw new ArgumentException("a chat request needs at least one message", nameof(request));
+        }
+
+        var body = JsonSerializer.SerializeToUtf8Bytes(ToWire(request), OpenAiJson.Default.OpenAiChatRequest);
+        await _gate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            return await SendWithRetriesAsync(body, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<ChatCompletion> SendWithRetriesAsync(byte[] body, CancellationToken ct)
+    {
+        var url = _url.ToString();
+        for (var attempt = 1; ; attempt++)
+        {
+            string failure;
+            int? status = null;
+            TimeSpan? retryAfter = null;
+            Exception? inner = null;
+            using (var attemptCts = CancellationTokenSource.CreateLinkedTokenSource(ct))
+            {
+                attemptCts.CancelAfter(_options.RequestTimeout);
+                try
+                {
+                    using var message = new HttpRequestMessage(HttpMethod.Post, _url) { Content = new ByteArrayContent(body) };
+                    message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+                    using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, attemptCts.Token).ConfigureAwait(false);
+                    var text = await response.Content.ReadAsStringAsync(attemptCts.Token).ConfigureAwait(false);
+                    status = (int)response.StatusCode;
+                    if (response.IsSuccessStatusCode)
+                    {
+                        return Parse(text, url, status.Value, attempt);
+                    }
+
+                    failure = $"HTTP {status} {response.ReasonPhrase}: {Excerpt(text)}";
+                    if (!IsRetryable(response.StatusCode))
+                    {
+                        throw new ChatEngineException($"chat request to {url} failed: {failure}", url, status, attempt);
+                    }
+
+                    retryAfter = RetryAfter(response);
+                }
+                catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
+                {
+                    failure = $"no answer within {_options.RequestTimeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s (timeout)";
+                    inner = e;
+                }
+                catch (HttpRequestException e)
+                {
+                    failure = $"connection failed: {e.Message}";
+                    inner = e;
+                }
+            }
+
+            if (attempt > _options.MaxRetries)
+            {
+                var tries = attempt == 1 ? "1 attempt" : $"{attempt} attempts";
+                throw new ChatEngineException($"chat request to {url} failed after {tries}: {failure}", url, status, attempt, inner);
+            }
+
+            await Task.Delay(Backoff(attempt, retryAfter), ct).ConfigureAwait(false);
+        }
+    }
+
+    private TimeSpan Backoff(int attempt, TimeSpan? retryAfter)
+    {
+        var doubling = _options.InitialBackoff * Math.Pow(2, Math.Min(attempt - 1, 20));
+        var wait = retryAfter is { } r && r > doubling ? r : doubling;
+        return wait > _options.MaxBackoff ? _options.MaxBackoff : wait;
+    }
+
+    private static bool IsRetryable(HttpStatusCode status) =>
+        status is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout || (int)status >= 500;
+
+    private static TimeSpan? RetryAfter(HttpResponseMessage response) =>
+        response.Headers.RetryAfter switch
+        {
+            { Delta: { } delta } => delta,
+            { Date: { } date } => date - DateTimeOffset.UtcNow,
+            _ => null,
+        };
+
+    private static ChatCompletion Parse(string text, string url, int status, int attempt)
+    {
+        OpenAiChatResponse? response;
+        try
+        {
+            response = JsonSerializer.Deserialize(text, OpenAiJson.Default.OpenAiChatResponse);
+        }
+        catch (JsonException e)
+        {
+            throw new ChatEngineException($"chat request to {url}: HTTP {status} but the body is not JSON ({e.Message}): {Excerpt(text)}", url, status, attempt, e);
+        }
+
+        if (response?.Choices is not [{ Message.Content: { } content } choice, ..])
+        {
+            throw new ChatEngineException($"chat request to {url}: HTTP {status} but the body has no choices[0].message.content: {Excerpt(text)}", url, status, attempt);
+        }
+
+        var usage = response.Usage is { } u ? new ChatTokenUsage(u.PromptTokens, u.CompletionTokens) : ChatTokenUsage.None;
+        return new ChatCompletion(content, choice.FinishReason, usage);
+    }
+
+    private static OpenAiChatRequest ToWire(ChatRequest request) => new()
+    {
+        Model = request.Model,
+        Messages = request.Messages.Select(m => new OpenAiMessage { Role = m.Role, Content = m.Content }).ToList(),
+        Temperature = request.Temperature,
+        MaxTokens = request.MaxTokens,
+        Seed = request.Seed,
+        Stop = request.Stop.Count > 0 ? [.. request.Stop] : null,
+    };
+
+    internal static Uri ChatCompletionsUrl(Uri baseUrl)
+    {
+        var root = baseUrl.ToString().TrimEnd('/');
+        if (root.EndsWith("/v1", StringComparison.Ordinal))
+        {
+            root = root[..^3];
+        }
+
+        return new Uri(root + "/v1/chat/completions");
+    }
+
+    /// <summary>The start of a body, on one line, for error messages.</summary>
+    internal static string Excerpt(string body)
+    {
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return "(empty body)";
+        }
+
+        var flat = string.Join(' ', body.Split((char[])['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries)).Trim();
+        return flat.Length <= ExcerptChars ? flat : string.Concat(flat.AsSpan(0, ExcerptChars), "…");
+    }
+
+    /// <summary>Closes the HTTP connections.</summary>
+    public void Dispose()
+    {
+        _http.Dispose();
+        _gate.Dispose();
+    }
+}
