@@ -104,7 +104,7 @@ public static class BuildRunner
 
             if (config.Filters.Enabled)
             {
-                var filter = new FilterTaskExecutor(output, config.Filters, LoadEvalSets(config.Decontamination), ledger);
+                var filter = new FilterTaskExecutor(output, config.Filters, config.Classify, LoadEvalSets(config.Decontamination), ledger);
                 var filterOutcome = await PhaseRunner.RunAsync(system, FilterTaskExecutor.Phase, partition.Count, ledger, filter, request.Workers, request.MaxAttempts, observer, ct).ConfigureAwait(false);
                 phases.Add(filterOutcome);
                 if (!filterOutcome.Succeeded)

@@ -11,8 +11,10 @@ namespace Corpus.Pipeline.Phases;
 
 /// <summary>
 /// What the filter phase does to one document: normalize the text, remove it when it shares an
-/// n-gram with an evaluation set, apply the quality rules (every rule's value goes to the scores),
-/// redact PII from what stays. Used by the build's filter phase and by <c>corpus filter</c>.
+/// n-gram with an evaluation set, label it (language, script, code, edu score and domain; a language
+/// outside <c>classify.keep_languages</c> is a reject), apply the quality rules in its language
+/// (every rule's value goes to the scores), redact PII from what stays. Used by the build's filter
+/// phase and by <c>corpus filter</c>. Thread-safe.
 /// </summary>
 internal sealed class DocumentFilter
 {
@@ -20,17 +22,19 @@ internal sealed class DocumentFilter
     private readonly Decontaminator? _decontaminator;
     private readonly QualityFilter? _quality;
     private readonly QualityFilter? _qualityWithoutLanguage;
+    private readonly DocumentLabeler _labeler;
 
-    public DocumentFilter(FiltersConfig config, Decontaminator? decontaminator)
+    public DocumentFilter(FiltersConfig config, ClassifyConfig classify, Decontaminator? decontaminator)
     {
         _config = config;
         _decontaminator = decontaminator;
+        _labeler = DocumentLabeler.Create(classify);
         if (config.Quality)
         {
             _quality = QualityFilter.Create(new QualityOptions { Urls = new UrlFilterOptions { BlocklistPath = config.UrlBlocklist } });
 
-            // Until a language-ID phase sets the language, a document's stop words cannot be known: the
-            // stop-word rule is off for it (the filter's own default would judge every text as English).
+            // A document whose language is unknown (language ID off, or undetermined) has no stop words
+            // to count: the stop-word rule is off for it (the filter's own default would judge it as English).
             _qualityWithoutLanguage = QualityFilter.Create(new QualityOptions
             {
                 Urls = new UrlFilterOptions { BlocklistPath = config.UrlBlocklist },
@@ -48,9 +52,14 @@ internal sealed class DocumentFilter
             return ("contaminated", "shares an n-gram with " + string.Join(", ", sets));
         }
 
+        if (_labeler.Label(row, text) is { } notKept)
+        {
+            return notKept;
+        }
+
         if (_quality is not null && _qualityWithoutLanguage is not null)
         {
-            LanguageCode? language = row.Language is { } code && LanguageCode.TryParse(code, out var parsed) ? parsed : null;
+            var language = DocumentLabeler.LanguageOf(row);
             var verdict = (language is null ? _qualityWithoutLanguage : _quality).Evaluate(text, language, row.SourceKind == "file" ? null : row.SourceUri);
             foreach (var (signal, value) in verdict.Signals)
             {

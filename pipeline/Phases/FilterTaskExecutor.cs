@@ -8,15 +8,16 @@ namespace Corpus.Pipeline.Phases;
 /// <summary>
 /// The filter phase: task <c>i</c> reads <c>docs/part-i.parquet</c>, normalizes each text (mojibake,
 /// NFC, control characters, whitespace), removes documents that share an n-gram with an evaluation
-/// set (reason <c>contaminated</c>), applies the quality rules (a failing rule is a reject
+/// set (reason <c>contaminated</c>), labels each (language, script, code, edu score, domain; reason
+/// <c>language</c> for a language not kept), applies the quality rules (a failing rule is a reject
 /// naming the rule, the measured value and the threshold), redacts PII from what stays, and writes
 /// <c>filtered/part-i.parquet</c> with every rule's measured value in the scores.
 /// </summary>
-internal sealed class FilterTaskExecutor(string outputDir, FiltersConfig config, Decontaminator? decontaminator, TaskLedger ledger) : ITaskExecutor
+internal sealed class FilterTaskExecutor(string outputDir, FiltersConfig config, ClassifyConfig classify, Decontaminator? decontaminator, TaskLedger ledger) : ITaskExecutor
 {
     public const string Phase = "filter";
 
-    private readonly DocumentFilter _filter = new(config, decontaminator);
+    private readonly DocumentFilter _filter = new(config, classify, decontaminator);
 
     public static string FilteredPartPath(string outputDir, int index) => Path.Combine(outputDir, BuildLayout.FilteredDir, PhaseTask.NameOf(index) + ".parquet");
 
