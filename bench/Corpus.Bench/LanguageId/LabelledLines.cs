@@ -16,6 +16,27 @@ internal sealed record LabelledLine(string Label, string Text);
 /// </summary>
 internal static partial class LabelledLines
 {
+    /// <summary>
+    /// UDHR translations left out of both the evaluation and the stand-in's training file: dialect
+    /// renderings that UDHR files under a standard language's code, which no tool should be asked to
+    /// call that standard language.
+    /// </summary>
+    private static readonly Dictionary<string, string> UdhrDialects = new(StringComparer.Ordinal)
+    {
+        ["068"] = "French (Welche), a Vosges patois filed as fra",
+        ["058"] = "Somali (Af Marka), filed as som",
+        ["062"] = "Swahili (Chimwiini), filed as swh",
+        ["063"] = "Swahili (Kibajuni), filed as swh",
+        ["cmn_hans_beijing"] = "Beijing dialect in Han characters, filed as cmn",
+        ["cmn_hans_guiyang"] = "Guiyang dialect, filed as cmn",
+        ["cmn_hans_harbin"] = "Harbin dialect, filed as cmn",
+        ["cmn_hans_nanjing"] = "Nanjing dialect, filed as cmn",
+        ["cmn_hans_tianjin"] = "Tianjin dialect, filed as cmn",
+        ["jpn_osaka"] = "Osaka dialect, filed as jpn",
+        ["jpn_tokyo"] = "colloquial Tokyo speech, filed as jpn",
+        ["vie_han"] = "Vietnamese in Han-Nom characters: not what a Vietnamese label means today",
+    };
+
     /// <summary>The shortest held-out UDHR paragraph evaluated, in characters (code points).</summary>
     public const int MinUdhrParagraphLength = 100;
 
@@ -144,14 +165,14 @@ internal static partial class LabelledLines
     /// says lvs, prv says oci, nep says npi), macrolanguages resolved by <see cref="LanguageCodeMap"/>;
     /// the script from the file code's suffix where it names one (cmn_hant, srp_latn, uzn_cyrl), else
     /// the translation's dominant script. Variants (deu_1901 / deu_1996, por_BR / por_PT, ell_monotonic /
-    /// ell_polytonic) share a label. Null for the few translations whose language UDHR leaves undetermined.
+    /// ell_polytonic) share a label. Null for the few translations whose language UDHR leaves undetermined and for <see cref="UdhrDialects"/>.
     /// </summary>
     private static string? UdhrLabel(UdhrTranslation translation, string declarations)
     {
         var head = File.ReadLines(Path.Combine(declarations, translation.Code + ".html")).Take(5);
         var iso = head.Select(line => Iso6393Attribute().Match(line)).FirstOrDefault(match => match.Success)?.Groups["iso"].Value
             ?? throw new InvalidOperationException($"UDHR {translation.Code}.html declares no data-iso6393");
-        if (iso == "und")
+        if (iso == "und" || UdhrDialects.ContainsKey(translation.Code))
         {
             return null;
         }

@@ -1,6 +1,5 @@
-// One long-lived detector process for bench-lid: `node node-detector.mjs cld3|franc`, run with
-// NODE_PATH-free module resolution from <repo>/.cache/npm-bench (the bench passes --import-free
-// absolute paths in argv[3]). First output line: {"supported":[...]} (CLD3: its language codes;
+// One long-lived detector process for bench-lid: `node node-detector.mjs cld3|franc MODULES`, where
+// MODULES is <repo>/.cache/npm-bench/node_modules (install-node-detectors.sh). First output line: {"supported":[...]} (CLD3: its language codes;
 // franc: "code/Script" pairs, franc's own script names). Then one input line on stdin gives one
 // output line {"code":"..."} ("und" when the tool declines), in order.
 import { createInterface } from 'node:readline';
@@ -44,9 +43,14 @@ if (tool === 'cld3') {
 
 process.stdout.write(JSON.stringify({ supported }) + '\n');
 const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+// Answers are gathered and written once per turn of the event loop: few writes when lines stream in,
+// and no answer held back when the input pauses (the bench waits for every answer of a batch).
 const out = [];
-for await (const line of lines) {
+const flush = () => {
+  process.stdout.write(out.join('\n') + '\n');
+  out.length = 0;
+};
+lines.on('line', (line) => {
+  if (out.length === 0) setImmediate(flush);
   out.push(JSON.stringify({ code: detect(line) }));
-  if (out.length >= 256) { process.stdout.write(out.join('\n') + '\n'); out.length = 0; }
-}
-if (out.length) process.stdout.write(out.join('\n') + '\n');
+});
