@@ -1,0 +1,174 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Corpus.Filters.Classification.FastText;
+using Corpus.Tests.Shared;
+
+namespace Corpus.Bench.Classification;
+
+/// <summary>
+/// Single-thread prediction speed of <see cref="FastTextModel"/> beside the fastText C++ binary on
+/// the same model and the same 200-character lines. The binary is timed on N and 2N lines
+/// (<c>fasttext predict-prob MODEL - 1</c>, stdin from a file, stdout to a file) and its rate taken
+/// from the difference, so loading the model cancels out. Every line's top-1 label is compared.
+/// Without <c>--model</c>, a language-ID model is trained by the binary on 40 UDHR translations
+/// (lid.176's shape: dim 16, minn 2, maxn 4, word bigrams).
+/// </summary>
+internal static class FastTextBenchmark
+{
+    public static int Run(string? modelPath, int lines, int rounds)
+    {
+        var work = Directory.CreateTempSubdirectory("corpus-bench-fasttext-").FullName;
+        try
+        {
+            var texts = UdhrTexts();
+            modelPath ??= TrainModel(work, texts);
+            var model = FastTextModel.Load(modelPath);
+            var input = Lines(texts, lines);
+            var small = Path.Combine(work, "small.txt");
+            var large = Path.Combine(work, "large.txt");
+            File.WriteAllLines(small, input);
+            File.WriteAllLines(large, input.Concat(input));
+
+            var into = new FastTextPrediction[1];
+            var ours = Best(rounds, () =>
+            {
+                var n = 0;
+                foreach (var line in input)
+                {
+                    n += model.Predict(line, into);
+                }
+
+                return n;
+            });
+
+            var smallTime = double.MaxValue;
+            var largeTime = double.MaxValue;
+            string largeOutput = string.Empty;
+            for (var r = 0; r < rounds; r++)
+            {
+                smallTime = Math.Min(smallTime, TimeBinary(modelPath, small, out _));
+                largeTime = Math.Min(largeTime, TimeBinary(modelPath, large, out largeOutput));
+            }
+
+            var binaryRate = input.Count / Math.Max(largeTime - smallTime, 1e-9);
+            var ourRate = input.Count / ours;
+            var expected = largeOutput.Split('\n');
+            var mismatches = 0;
+            for (var i = 0; i < input.Count; i++)
+            {
+                var top = model.Predict(input[i], 1);
+                var theirs = expected[i].Split(' ')[0];
+                if ((top.Count == 0 ? string.Empty : top[0].Label) != theirs)
+                {
+                    mismatches++;
+                }
+            }
+
+            var labels = model.Labels.Count;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fastText predict, {input.Count:N0} lines of 200 characters, single thread, best of {rounds}, {DateTime.UtcNow:yyyy-MM-dd}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"model {Path.GetFileName(modelPath)}: {labels} labels, dim {model.Args.Dim}, minn {model.Args.MinN}, maxn {model.Args.MaxN}, wordNgrams {model.Args.WordNgrams}, {model.Args.Loss}{(model.IsQuantized ? ", quantized" : string.Empty)}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"corpus FastTextModel.Predict (span, k=1):  {ourRate,12:N0} lines/s"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fasttext predict-prob (C++ 0.9.2, k=1):  {binaryRate,12:N0} lines/s  (N: {smallTime:F3} s, 2N: {largeTime:F3} s)"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio (corpus / fastText): {ourRate / binaryRate:F2}x"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"top-1 differences: {mismatches} of {input.Count}"));
+            return mismatches == 0 ? 0 : 1;
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    private static List<(string Language, string Text)> UdhrTexts() =>
+        [.. RepoData.UdhrTranslations
+            .Where(t => t.Text.Length > 8000)
+            .Where((_, i) => i % 8 == 0)
+            .Take(40)
+            .Select(t => (Path.GetFileNameWithoutExtension(t.Name), t.Text))];
+
+    private static string TrainModel(string work, List<(string Language, string Text)> texts)
+    {
+        var train = Path.Combine(work, "train.txt");
+        var lines = new List<string>();
+        foreach (var (language, text) in texts)
+        {
+            foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            {
+                lines.Add($"__label__{language} {line}");
+            }
+        }
+
+        File.WriteAllLines(train, lines.OrderBy(l => (uint)l.GetHashCode(StringComparison.Ordinal)));
+        var output = Path.Combine(work, "lid");
+        Run("fasttext", ["supervised", "-input", train, "-output", output, "-minn", "2", "-maxn", "4", "-wordNgrams", "2", "-dim", "16", "-epoch", "5", "-bucket", "200000", "-thread", "1", "-verbose", "0"]);
+        return output + ".bin";
+    }
+
+    /// <summary>Lines of exactly 200 characters (whitespace folded to spaces), taken round robin from the texts.</summary>
+    private static List<string> Lines(List<(string Language, string Text)> texts, int count)
+    {
+        var flat = texts.Select(t => string.Join(' ', t.Text.Split((char[])['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries))).ToList();
+        var result = new List<string>(count);
+        for (var i = 0; result.Count < count; i++)
+        {
+            var text = flat[i % flat.Count];
+            var start = (i / flat.Count * 200) % Math.Max(1, text.Length - 200);
+            var line = text.Substring(start, Math.Min(200, text.Length - start));
+            if (char.IsLowSurrogate(line[0]))
+            {
+                line = line[1..];
+            }
+
+            if (char.IsHighSurrogate(line[^1]))
+            {
+                line = line[..^1];
+            }
+
+            result.Add(line);
+        }
+
+        return result;
+    }
+
+    private static double TimeBinary(string model, string input, out string output)
+    {
+        var outputFile = input + ".out";
+        var clock = Stopwatch.StartNew();
+        Run("bash", ["-c", "fasttext predict-prob \"$0\" - 1 < \"$1\" > \"$2\"", model, input, outputFile]);
+        var elapsed = clock.Elapsed.TotalSeconds;
+        output = File.ReadAllText(outputFile, Encoding.UTF8);
+        return elapsed;
+    }
+
+    private static void Run(string program, string[] args)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardError = true };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{program} {string.Join(' ', args)} exited with {process.ExitCode}: {error}");
+        }
+    }
+
+    private static double Best(int rounds, Func<int> work)
+    {
+        work();
+        var best = double.MaxValue;
+        for (var r = 0; r < rounds; r++)
+        {
+            var clock = Stopwatch.StartNew();
+            work();
+            best = Math.Min(best, clock.Elapsed.TotalSeconds);
+        }
+
+        return best;
+    }
+}

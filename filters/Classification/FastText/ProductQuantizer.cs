@@ -1,0 +1,84 @@
+namespace Corpus.Filters.Classification.FastText;
+
+/// <summary>
+/// fastText's <c>ProductQuantizer</c>: a vector of <c>dim</c> floats cut into <c>nsubq</c>
+/// sub-vectors of <c>dsub</c> floats (the last one <c>lastdsub</c>), each coded as one of 256
+/// centroids. On disk: int32 dim, nsubq, dsub, lastdsub, then dim x 256 float32 centroids.
+/// </summary>
+internal sealed class ProductQuantizer
+{
+    public const int KSub = 256;
+
+    private readonly float[] _centroids;
+
+    private ProductQuantizer(int dim, int nsubq, int dsub, int lastDsub, float[] centroids)
+    {
+        Dim = dim;
+        NSubq = nsubq;
+        DSub = dsub;
+        LastDSub = lastDsub;
+        _centroids = centroids;
+    }
+
+    public int Dim { get; }
+
+    public int NSubq { get; }
+
+    public int DSub { get; }
+
+    public int LastDSub { get; }
+
+    public static ProductQuantizer Read(FastTextReader reader)
+    {
+        var dim = reader.Int32();
+        var nsubq = reader.Int32();
+        var dsub = reader.Int32();
+        var lastDsub = reader.Int32();
+        if (dim <= 0 || dim > 1 << 16 || nsubq <= 0 || dsub <= 0 || lastDsub <= 0 || ((long)(nsubq - 1) * dsub) + lastDsub != dim)
+        {
+            throw reader.Invalid($"product quantizer shape dim {dim}, nsubq {nsubq}, dsub {dsub}, lastdsub {lastDsub} does not add up");
+        }
+
+        reader.Require((long)dim * KSub * sizeof(float));
+        var centroids = new float[dim * KSub];
+        reader.Floats(centroids);
+        return new ProductQuantizer(dim, nsubq, dsub, lastDsub, centroids);
+    }
+
+    /// <summary>The centroid <paramref name="code"/> of sub-quantizer <paramref name="m"/>.</summary>
+    public ReadOnlySpan<float> Centroid(int m, byte code) =>
+        m == NSubq - 1
+            ? _centroids.AsSpan((m * KSub * DSub) + (code * LastDSub), LastDSub)
+            : _centroids.AsSpan(((m * KSub) + code) * DSub, DSub);
+
+    /// <summary>x += alpha * decode(codes).</summary>
+    public void AddCode(Span<float> x, ReadOnlySpan<byte> codes, float alpha)
+    {
+        for (var m = 0; m < NSubq; m++)
+        {
+            var c = Centroid(m, codes[m]);
+            var xs = x.Slice(m * DSub, c.Length);
+            for (var n = 0; n < c.Length; n++)
+            {
+                xs[n] += alpha * c[n];
+            }
+        }
+    }
+
+    /// <summary>alpha * (x . decode(codes)), summed as fastText does.</summary>
+    public float MulCode(ReadOnlySpan<float> x, ReadOnlySpan<byte> codes, float alpha)
+    {
+        var res = 0f;
+        for (var m = 0; m < NSubq; m++)
+        {
+            var c = Centroid(m, codes[m]);
+            var xs = x.Slice(m * DSub, c.Length);
+            for (var n = 0; n < c.Length; n++)
+            {
+                res += xs[n] * c[n];
+            }
+        }
+
+        return res * alpha;
+    }
+}
