@@ -1,22 +1,17 @@
 namespace Corpus.Bench.LanguageId;
 
 /// <summary>
-/// corpus's own side of the comparison. Today: a fastText model given with <c>--model</c>, answered by
-/// fastText's C++ (<see cref="FastTextBinaryRunner"/>) until corpus's fastText engine lands.
+/// corpus's own side of the comparison: a fastText model given with <c>--model</c> through corpus's
+/// engine, or (not yet) the built-in language identifier.
 /// </summary>
 internal static class CorpusLanguageIdRunner
 {
-    /// <summary>
-    /// The runner that stands for corpus: the built-in model when no <c>--model</c> is given, else the model.
-    /// </summary>
+    /// <summary>The runner that stands for corpus: the model when <c>--model</c> is given, else the built-in identifier.</summary>
     public static ILanguageIdRunner? Create(string? model)
     {
         if (model is not null)
         {
-            // PLUG-IN POINT (fastText engine): when Corpus.Filters.Classification.FastText.FastTextModel is
-            // merged, answer with FastTextModel.Load(model).Predict(line, 1)[0].Label through
-            // FastTextLabels.ToLabel, in process, and keep FastTextBinaryRunner beside it as the speed anchor.
-            return new FastTextBinaryRunner(model, "corpus (fastText C++ stand-in)");
+            return new FastTextEngineRunner(model, "corpus");
         }
 
         // PLUG-IN POINT (built-in model): when Corpus.Filters.Languages.LanguageIdentifier and its default

@@ -12,10 +12,10 @@ internal static class LanguageIdBenchmark
 {
     private const string Usage =
         "bench-lid [--udhr] [--ntrex DIR] [--in FILE] [--model FASTTEXT_BIN] [--limit-per-language N] [--qwen3-only]\n"
-        + "          [--tools corpus,cld3,franc,lingua] [--report FILE]\n"
+        + "          [--tools corpus,fasttext-cpp,cld3,franc,lingua] [--report FILE]\n"
         + "bench-lid --write-udhr-train FILE   (the non-held-out UDHR paragraphs as __label__xxx_Scrp lines)";
 
-    private static readonly string[] AllTools = ["corpus", "cld3", "franc", "lingua"];
+    private static readonly string[] AllTools = ["corpus", "fasttext-cpp", "cld3", "franc", "lingua"];
 
     public static int Run(string[] args)
     {
@@ -71,6 +71,12 @@ internal static class LanguageIdBenchmark
                 {
                     tools.Add(corpus);
                 }
+            }
+
+            if (options.Tools.Contains("fasttext-cpp") && options.Model is { } model)
+            {
+                // The same model through fastText's own C++: the anchor for corpus's engine (labels and speed).
+                tools.Add(new FastTextBinaryRunner(model, "fastText C++"));
             }
 
             if (options.Tools.Contains("cld3"))
