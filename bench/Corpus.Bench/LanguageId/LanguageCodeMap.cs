@@ -124,7 +124,8 @@ internal static class LanguageCodeMap
         ("bel", ["Cyrl"], null), ("bul", ["Cyrl"], null), ("rus", ["Cyrl"], null), ("ukr", ["Cyrl"], null), ("mkd", ["Cyrl"], null),
         ("kaz", ["Cyrl"], null), ("kir", ["Cyrl"], null), ("tgk", ["Cyrl"], null), ("tat", ["Cyrl"], null), ("bak", ["Cyrl"], null),
         ("khk", ["Cyrl"], "Mongolian as written in Mongolia (the traditional script is Mong)"),
-        ("arb", ["Arab"], null), ("pes", ["Arab"], null), ("prs", ["Arab"], null), ("urd", ["Arab"], null), ("snd", ["Arab"], null),
+        ("arb", ["Arab"], null), ("ars", ["Arab"], null), ("apc", ["Arab"], null), ("arz", ["Arab"], null), ("ary", ["Arab"], null),
+        ("acm", ["Arab"], null), ("acq", ["Arab"], null), ("aeb", ["Arab"], null), ("pes", ["Arab"], null), ("prs", ["Arab"], null), ("urd", ["Arab"], null), ("snd", ["Arab"], null),
         ("pbt", ["Arab"], null), ("ckb", ["Arab"], null), ("azb", ["Arab"], null), ("uig", ["Arab"], null),
         ("heb", ["Hebr"], null), ("ydd", ["Hebr"], null), ("ell", ["Grek"], null), ("hye", ["Armn"], null), ("kat", ["Geor"], null),
         ("amh", ["Ethi"], null), ("tir", ["Ethi"], null),
@@ -213,6 +214,20 @@ internal static class LanguageCodeMap
 
     /// <summary>The scripts a bare language code stands for; the first is the usual one.</summary>
     public static string[] ScriptsOf(string language) => ScriptsByLanguage.TryGetValue(language, out var scripts) ? scripts : ["Latn"];
+
+    /// <summary>
+    /// Throws unless every one of <paramref name="labels"/> (the Qwen3 languages) is what its bare language
+    /// code resolves to on a line in its script: otherwise a tool that names the language without a
+    /// script could never be right on it.
+    /// </summary>
+    public static void CheckReachable(IEnumerable<string> labels)
+    {
+        var unreachable = labels.Where(label => !ScriptsOf(label[..label.IndexOf('_', StringComparison.Ordinal)]).Contains(label[(label.IndexOf('_', StringComparison.Ordinal) + 1)..])).ToList();
+        if (unreachable.Count > 0)
+        {
+            throw new InvalidOperationException($"LanguageCodeMap.ScriptsOfLanguage has no row giving these labels' script: {string.Join(", ", unreachable)}");
+        }
+    }
 
     /// <summary>
     /// A label for a line: the tool's script when it gives one, else the line's own script when the

@@ -56,6 +56,7 @@ internal static class LanguageIdBenchmark
         }
 
         var qwen3 = LanguageTable.All.Select(profile => profile.Code).ToHashSet(StringComparer.Ordinal);
+        LanguageCodeMap.CheckReachable(qwen3);
         var tools = new List<ILanguageIdRunner>();
         ILanguageIdRunner? corpus = null;
         try

@@ -62,6 +62,21 @@ internal static class LanguageIdReport
         }
 
         text.AppendLine();
+        text.AppendLine("Most frequent confusions on supported labels (gold -> answer: lines):");
+        text.AppendLine();
+        foreach (var run in runs)
+        {
+            var confusions = lines
+                .Select((line, i) => (Gold: line.Label, Answer: run.Answers[i]))
+                .Where(pair => run.Tool.SupportedLabels.Contains(pair.Gold) && pair.Answer != pair.Gold)
+                .GroupBy(pair => $"{pair.Gold} -> {pair.Answer}")
+                .OrderByDescending(group => group.Count()).ThenBy(group => group.Key, StringComparer.Ordinal)
+                .Take(12)
+                .Select(group => $"{group.Key}: {group.Count()}");
+            text.AppendLine(Invariant, $"- {run.Tool.Name}: {string.Join(", ", confusions)}");
+        }
+
+        text.AppendLine();
         text.AppendLine("Per label (Q: a Qwen3 language; — where the tool does not support the label):");
         text.AppendLine();
         text.AppendLine("| label | Q | lines | " + string.Join(" | ", runs.Select(run => run.Tool.Name)) + " |");
