@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text;
 using Corpus.Cli.Commands;
+using Corpus.Cli.Commands.Lid;
 using Corpus.Cli.Parsing;
 
 namespace Corpus.Cli;
@@ -17,6 +18,10 @@ internal static class CorpusCli
         new DedupCommand(),
         new TokenizeCommand(),
         new ShardsVerifyCommand(),
+        new LidTrainCommand(),
+        new LidPredictCommand(),
+        new LidEvalCommand(),
+        new LidBuildModelCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken ct)

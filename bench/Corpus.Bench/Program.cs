@@ -28,7 +28,7 @@ using Corpus.Bench.Tokenizer;
 //     quality-filter docs/s on 2 KB documents beside plainly written Gopher rules
 // dotnet run -c Release --project bench/Corpus.Bench -- bench-lid [--udhr] [--ntrex DIR] [--in FILE] [--model FILE] [--limit-per-language N]
 //     language ID side by side on the same held-out lines: corpus vs CLD3, franc and Lingua, per language
-// dotnet run -c Release --project bench/Corpus.Bench -- bench-fasttext [--model PATH] [LINES] [ROUNDS]
+// dotnet run -c Release --project bench/Corpus.Bench -- bench-fasttext [--model PATH] [--quantize] [LINES] [ROUNDS]
 //     one thread: FastTextModel predictions/s on 200-character lines beside `fasttext predict-prob`, same top-1 on every line
 // dotnet run -c Release --project bench/Corpus.Bench -- [BenchmarkDotNet arguments]
 if (args.Length > 0 && args[0] == "compare-tokenizers")
@@ -107,7 +107,8 @@ if (args.Length > 0 && args[0] == "bench-fasttext")
     }
 
     int Arg(int i, int fallback) => rest.Count > i ? int.Parse(rest[i], System.Globalization.CultureInfo.InvariantCulture) : fallback;
-    return Corpus.Bench.Classification.FastTextBenchmark.Run(model, Arg(0, 20000), Arg(1, 3));
+    var quantize = rest.Remove("--quantize");
+    return Corpus.Bench.Classification.FastTextBenchmark.Run(model, quantize, Arg(0, 20000), Arg(1, 3));
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(TokenizerComparison).Assembly).Run(args);

@@ -81,6 +81,7 @@ public static class UdhrLibrary
             root.GetAttribute("dir") ?? "ltr",
             doc.Title?.Trim() ?? code,
             doc.QuerySelector("h1")?.TextContent.Trim() ?? string.Empty,
-            sections);
+            sections,
+            root.GetAttribute("data-iso6393"));
     }
 }

@@ -7,7 +7,8 @@ namespace Corpus.Ingest.Sample;
 /// <param name="Name">The language's name (the file's title).</param>
 /// <param name="Title">The declaration's title in that language (its <c>h1</c>).</param>
 /// <param name="Sections">Preamble and articles, in order.</param>
-public sealed record UdhrTranslation(string Code, string Lang, string Direction, string Name, string Title, IReadOnlyList<UdhrSection> Sections);
+/// <param name="Iso6393">The ISO 639-3 code of its language (its <c>data-iso6393</c>), or null when the file has none.</param>
+public sealed record UdhrTranslation(string Code, string Lang, string Direction, string Name, string Title, IReadOnlyList<UdhrSection> Sections, string? Iso6393 = null);
 
 /// <summary>A heading and its paragraphs.</summary>
 /// <param name="Heading">The section's heading.</param>

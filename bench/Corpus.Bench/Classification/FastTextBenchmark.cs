@@ -12,17 +12,28 @@ namespace Corpus.Bench.Classification;
 /// (<c>fasttext predict-prob MODEL - 1</c>, stdin from a file, stdout to a file) and its rate taken
 /// from the difference, so loading the model cancels out. Every line's top-1 label is compared.
 /// Without <c>--model</c>, a language-ID model is trained by the binary on 40 UDHR translations
-/// (lid.176's shape: dim 16, minn 2, maxn 4, word bigrams).
+/// (lid.176's shape: dim 16, minn 2, maxn 4, word bigrams); <c>--quantize</c> runs both on its
+/// <c>fasttext quantize -cutoff 50000 -qnorm</c> copy.
 /// </summary>
 internal static class FastTextBenchmark
 {
-    public static int Run(string? modelPath, int lines, int rounds)
+    public static int Run(string? modelPath, bool quantize, int lines, int rounds)
     {
         var work = Directory.CreateTempSubdirectory("corpus-bench-fasttext-").FullName;
         try
         {
             var texts = UdhrTexts();
             modelPath ??= TrainModel(work, texts);
+            if (quantize)
+            {
+                // fasttext quantize reads MODEL.bin and writes MODEL.ftz beside it.
+                var copy = Path.Combine(work, "quantized");
+                File.Copy(modelPath, copy + ".bin", overwrite: true);
+                // -input is required but read only with -retrain.
+                Run("fasttext", ["quantize", "-input", modelPath, "-output", copy, "-cutoff", "50000", "-qnorm"]);
+                modelPath = copy + ".ftz";
+            }
+
             var model = FastTextModel.Load(modelPath);
             var input = Lines(texts, lines);
             var small = Path.Combine(work, "small.txt");

@@ -69,7 +69,8 @@ public sealed class FastTextModel
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(name);
-        var reader = new FastTextReader(stream, name);
+        // Vocabulary words are read byte by byte: an unbuffered stream gets a buffer (left undisposed, the stream is the caller's).
+        var reader = new FastTextReader(stream is FileStream or MemoryStream or BufferedStream ? stream : new BufferedStream(stream, 1 << 16), name);
         var magic = reader.Int32();
         if (magic != Magic)
         {

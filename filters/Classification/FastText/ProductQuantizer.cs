@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Corpus.Filters.Classification.FastText;
 
 /// <summary>
@@ -51,17 +54,42 @@ internal sealed class ProductQuantizer
             ? _centroids.AsSpan((m * KSub * DSub) + (code * LastDSub), LastDSub)
             : _centroids.AsSpan(((m * KSub) + code) * DSub, DSub);
 
-    /// <summary>x += alpha * decode(codes).</summary>
+    /// <summary>x += alpha * decode(codes), each element as fastText computes it (x += alpha * c).</summary>
     public void AddCode(Span<float> x, ReadOnlySpan<byte> codes, float alpha)
     {
-        for (var m = 0; m < NSubq; m++)
+        ref var xr = ref MemoryMarshal.GetReference(x);
+        ref var cr = ref MemoryMarshal.GetArrayDataReference(_centroids);
+        ref var code = ref MemoryMarshal.GetReference(codes);
+        var dsub = DSub;
+        var last = NSubq - 1;
+        if (dsub == 2)
         {
-            var c = Centroid(m, codes[m]);
-            var xs = x.Slice(m * DSub, c.Length);
-            for (var n = 0; n < c.Length; n++)
+            for (var m = 0; m < last; m++)
             {
-                xs[n] += alpha * c[n];
+                ref var c = ref Unsafe.Add(ref cr, ((m * KSub) + Unsafe.Add(ref code, m)) * 2);
+                ref var xs = ref Unsafe.Add(ref xr, m * 2);
+                xs += alpha * c;
+                Unsafe.Add(ref xs, 1) += alpha * Unsafe.Add(ref c, 1);
             }
+        }
+        else
+        {
+            for (var m = 0; m < last; m++)
+            {
+                ref var c = ref Unsafe.Add(ref cr, ((m * KSub) + Unsafe.Add(ref code, m)) * dsub);
+                ref var xs = ref Unsafe.Add(ref xr, m * dsub);
+                for (var n = 0; n < dsub; n++)
+                {
+                    Unsafe.Add(ref xs, n) += alpha * Unsafe.Add(ref c, n);
+                }
+            }
+        }
+
+        ref var lc = ref Unsafe.Add(ref cr, (last * KSub * dsub) + (Unsafe.Add(ref code, last) * LastDSub));
+        ref var lx = ref Unsafe.Add(ref xr, last * dsub);
+        for (var n = 0; n < LastDSub; n++)
+        {
+            Unsafe.Add(ref lx, n) += alpha * Unsafe.Add(ref lc, n);
         }
     }
 

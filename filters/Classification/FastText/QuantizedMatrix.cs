@@ -65,8 +65,15 @@ internal sealed class QuantizedMatrix : FastTextMatrix
         return new QuantizedMatrix((int)rows, (int)cols, codes, pq, normCodes, normPq);
     }
 
-    public override void AddRowTo(Span<float> x, int row) =>
+    public override void AddRowTo(Span<float> x, int row)
+    {
+        if (x.Length < _cols)
+        {
+            throw new ArgumentException("the vector is narrower than a row", nameof(x));
+        }
+
         _pq.AddCode(x, _codes.AsSpan(row * _pq.NSubq, _pq.NSubq), Norm(row));
+    }
 
     public override float Dot(ReadOnlySpan<float> x, int row) =>
         _pq.MulCode(x, _codes.AsSpan(row * _pq.NSubq, _pq.NSubq), Norm(row));

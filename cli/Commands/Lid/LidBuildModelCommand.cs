@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using System.Text;
+using Corpus.Cli.Parsing;
+using Corpus.Filters.Languages.Training;
+using Corpus.Ingest.Sample;
+
+namespace Corpus.Cli.Commands.Lid;
+
+/// <summary><c>corpus lid build-model</c>: the built-in language-ID model from UDHR and unpacked Debian packages.</summary>
+internal sealed class LidBuildModelCommand : ICommand
+{
+    public string Name => "lid build-model";
+
+    public string Summary => "build the built-in language-ID model (scripts/build-lid-model.sh fetches its data)";
+
+    public string Usage => "lid build-model --packages DIR --out MODEL [--data FILE] [--udhr FILE] [--seed N] [--heldout FILE] [--data-only]";
+
+    public IReadOnlyList<OptionSpec> Options { get; } =
+    [
+        new("--packages", "DIR", "the folder the Debian packages are unpacked into"),
+        new("--out", "MODEL", "the model file to write (.bin)"),
+        new("--data", "FILE", "where the training file goes (default: MODEL.train.txt)"),
+        new("--udhr", "FILE", "the UDHR bundle (default: the one beside the corpus assemblies)"),
+        new("--seed", "N", "seed of sampling, shuffling and training (default 0)"),
+        new("--heldout", "FILE", "also write the held-out UDHR paragraphs (100+ characters) as __label__x lines, for comparisons"),
+        new("--data-only", null, "write the training file and stop"),
+    ];
+
+    public async Task<int> RunAsync(ParsedArgs args, CliConsole console, CancellationToken ct)
+    {
+        var packages = args.Value("--packages") ?? throw new UsageException("--packages DIR is required");
+        var output = args.Value("--out") ?? throw new UsageException("--out MODEL is required");
+        var seed = args.Value("--seed") is { } s ? ArgParser.ParseInt("--seed", s, 0, int.MaxValue) : 0;
+        var data = args.Value("--data") ?? output + ".train.txt";
+        var watch = Stopwatch.StartNew();
+        LidTrainingSummary summary;
+        try
+        {
+            var udhr = UdhrLibrary.Load(args.Value("--udhr"));
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(data))!);
+            using (var writer = new StreamWriter(data + ".tmp", false, new UTF8Encoding(false), 1 << 16))
+            {
+                summary = LidTrainingData.Write(new LidTrainingOptions { PackageRoot = packages, Seed = seed }, UdhrLidText.Training(udhr), writer);
+            }
+
+            File.Move(data + ".tmp", data, true);
+            if (args.Value("--heldout") is { } heldout)
+            {
+                File.WriteAllLines(heldout, UdhrLidText.HeldOut(udhr).Select(t => $"__label__{t.Label} {t.Text}"), new UTF8Encoding(false));
+            }
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            console.Error.WriteLine($"corpus lid build-model: {e.Message}");
+            return ExitCodes.Failure;
+        }
+
+        console.Error.WriteLine($"corpus lid build-model: {summary.Lines} lines, {summary.Labels.Count} labels -> {data} ({watch.Elapsed.TotalSeconds:F1} s)");
+        if (args.Flag("--data-only"))
+        {
+            return ExitCodes.Success;
+        }
+
+        await Task.Yield();
+        return LidTrainCommand.Train(data, output, LidRecipe.TrainingOptions with { Seed = (ulong)seed }, console, Name, ct);
+    }
+}

@@ -1,0 +1,31 @@
+using Corpus.Filters.Classification.FastText;
+using Corpus.Filters.Languages;
+
+namespace Corpus.Cli.Commands.Lid;
+
+/// <summary>Loads the model a <c>lid</c> command names, or the built-in one.</summary>
+internal static class LidModels
+{
+    public static FastTextModel? Load(string? path, CliConsole console, string command)
+    {
+        path ??= LanguageIdentifier.DefaultModelPath;
+        if (!File.Exists(path))
+        {
+            console.Error.WriteLine($"corpus {command}: the model '{path}' does not exist" + (path == LanguageIdentifier.DefaultModelPath ? " (the built-in model is copied there by the build)" : string.Empty));
+            return null;
+        }
+
+        try
+        {
+            return FastTextModel.Load(path);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            console.Error.WriteLine($"corpus {command}: cannot load model '{path}': {e.Message}");
+            return null;
+        }
+    }
+
+    /// <summary>A label without fastText's <c>__label__</c> prefix.</summary>
+    public static string Bare(string label) => label.StartsWith("__label__", StringComparison.Ordinal) ? label[9..] : label;
+}

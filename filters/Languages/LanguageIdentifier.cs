@@ -1,0 +1,222 @@
+using System.Buffers;
+using Corpus.Core.Languages;
+using Corpus.Filters.Classification.FastText;
+
+namespace Corpus.Filters.Languages;
+
+/// <summary>
+/// Document-level language ID over a fastText model whose labels are <c>xxx_Scrp</c> codes (the
+/// built-in model, GlotLID). The text is cut into paragraphs (at line breaks; short ones joined,
+/// long ones chunked); each is judged by the model, taking the most probable label whose script
+/// fits the paragraph's detected script (a Cyrillic paragraph is never labelled a Latin-script
+/// language); paragraphs vote with their letter counts. Immutable and thread-safe.
+/// </summary>
+public sealed class LanguageIdentifier
+{
+    /// <summary>File name of the built-in model beside the assemblies, under <c>data/lid/</c>.</summary>
+    public const string DefaultModelName = "corpus-lid.bin";
+
+    private const string LabelPrefix = "__label__";
+
+    private readonly LanguageCode[] _codes;
+    private readonly string[] _scripts;
+
+    /// <summary>Wraps a loaded model.</summary>
+    public LanguageIdentifier(FastTextModel model, LanguageIdentifierOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        Model = model;
+        Options = options ?? new LanguageIdentifierOptions();
+        _codes = new LanguageCode[model.Labels.Count];
+        _scripts = new string[model.Labels.Count];
+        for (var i = 0; i < _codes.Length; i++)
+        {
+            var label = model.Labels[i];
+            var bare = label.StartsWith(LabelPrefix, StringComparison.Ordinal) ? label[LabelPrefix.Length..] : label;
+            _codes[i] = LanguageCode.TryParse(bare, out var code) ? code : LanguageCode.Undetermined;
+            _scripts[i] = _codes[i].Script;
+        }
+    }
+
+    /// <summary>Where the built-in model is looked for: <c>data/lid/corpus-lid.bin</c> beside the assemblies.</summary>
+    public static string DefaultModelPath => Path.Combine(AppContext.BaseDirectory, "data", "lid", DefaultModelName);
+
+    /// <summary>The model.</summary>
+    public FastTextModel Model { get; }
+
+    /// <summary>The decision rules.</summary>
+    public LanguageIdentifierOptions Options { get; }
+
+    /// <summary>The languages the model knows, in its order.</summary>
+    public IReadOnlyList<LanguageCode> Languages => _codes;
+
+    /// <summary>Loads the built-in model.</summary>
+    /// <exception cref="FileNotFoundException">The model is not beside the assemblies.</exception>
+    public static LanguageIdentifier LoadDefault(LanguageIdentifierOptions? options = null) => Load(DefaultModelPath, options);
+
+    /// <summary>Loads a fastText model (<c>.bin</c> or <c>.ftz</c>) with <c>xxx_Scrp</c> labels.</summary>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="InvalidDataException">The file is not a fastText supervised model.</exception>
+    public static LanguageIdentifier Load(string path, LanguageIdentifierOptions? options = null)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"the language-ID model '{path}' is missing", path);
+        }
+
+        return new LanguageIdentifier(FastTextModel.Load(path), options);
+    }
+
+    /// <summary>Identifies the language of a document.</summary>
+    public LanguageIdentification Identify(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Identify(text.AsSpan());
+    }
+
+    /// <summary>Identifies the language of a document.</summary>
+    public LanguageIdentification Identify(ReadOnlySpan<char> text)
+    {
+        Span<int> counts = stackalloc int[ScriptDetector.ScriptCount];
+        counts.Clear();
+        var letters = ScriptDetector.Count(text, counts);
+        var script = ScriptDetector.Dominant(counts);
+        if (letters == 0)
+        {
+            return new LanguageIdentification(LanguageCode.Undetermined, 0, script, []);
+        }
+
+        var votes = new Dictionary<LanguageCode, (double Weight, double Probability)>();
+        var candidates = ArrayPool<FastTextPrediction>.Shared.Rent(Math.Max(1, Math.Min(Options.Candidates, _codes.Length)));
+        var joined = ArrayPool<char>.Shared.Rent(Math.Min(text.Length, Options.MaxChunkLength * 2) + 1);
+        try
+        {
+            var predictions = candidates.AsSpan(0, Math.Max(1, Math.Min(Options.Candidates, _codes.Length)));
+            if (letters < Options.ShortTextLetters)
+            {
+                Judge(Flatten(text, joined), letters, predictions, votes);
+            }
+            else
+            {
+                JudgeParagraphs(text, joined, predictions, votes);
+            }
+
+            if (votes.Count == 0)
+            {
+                Judge(Flatten(text, joined), letters, predictions, votes);
+            }
+        }
+        finally
+        {
+            ArrayPool<FastTextPrediction>.Shared.Return(candidates);
+            ArrayPool<char>.Shared.Return(joined);
+        }
+
+        var total = votes.Values.Sum(v => v.Weight);
+        var shares = votes
+            .Select(kv => new LanguageShare(kv.Key, kv.Value.Weight / total, kv.Value.Probability / kv.Value.Weight))
+            .OrderByDescending(s => s.Share).ThenBy(s => s.Language.ToString(), StringComparer.Ordinal)
+            .ToList();
+        var best = shares[0];
+        var score = best.Share * best.Probability;
+        if (letters < Options.ShortTextLetters)
+        {
+            score *= (double)letters / Options.ShortTextLetters;
+        }
+
+        var language = score >= Options.MinScore && best.Language.Language != "und" ? best.Language : LanguageCode.Undetermined;
+        return new LanguageIdentification(language, score, script, shares);
+    }
+
+    private void JudgeParagraphs(ReadOnlySpan<char> text, char[] buffer, Span<FastTextPrediction> predictions, Dictionary<LanguageCode, (double, double)> votes)
+    {
+        // Short paragraphs collect in the buffer until they are long enough to judge.
+        var pending = 0;
+        var pendingLetters = 0;
+        foreach (var range in text.Split('\n'))
+        {
+            var line = text[range].Trim();
+            var start = 0;
+            while (start < line.Length)
+            {
+                var piece = line[start..];
+                if (piece.Length > Options.MaxChunkLength)
+                {
+                    var cut = piece[..Options.MaxChunkLength].LastIndexOf(' ');
+                    piece = piece[..(cut > Options.MaxChunkLength / 2 ? cut : Options.MaxChunkLength)];
+                }
+
+                start += piece.Length;
+                var pieceLetters = Letters(piece);
+                if (pieceLetters == 0)
+                {
+                    continue;
+                }
+
+                if (pending + piece.Length + 1 > buffer.Length)
+                {
+                    Judge(buffer.AsSpan(0, pending), pendingLetters, predictions, votes);
+                    pending = pendingLetters = 0;
+                }
+
+                if (pending > 0)
+                {
+                    buffer[pending++] = ' ';
+                }
+
+                piece.CopyTo(buffer.AsSpan(pending));
+                pending += piece.Length;
+                pendingLetters += pieceLetters;
+                if (pendingLetters >= Options.MinParagraphLetters)
+                {
+                    Judge(buffer.AsSpan(0, pending), pendingLetters, predictions, votes);
+                    pending = pendingLetters = 0;
+                }
+            }
+        }
+
+        if (pending > 0)
+        {
+            Judge(buffer.AsSpan(0, pending), pendingLetters, predictions, votes);
+        }
+    }
+
+    private void Judge(ReadOnlySpan<char> paragraph, int letters, Span<FastTextPrediction> predictions, Dictionary<LanguageCode, (double Weight, double Probability)> votes)
+    {
+        var script = ScriptDetector.Detect(paragraph);
+        var n = Model.Predict(paragraph, predictions);
+        var language = LanguageCode.Parse($"und_{(script == ScriptDetector.Common ? "Zzzz" : script)}");
+        var probability = 0.0;
+        for (var i = 0; i < n; i++)
+        {
+            var index = predictions[i].LabelIndex;
+            if (_codes[index].Language != "und" && ScriptDetector.IsCompatible(_scripts[index], script))
+            {
+                language = _codes[index];
+                probability = predictions[i].Probability;
+                break;
+            }
+        }
+
+        var (w, p) = votes.GetValueOrDefault(language);
+        votes[language] = (w + letters, p + (letters * probability));
+    }
+
+    private static ReadOnlySpan<char> Flatten(ReadOnlySpan<char> text, char[] buffer)
+    {
+        var n = 0;
+        foreach (var ch in text)
+        {
+            if (n == buffer.Length)
+            {
+                break;
+            }
+
+            buffer[n++] = ch is '\n' or '\r' ? ' ' : ch;
+        }
+
+        return buffer.AsSpan(0, n);
+    }
+
+    private static int Letters(ReadOnlySpan<char> text) => ScriptDetector.CountLetters(text);
+}

@@ -1,0 +1,20 @@
+namespace Corpus.Filters.Languages;
+
+/// <summary>Decision rules of <see cref="LanguageIdentifier"/> (see docs/language-id.md).</summary>
+public sealed record LanguageIdentifierOptions
+{
+    /// <summary>Below this score the language is undetermined (<c>und_Zzzz</c>).</summary>
+    public double MinScore { get; init; } = 0.5;
+
+    /// <summary>Paragraphs with fewer letters are joined with their neighbours before they are judged.</summary>
+    public int MinParagraphLetters { get; init; } = 40;
+
+    /// <summary>Paragraphs longer than this many characters are judged in chunks of about this size.</summary>
+    public int MaxChunkLength { get; init; } = 1000;
+
+    /// <summary>A text with fewer letters than this is judged whole, and its score is scaled down by letters / this.</summary>
+    public int ShortTextLetters { get; init; } = 20;
+
+    /// <summary>How many of the model's best labels are searched for one whose script fits the paragraph.</summary>
+    public int Candidates { get; init; } = 10;
+}

@@ -1,0 +1,174 @@
+using System.Text;
+
+namespace Corpus.Filters.Languages.Training;
+
+/// <summary>
+/// Reads the translated strings of unpacked Debian packages, grouped by label and source: LibreOffice
+/// resource catalogs (<c>usr/lib/libreoffice/program/resource/LOCALE/LC_MESSAGES/*.mo</c>), gettext
+/// catalogs (<c>usr/share/locale/LOCALE/LC_MESSAGES/*.mo</c>, e.g. iso-codes) and fortunes
+/// (<c>usr/share/games/fortunes/LOCALE/*</c>). English comes from the original strings (msgids) of one
+/// catalog set. Strings equal to their original are dropped; a string whose script is not its
+/// catalog's dominant script is dropped too. Everything is read in ordinal path order.
+/// </summary>
+internal static class CatalogSources
+{
+    private const string EnglishFrom = "de";
+
+    /// <summary>Label, then one list of distinct strings per source (sources in path order).</summary>
+    public static Dictionary<string, List<IReadOnlyList<string>>> Read(string root)
+    {
+        var iso = Path.Combine(root, "usr/share/iso-codes/json/iso_639-3.json");
+        if (!File.Exists(iso))
+        {
+            throw new FileNotFoundException($"'{iso}' is missing: unpack the Debian package iso-codes into '{root}' (scripts/build-lid-model.sh does)", iso);
+        }
+
+        var labels = LanguageLabels.Load(iso);
+        var result = new Dictionary<string, List<IReadOnlyList<string>>>(StringComparer.Ordinal);
+        var english = new List<string>();
+        foreach (var (kind, dir) in new[] { ("libreoffice", "usr/lib/libreoffice/program/resource"), ("gettext", "usr/share/locale") })
+        {
+            var baseDir = Path.Combine(root, dir);
+            if (!Directory.Exists(baseDir))
+            {
+                continue;
+            }
+
+            foreach (var localeDir in Sorted(Directory.GetDirectories(baseDir)))
+            {
+                var locale = Path.GetFileName(localeDir);
+                var files = Directory.Exists(Path.Combine(localeDir, "LC_MESSAGES"))
+                    ? Sorted(Directory.GetFiles(Path.Combine(localeDir, "LC_MESSAGES"), "*.mo"))
+                    : [];
+                var language = labels.FromLocale(locale);
+                var strings = new List<string>();
+                foreach (var file in files)
+                {
+                    if (Path.GetFileNameWithoutExtension(file) is "iso_639-3" or "iso_639_3" or "iso_639-5" or "iso_639_5" or "iso_3166-2" or "iso_3166_2")
+                    {
+                        continue; // thousands of names of small languages and places: lists, not language
+                    }
+
+                    foreach (var m in MoCatalog.Read(file))
+                    {
+                        if (locale == EnglishFrom && kind == "libreoffice")
+                        {
+                            Add(english, m.Id);
+                        }
+
+                        if (language is null)
+                        {
+                            continue;
+                        }
+
+                        foreach (var t in m.Translations)
+                        {
+                            if (t.Length > 0 && !string.Equals(t, m.Id, StringComparison.OrdinalIgnoreCase) && !string.Equals(t, m.PluralId, StringComparison.OrdinalIgnoreCase))
+                            {
+                                Add(strings, t);
+                            }
+                        }
+                    }
+                }
+
+                if (language is not null)
+                {
+                    AddSource(result, language, locale, strings);
+                }
+            }
+        }
+
+        var fortunes = Path.Combine(root, "usr/share/games/fortunes");
+        if (Directory.Exists(fortunes))
+        {
+            foreach (var localeDir in Sorted(Directory.GetDirectories(fortunes)))
+            {
+                var locale = Path.GetFileName(localeDir);
+                if (labels.FromLocale(locale) is not { } language)
+                {
+                    continue;
+                }
+
+                var strings = new List<string>();
+                foreach (var file in Sorted(Directory.GetFiles(localeDir)))
+                {
+                    if (Path.GetExtension(file) is ".dat" or ".u8" || new FileInfo(file).LinkTarget is not null)
+                    {
+                        continue;
+                    }
+
+                    var text = File.ReadAllText(file, Encoding.UTF8);
+                    foreach (var fortune in text.Split("\n%\n"))
+                    {
+                        Add(strings, fortune);
+                    }
+                }
+
+                AddSource(result, language, locale, strings);
+            }
+        }
+
+        AddSource(result, "eng", "en", english);
+        return result;
+    }
+
+    private static void Add(List<string> strings, string raw)
+    {
+        if (raw.Contains('\uFFFD', StringComparison.Ordinal))
+        {
+            return; // not UTF-8
+        }
+
+        if (CatalogText.Clean(raw) is { } s)
+        {
+            strings.Add(s);
+        }
+    }
+
+    private static void AddSource(Dictionary<string, List<IReadOnlyList<string>>> result, string language, string locale, List<string> strings)
+    {
+        if (strings.Count == 0)
+        {
+            return;
+        }
+
+        Span<int> counts = stackalloc int[ScriptDetector.ScriptCount];
+        counts.Clear();
+        foreach (var s in strings)
+        {
+            ScriptDetector.Count(s, counts);
+        }
+
+        var script = ScriptDetector.Dominant(counts);
+        if (script == ScriptDetector.Common)
+        {
+            return;
+        }
+
+        var distinct = new HashSet<string>(StringComparer.Ordinal);
+        var kept = new List<string>();
+        foreach (var s in strings)
+        {
+            var detected = ScriptDetector.Detect(s);
+            if ((detected == script || (script == "Jpan" && detected == "Hani")) && distinct.Add(s))
+            {
+                kept.Add(s);
+            }
+        }
+
+        var labelScript = script == "Hani" ? LanguageLabels.HanScript(locale) : script;
+        var label = $"{language}_{labelScript}";
+        if (!result.TryGetValue(label, out var sources))
+        {
+            result[label] = sources = [];
+        }
+
+        sources.Add(kept);
+    }
+
+    private static string[] Sorted(string[] paths)
+    {
+        Array.Sort(paths, StringComparer.Ordinal);
+        return paths;
+    }
+}

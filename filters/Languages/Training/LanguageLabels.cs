@@ -1,0 +1,84 @@
+using System.Text.Json;
+
+namespace Corpus.Filters.Languages.Training;
+
+/// <summary>
+/// Maps the language codes the training sources use (gettext locales such as <c>pt_BR</c>,
+/// <c>sr@latin</c>, <c>zh_TW</c>; UDHR's ISO 639-3 codes) to the model's ISO 639-3 language part,
+/// the way the Qwen3 table spells it: macrolanguages become the individual language the Qwen3 table
+/// and FLORES-200 use (<c>ar</c> to <c>arb</c>, <c>fa</c> to <c>pes</c>, <c>lv</c> to <c>lvs</c>, ...).
+/// The script part comes from the text itself (<see cref="ScriptDetector"/>).
+/// </summary>
+internal sealed class LanguageLabels
+{
+    // Macrolanguage or retired code -> the individual language used in labels.
+    private static readonly Dictionary<string, string> Individual = new(StringComparer.Ordinal)
+    {
+        ["ara"] = "arb", ["fas"] = "pes", ["est"] = "est", ["ekk"] = "est", ["lav"] = "lvs", ["msa"] = "zsm", ["zlm"] = "zsm",
+        ["nep"] = "npi", ["swa"] = "swh", ["uzb"] = "uzn", ["aze"] = "azj", ["sqi"] = "als", ["mon"] = "khk",
+        ["ori"] = "ory", ["orm"] = "gaz", ["yid"] = "ydd", ["cmn"] = "zho", ["nor"] = "nob", ["kur"] = "kmr",
+        ["pus"] = "pbu", ["mlg"] = "plt", ["aka"] = "twi", ["src"] = "srd", ["srd"] = "srd", ["grn"] = "gug",
+        ["que"] = "quz", ["kok"] = "gom", ["hbs"] = "hbs", ["zha"] = "zyb", ["kon"] = "kng", ["bik"] = "bcl",
+        ["fil"] = "tgl", ["iku"] = "ike", ["ful"] = "fuf", ["mol"] = "ron", ["lah"] = "pnb",
+    };
+
+    private readonly Dictionary<string, string> _alpha2;
+
+    private LanguageLabels(Dictionary<string, string> alpha2) => _alpha2 = alpha2;
+
+    /// <summary>Loads the two-letter to three-letter table from iso-codes' <c>iso_639-3.json</c>.</summary>
+    public static LanguageLabels Load(string iso6393Json)
+    {
+        using var stream = File.OpenRead(iso6393Json);
+        using var doc = JsonDocument.Parse(stream);
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var e in doc.RootElement.GetProperty("639-3").EnumerateArray())
+        {
+            if (e.TryGetProperty("alpha_2", out var a2) && e.TryGetProperty("alpha_3", out var a3))
+            {
+                map[a2.GetString()!] = a3.GetString()!;
+            }
+        }
+
+        return new LanguageLabels(map);
+    }
+
+    /// <summary>The label language of an ISO 639-3 code (macrolanguages resolved).</summary>
+    public static string FromIso6393(string code) => Individual.TryGetValue(code, out var v) ? v : code;
+
+    /// <summary>
+    /// The label language of a gettext or LibreOffice locale (<c>de</c>, <c>pt_BR</c>,
+    /// <c>sr@latin</c>, <c>pa_IN</c>, <c>ca@valencia</c>), or null when it is not a language
+    /// (<c>common</c>, <c>en</c> variants) or unknown.
+    /// </summary>
+    public string? FromLocale(string locale)
+    {
+        var bare = locale.Split('@')[0];
+        var parts = bare.Split('_', '-');
+        var lang = parts[0];
+        var region = parts.Length > 1 ? parts[1] : string.Empty;
+        if (lang == "en" || lang.Length is < 2 or > 3 || !lang.All(char.IsAsciiLetterLower))
+        {
+            return null;
+        }
+
+        if (lang == "pa" && region == "PK")
+        {
+            return "pnb";
+        }
+
+        if (lang == "mo")
+        {
+            return null; // Moldavian in Cyrillic: too little text to stand apart
+        }
+
+        var iso3 = lang.Length == 3 ? lang : _alpha2.GetValueOrDefault(lang);
+        return iso3 is null ? null : FromIso6393(iso3);
+    }
+
+    /// <summary>Han-script text's label script: traditional for Taiwan, Hong Kong and Macau locales, simplified otherwise.</summary>
+    public static string HanScript(string sourceHint) =>
+        sourceHint.Contains("hant", StringComparison.OrdinalIgnoreCase) || sourceHint.Contains("TW", StringComparison.Ordinal)
+        || sourceHint.Contains("HK", StringComparison.Ordinal) || sourceHint.Contains("MO", StringComparison.Ordinal)
+        || sourceHint.StartsWith("yue", StringComparison.Ordinal) ? "Hant" : "Hans";
+}

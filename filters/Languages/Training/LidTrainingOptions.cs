@@ -1,0 +1,37 @@
+namespace Corpus.Filters.Languages.Training;
+
+/// <summary>How the language-ID training file is assembled (see docs/language-id.md).</summary>
+public sealed record LidTrainingOptions
+{
+    /// <summary>The folder the Debian packages are unpacked into (<c>dpkg-deb -x</c>), e.g. <c>.cache/lid/packages</c>.</summary>
+    public required string PackageRoot { get; init; }
+
+    /// <summary>Seed of every shuffle and sample.</summary>
+    public int Seed { get; init; }
+
+    /// <summary>At most this many catalog and fortune lines per label (the cap for large languages).</summary>
+    public int MaxCatalogLines { get; init; } = 400;
+
+    /// <summary>UDHR passages are repeated until a label has about this many of them ...</summary>
+    public int TargetUdhrLines { get; init; } = 500;
+
+    /// <summary>... but each passage at most this many times.</summary>
+    public int MaxUdhrRepeat { get; init; } = 15;
+
+    /// <summary>
+    /// Labels left out: languages outside the Qwen3 table whose UDHR text is a near copy of a Qwen3
+    /// language's (Montenegrin of Bosnian, Bosnian in Cyrillic of Serbian, the Chinese varieties'
+    /// translations of Mandarin), so they could only take that language's paragraphs.
+    /// </summary>
+    public IReadOnlySet<string> ExcludedLabels { get; init; } = new HashSet<string>(
+        ["cnr_Latn", "bos_Cyrl", "cjy_Hans", "gan_Hans", "hak_Hans", "hsn_Hans", "nan_Hans", "wuu_Hans"], StringComparer.Ordinal);
+
+    /// <summary>A label with fewer lines than this (repeats counted) is left out.</summary>
+    public int MinLines { get; init; } = 40;
+
+    /// <summary>Catalog strings are joined into lines of at least this many characters ...</summary>
+    public int MinLineLength { get; init; } = 100;
+
+    /// <summary>... and at most this many.</summary>
+    public int MaxLineLength { get; init; } = 400;
+}

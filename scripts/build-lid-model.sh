@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Builds the built-in language-ID model, filters/Languages/Model/corpus-lid.bin, reproducibly:
+#   1. downloads the pinned Debian packages of filters/Languages/Model/packages.txt (translation
+#      catalogs of LibreOffice, iso-codes, fortunes; `apt-get download`, no install) into .cache/lid/debs
+#      and unpacks them (`dpkg-deb -x`) into .cache/lid/packages;
+#   2. `corpus lid build-model` writes the training file from them and the UDHR (held-out articles
+#      left out) and trains the model with the project's own trainer (one thread, seed 0) into
+#      .cache/lid/corpus-lid.bin.
+# Options: --install copies the result over filters/Languages/Model/corpus-lid.bin;
+#          --check fails unless the result is byte-identical to the committed model.
+# Idempotent: packages already downloaded or unpacked are not fetched again. Quiet unless it fails.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cache="$root/.cache/lid"
+list="$root/filters/Languages/Model/packages.txt"
+committed="$root/filters/Languages/Model/corpus-lid.bin"
+mode="${1:-}"
+case "$mode" in ""|--install|--check) ;; *) echo "usage: scripts/build-lid-model.sh [--install|--check]" >&2; exit 2 ;; esac
+for tool in apt-get dpkg-deb flock; do
+  command -v "$tool" >/dev/null 2>&1 || { echo "build-lid-model: '$tool' is needed (a Debian or Ubuntu system)" >&2; exit 1; }
+done
+mkdir -p "$cache/debs" "$cache/packages"
+exec 9>"$cache/.lock"
+flock 9
+missing=()
+while IFS= read -r spec; do
+  [[ -z "$spec" || "$spec" == \#* ]] && continue
+  name="${spec%%=*}"; version="${spec#*=}"
+  compgen -G "$cache/debs/${name}_*${version##*:}_*.deb" >/dev/null || missing+=("$spec")
+done < "$list"
+if (( ${#missing[@]} > 0 )); then
+  (cd "$cache/debs" && apt-get download -q "${missing[@]}" >/dev/null 2>"$cache/apt.log") \
+    || { echo "build-lid-model: apt-get download failed (see $cache/apt.log); 'apt-get update' may help" >&2; exit 1; }
+fi
+for deb in "$cache"/debs/*.deb; do
+  stamp="$cache/packages/.unpacked-$(basename "$deb")"
+  [[ -e "$stamp" ]] && continue
+  dpkg-deb -x "$deb" "$cache/packages"
+  touch "$stamp"
+done
+"$root/corpus" lid build-model --packages "$cache/packages" --out "$cache/corpus-lid.bin" --data "$cache/train.txt" 2>"$cache/build.log" \
+  || { cat "$cache/build.log" >&2; exit 1; }
+case "$mode" in
+  --install) cp "$cache/corpus-lid.bin" "$committed" ;;
+  --check) cmp -s "$cache/corpus-lid.bin" "$committed" || { echo "build-lid-model: .cache/lid/corpus-lid.bin differs from $committed" >&2; exit 1; } ;;
+esac

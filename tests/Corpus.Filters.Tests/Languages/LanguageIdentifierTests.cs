@@ -1,0 +1,111 @@
+using Corpus.Core.Languages;
+using Corpus.Filters.Classification.FastText;
+using Corpus.Filters.Languages;
+
+namespace Corpus.Filters.Tests.Languages;
+
+public class LanguageIdentifierTests
+{
+    private const string English = "All human beings are born free and equal in dignity and rights. They are endowed with reason and conscience and should act towards one another in a spirit of brotherhood. Everyone is entitled to all the rights and freedoms set forth in this Declaration, without distinction of any kind.";
+    private const string German = "Alle Menschen sind frei und gleich an Würde und Rechten geboren. Sie sind mit Vernunft und Gewissen begabt und sollen einander im Geist der Brüderlichkeit begegnen.";
+    private const string Russian = "Все люди рождаются свободными и равными в своем достоинстве и правах. Они наделены разумом и совестью и должны поступать в отношении друг друга в духе братства.";
+
+    private static readonly Lazy<LanguageIdentifier> BuiltIn = new(() => LanguageIdentifier.LoadDefault());
+
+    [Fact]
+    public void Built_in_model_identifies_whole_paragraphs()
+    {
+        var id = BuiltIn.Value;
+
+        id.Identify(English).Language.Should().Be(LanguageCode.Parse("eng_Latn"));
+        id.Identify(German).Language.Should().Be(LanguageCode.Parse("deu_Latn"));
+        var russian = id.Identify(Russian);
+        russian.Language.Should().Be(LanguageCode.Parse("rus_Cyrl"));
+        russian.Script.Should().Be("Cyrl");
+        russian.Score.Should().BeGreaterThan(0.5);
+    }
+
+    [Fact]
+    public void Mixed_page_shares_follow_paragraph_lengths()
+    {
+        var page = English + "\n\n" + German;
+
+        var result = BuiltIn.Value.Identify(page);
+
+        result.Language.Should().Be(LanguageCode.Parse("eng_Latn"));
+        result.Shares.Select(s => s.Language.ToString()).Should().Equal("eng_Latn", "deu_Latn");
+        var englishLetters = English.Count(char.IsLetter);
+        var germanLetters = German.Count(char.IsLetter);
+        result.Shares[0].Share.Should().BeApproximately((double)englishLetters / (englishLetters + germanLetters), 1e-9);
+        result.Score.Should().BeLessThan(BuiltIn.Value.Identify(English).Score, "a page that is partly German is less surely English");
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   \n\n  ")]
+    [InlineData("12345 67 -- !!! 3.14")]
+    [InlineData("qxz")]
+    public void Text_without_enough_letters_is_undetermined(string text)
+    {
+        var result = BuiltIn.Value.Identify(text);
+
+        result.Language.Should().Be(LanguageCode.Undetermined);
+        result.Score.Should().BeLessThan(0.5);
+    }
+
+    [Fact]
+    public void Short_texts_are_judged_whole_with_lower_confidence()
+    {
+        var id = BuiltIn.Value;
+
+        var few = id.Identify("Alle Menschen");
+        var many = id.Identify(German);
+
+        few.Shares.Should().ContainSingle();
+        few.Score.Should().BeLessThan(many.Score);
+    }
+
+    [Fact]
+    public void A_label_whose_script_differs_from_the_paragraph_is_never_chosen()
+    {
+        // A model that has learned Cyrillic text under a Latin-script label.
+        var dir = Directory.CreateTempSubdirectory("corpus-lid-guard-");
+        try
+        {
+            var train = Path.Combine(dir.FullName, "train.txt");
+            var lines = new List<string>();
+            for (var i = 0; i < 200; i++)
+            {
+                lines.Add("__label__eng_Latn привет мир как дела хорошо спасибо");
+                lines.Add("__label__rus_Cyrl книга стол окно дверь улица город");
+                lines.Add("__label__deu_Latn das haus ist groß und der garten ist grün");
+            }
+
+            File.WriteAllLines(train, lines);
+            var model = FastTextTrainer.Train(train, new FastTextTrainingOptions { Dim = 8, Epoch = 5, LearningRate = 0.5, Bucket = 1000, MinN = 2, MaxN = 3 });
+            const string text = "привет мир как дела хорошо спасибо привет мир как дела хорошо спасибо";
+            model.Predict(text)[0].Label.Should().Be("__label__eng_Latn", "the model alone would label this Cyrillic text English");
+
+            var result = new LanguageIdentifier(model, new LanguageIdentifierOptions { MinScore = 0 }).Identify(text);
+
+            result.Language.Should().Be(LanguageCode.Parse("rus_Cyrl"));
+            result.Script.Should().Be("Cyrl");
+        }
+        finally
+        {
+            dir.Delete(true);
+        }
+    }
+
+    [Fact]
+    public void Identify_is_safe_from_many_threads()
+    {
+        var id = BuiltIn.Value;
+        var expected = id.Identify(English + "\n" + German);
+
+        var results = new LanguageIdentification[64];
+        Parallel.For(0, results.Length, i => results[i] = id.Identify(English + "\n" + German));
+
+        results.Should().OnlyContain(r => r.Language == expected.Language && r.Score == expected.Score);
+    }
+}
