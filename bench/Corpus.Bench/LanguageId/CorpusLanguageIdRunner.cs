@@ -1,23 +1,25 @@
+using Corpus.Filters.Languages;
+
 namespace Corpus.Bench.LanguageId;
 
 /// <summary>
-/// corpus's own side of the comparison: a fastText model given with <c>--model</c> through corpus's
-/// engine, or (not yet) the built-in language identifier.
+/// corpus's own side of the comparison: its <see cref="LanguageIdentifier"/> over the built-in model, or
+/// over the model given with <c>--model</c>.
 /// </summary>
 internal static class CorpusLanguageIdRunner
 {
-    /// <summary>The runner that stands for corpus: the model when <c>--model</c> is given, else the built-in identifier.</summary>
+    /// <summary>The runner that stands for corpus; null (and why, on stderr) when the built-in model is not built.</summary>
     public static ILanguageIdRunner? Create(string? model)
     {
-        if (model is not null)
+        // THE PLUG-IN POINT of the built-in model: LanguageIdentifier.DefaultModelPath, i.e.
+        // filters/Languages/Model/corpus-lid.bin copied beside the assemblies as data/lid/corpus-lid.bin
+        // (scripts/build-lid-model.sh builds it).
+        if (model is null && !File.Exists(LanguageIdentifier.DefaultModelPath))
         {
-            return new FastTextEngineRunner(model, "corpus");
+            Console.Error.WriteLine($"bench-lid: the built-in model {LanguageIdentifier.DefaultModelPath} is missing (scripts/build-lid-model.sh --install, then rebuild); give --model FILE to run another");
+            return null;
         }
 
-        // PLUG-IN POINT (built-in model): when Corpus.Filters.Languages.LanguageIdentifier and its default
-        // model are merged, return a runner here whose SupportedLabels are the model's labels and whose
-        // Predict calls the identifier on each line (its "und" below the confidence threshold counts as a
-        // wrong answer, as it does for the other tools).
-        return null;
+        return new BuiltInLanguageIdRunner(model);
     }
 }

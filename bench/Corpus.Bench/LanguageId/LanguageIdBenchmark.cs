@@ -12,10 +12,10 @@ internal static class LanguageIdBenchmark
 {
     private const string Usage =
         "bench-lid [--udhr] [--ntrex DIR] [--in FILE] [--model FASTTEXT_BIN] [--limit-per-language N] [--qwen3-only]\n"
-        + "          [--tools corpus,fasttext-cpp,cld3,franc,lingua] [--report FILE]\n"
+        + "          [--tools corpus,fasttext,fasttext-cpp,cld3,franc,lingua] [--report FILE]\n"
         + "bench-lid --write-udhr-train FILE   (the non-held-out UDHR paragraphs as __label__xxx_Scrp lines)";
 
-    private static readonly string[] AllTools = ["corpus", "fasttext-cpp", "cld3", "franc", "lingua"];
+    private static readonly string[] AllTools = ["corpus", "fasttext", "fasttext-cpp", "cld3", "franc", "lingua"];
 
     public static int Run(string[] args)
     {
@@ -64,20 +64,25 @@ internal static class LanguageIdBenchmark
             if (options.Tools.Contains("corpus"))
             {
                 corpus = CorpusLanguageIdRunner.Create(options.Model);
-                if (corpus is null)
-                {
-                    Console.Error.WriteLine("bench-lid: corpus's built-in language identifier is not wired in yet (see CorpusLanguageIdRunner); give --model FILE to run a fastText model as corpus's side");
-                }
-                else
+                if (corpus is not null)
                 {
                     tools.Add(corpus);
                 }
             }
 
-            if (options.Tools.Contains("fasttext-cpp") && options.Model is { } model)
+            if (options.Model is { } model)
             {
-                // The same model through fastText's own C++: the anchor for corpus's engine (labels and speed).
-                tools.Add(new FastTextBinaryRunner(model, "fastText C++"));
+                // The model's raw top-1, through corpus's fastText engine and through fastText's own C++
+                // (the anchor: the same labels, and the speed to match).
+                if (options.Tools.Contains("fasttext"))
+                {
+                    tools.Add(new FastTextEngineRunner(model, "corpus fastText engine"));
+                }
+
+                if (options.Tools.Contains("fasttext-cpp"))
+                {
+                    tools.Add(new FastTextBinaryRunner(model, "fastText C++"));
+                }
             }
 
             if (options.Tools.Contains("cld3"))
