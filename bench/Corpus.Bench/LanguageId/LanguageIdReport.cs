@@ -44,7 +44,7 @@ internal static class LanguageIdReport
         if (corpus is not null)
         {
             text.AppendLine();
-            text.AppendLine(Invariant, $"Head to head: {corpus.Tool.Name} (corpus) against each competitor, macro accuracy over exactly the labels both support and this data has (in brackets: those of them that are Qwen3 languages).");
+            text.AppendLine(Invariant, $"Head to head: {corpus.Tool.Name} (corpus) against each competitor, macro accuracy over exactly the labels both support and this data has; the last three columns: those of them that are Qwen3 languages.");
             text.AppendLine();
             text.AppendLine("| competitor | shared labels | corpus | competitor | corpus better / worse / equal | shared Qwen3 labels | corpus | competitor |");
             text.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- |");
