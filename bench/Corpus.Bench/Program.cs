@@ -26,6 +26,8 @@ using Corpus.Bench.Tokenizer;
 //     dedup of N generated 2 KB documents: time and peak working set
 // dotnet run -c Release --project bench/Corpus.Bench -- bench-filters [DOCS] [ROUNDS]
 //     quality-filter docs/s on 2 KB documents beside plainly written Gopher rules
+// dotnet run -c Release --project bench/Corpus.Bench -- bench-lid [--udhr] [--ntrex DIR] [--in FILE] [--model FILE] [--limit-per-language N]
+//     language ID side by side on the same held-out lines: corpus vs CLD3, franc and Lingua, per language
 // dotnet run -c Release --project bench/Corpus.Bench -- bench-fasttext [--model PATH] [--quantize] [LINES] [ROUNDS]
 //     one thread: FastTextModel predictions/s on 200-character lines beside `fasttext predict-prob`, same top-1 on every line
 // dotnet run -c Release --project bench/Corpus.Bench -- [BenchmarkDotNet arguments]
@@ -86,6 +88,11 @@ if (args.Length > 0 && args[0] == "bench-filters")
 {
     int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i], System.Globalization.CultureInfo.InvariantCulture) : fallback;
     return Corpus.Bench.Filters.FilterBenchmark.Run(Arg(1, 5000), Arg(2, 3));
+}
+
+if (args.Length > 0 && args[0] == "bench-lid")
+{
+    return Corpus.Bench.LanguageId.LanguageIdBenchmark.Run(args);
 }
 
 if (args.Length > 0 && args[0] == "bench-fasttext")
