@@ -9,7 +9,9 @@ namespace Corpus.Filters.Languages;
 /// built-in model, GlotLID). The text is cut into paragraphs (at line breaks; short ones joined,
 /// long ones chunked); each is judged by the model, taking the most probable label whose script
 /// fits the paragraph's detected script (a Cyrillic paragraph is never labelled a Latin-script
-/// language); paragraphs vote with their letter counts. Immutable and thread-safe.
+/// language); paragraphs vote with their letter counts. Labels without a script, as in fastText's
+/// lid.176 (<c>__label__en</c>, <c>__label__arz</c>), are mapped to ISO 639-3 (<see cref="Iso639"/>)
+/// and take the paragraph's script. Immutable and thread-safe.
 /// </summary>
 public sealed class LanguageIdentifier
 {
@@ -21,6 +23,9 @@ public sealed class LanguageIdentifier
     private readonly LanguageCode[] _codes;
     private readonly string[] _scripts;
 
+    // ISO 639-3 codes of labels that name no script (lid.176's "en", "arz"); the paragraph's script completes them.
+    private readonly string?[] _scriptless;
+
     /// <summary>Wraps a loaded model.</summary>
     public LanguageIdentifier(FastTextModel model, LanguageIdentifierOptions? options = null)
     {
@@ -29,12 +34,17 @@ public sealed class LanguageIdentifier
         Options = options ?? new LanguageIdentifierOptions();
         _codes = new LanguageCode[model.Labels.Count];
         _scripts = new string[model.Labels.Count];
+        _scriptless = new string?[model.Labels.Count];
         for (var i = 0; i < _codes.Length; i++)
         {
             var label = model.Labels[i];
             var bare = label.StartsWith(LabelPrefix, StringComparison.Ordinal) ? label[LabelPrefix.Length..] : label;
             _codes[i] = LanguageCode.TryParse(bare, out var code) ? code : LanguageCode.Undetermined;
             _scripts[i] = _codes[i].Script;
+            if (_codes[i].Language == "und" && bare != "und" && Iso639.TryToIso6393(bare, out var iso6393))
+            {
+                _scriptless[i] = iso6393;
+            }
         }
     }
 
@@ -190,6 +200,19 @@ public sealed class LanguageIdentifier
         for (var i = 0; i < n; i++)
         {
             var index = predictions[i].LabelIndex;
+            if (_scriptless[index] is { } iso6393)
+            {
+                // A label without a script (lid.176) takes the paragraph's; there is nothing to guard.
+                if (script != ScriptDetector.Common)
+                {
+                    language = LanguageCode.Parse($"{iso6393}_{script}");
+                    probability = predictions[i].Probability;
+                    break;
+                }
+
+                continue;
+            }
+
             if (_codes[index].Language != "und" && ScriptDetector.IsCompatible(_scripts[index], script))
             {
                 language = _codes[index];

@@ -98,6 +98,57 @@ public class LanguageIdentifierTests
     }
 
     [Fact]
+    public void Labels_without_a_script_as_in_lid_176_take_the_paragraph_script()
+    {
+        var dir = Directory.CreateTempSubdirectory("corpus-lid-bare-");
+        try
+        {
+            var train = Path.Combine(dir.FullName, "train.txt");
+            var lines = new List<string>();
+            for (var i = 0; i < 200; i++)
+            {
+                lines.Add("__label__en the house is big and the garden is green and the people are kind");
+                lines.Add("__label__ru книга стол окно дверь улица город люди дом сад");
+                lines.Add("__label__arz الكتاب على الطاولة والبيت كبير والحديقة خضراء");
+                lines.Add("__label__xx-unknown zzz qqq xxx");
+            }
+
+            File.WriteAllLines(train, lines);
+            var id = new LanguageIdentifier(FastTextTrainer.Train(train, new FastTextTrainingOptions { Dim = 8, Epoch = 5, LearningRate = 0.5, Bucket = 1000, MinN = 2, MaxN = 3 }), new LanguageIdentifierOptions { MinScore = 0 });
+
+            id.Identify("the garden is green and the house is big, the people are kind").Language.Should().Be(LanguageCode.Parse("eng_Latn"));
+            id.Identify("книга стол окно дверь улица город люди дом сад").Language.Should().Be(LanguageCode.Parse("rus_Cyrl"));
+            id.Identify("الكتاب على الطاولة والبيت كبير والحديقة خضراء").Language.Should().Be(LanguageCode.Parse("arz_Arab"));
+            id.Identify("zzz qqq xxx zzz qqq xxx zzz qqq xxx zzz qqq xxx").Language.Language.Should().BeOneOf("eng", "rus", "arz", "und");
+        }
+        finally
+        {
+            dir.Delete(true);
+        }
+    }
+
+    [Theory]
+    [InlineData("en", "eng")]
+    [InlineData("ar", "arb")]
+    [InlineData("fa", "pes")]
+    [InlineData("ms", "zsm")]
+    [InlineData("no", "nob")]
+    [InlineData("zh", "zho")]
+    [InlineData("arz", "arz")]
+    public void Two_letter_codes_map_to_the_individual_languages_flores_uses(string label, string expected)
+    {
+        Iso639.TryToIso6393(label, out var code).Should().BeTrue();
+        code.Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData("english")]
+    [InlineData("EN")]
+    [InlineData("x")]
+    public void Labels_that_are_no_iso_639_code_do_not_map(string label) =>
+        Iso639.TryToIso6393(label, out _).Should().BeFalse();
+
+    [Fact]
     public void Identify_is_safe_from_many_threads()
     {
         var id = BuiltIn.Value;
