@@ -7,11 +7,12 @@ using Corpus.Ingest.Files;
 namespace Corpus.Pipeline.Build;
 
 /// <summary>
-/// What makes two runs the same build: config, tokenizer and input listing (paths, sizes, times).
+/// What makes two runs the same build: config, tokenizer, the filter phase's classification models
+/// (their bytes, so a new built-in language-ID model is a new build) and input listing (paths, sizes, times).
 /// Kept in <c>_build/build.json</c>; a rerun with the same identity resumes, a different one is
 /// refused unless forced.
 /// </summary>
-internal sealed record BuildIdentity(string ConfigSha256, string TokenizerSha256, string InputSha256, int InputFiles)
+internal sealed record BuildIdentity(string ConfigSha256, string TokenizerSha256, string? ModelsSha256, string InputSha256, int InputFiles)
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
@@ -35,6 +36,34 @@ internal sealed record BuildIdentity(string ConfigSha256, string TokenizerSha256
             }
 
             hash.AppendData(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{f.RelativePath}\0{size}\0{ticks}\n")));
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    /// <summary>SHA-256 over the bytes of every model the <c>classify</c> section uses (the built-in language-ID model unless another is named); a missing file hashes as missing, and the build then stops naming it.</summary>
+    public static string HashModels(Core.Configuration.ClassifyConfig config, string builtInLanguageModel)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var models = new List<(string Key, string? Path)>
+        {
+            ("language", config.Language ? config.LanguageModel ?? builtInLanguageModel : null),
+            ("edu", config.EduModel),
+            ("domain", config.DomainModel),
+        };
+        foreach (var (key, path) in models)
+        {
+            string digest;
+            try
+            {
+                digest = path is null ? "none" : File.Exists(path) ? Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path))) : "missing";
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                digest = "unreadable";
+            }
+
+            hash.AppendData(Encoding.UTF8.GetBytes($"{key}\0{digest}\n"));
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset());
@@ -70,6 +99,11 @@ internal sealed record BuildIdentity(string ConfigSha256, string TokenizerSha256
         if (TokenizerSha256 != other.TokenizerSha256)
         {
             return "the tokenizer changed";
+        }
+
+        if (ModelsSha256 != other.ModelsSha256)
+        {
+            return "the classification models (classify section) changed";
         }
 
         if (InputSha256 != other.InputSha256 || InputFiles != other.InputFiles)

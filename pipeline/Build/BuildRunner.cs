@@ -86,7 +86,12 @@ public static class BuildRunner
 
         var tokenizer = LoadTokenizer(config);
         var files = InputFileLister.List(input).ToList();
-        var identity = new BuildIdentity(BuildConfigLoader.Hash(config), tokenizer.Sha256, BuildIdentity.HashListing(files), files.Count);
+        var identity = new BuildIdentity(
+            BuildConfigLoader.Hash(config),
+            tokenizer.Sha256,
+            BuildIdentity.HashModels(config.Classify, Filters.Languages.LanguageIdentifier.DefaultModelPath),
+            BuildIdentity.HashListing(files),
+            files.Count);
         PrepareOutput(output, identity, request.Force);
 
         var items = InputIndex.Build(files, ct);

@@ -99,6 +99,25 @@ public sealed class ClassifyBuildTests : IDisposable
     }
 
     [Fact]
+    public void A_rerun_with_a_changed_language_model_file_is_refused_as_another_build()
+    {
+        var input = WriteInput();
+        var model = Path.Combine(_root, "lid.bin");
+        var train = Path.Combine(_root, "lid.txt");
+        File.WriteAllLines(train, Enumerable.Range(0, 100).SelectMany(_ => new[] { "__label__fra_Latn le droit de la personne", "__label__rus_Cyrl право человека" }));
+        FastTextTrainer.Train(train, new FastTextTrainingOptions { Dim = 4, Epoch = 2, Bucket = 1000, Seed = 1 }).Save(model);
+        var output = Path.Combine(_root, "out");
+        var config = WriteConfig(new { filters = new { quality = false }, classify = new { language_model = model } });
+        TestEnvironment.Run(null, "build", "--input", input, "--out", output, "--config", config).ExitCode.Should().Be(0);
+
+        FastTextTrainer.Train(train, new FastTextTrainingOptions { Dim = 4, Epoch = 2, Bucket = 1000, Seed = 2 }).Save(model);
+        var (code, _, stderr) = TestEnvironment.Run(null, "build", "--input", input, "--out", output, "--config", config);
+
+        code.Should().Be(1);
+        stderr.Should().Contain("classification models");
+    }
+
+    [Fact]
     public void An_edu_model_without_a_domain_model_fails_the_build_naming_both_keys()
     {
         var input = WriteInput();
