@@ -213,25 +213,9 @@ internal sealed class FastTextDictionary
         rest = -1;
         var tokens = 0;
         var i = 0;
-        while (i < line.Length)
+        while (NextToken(line, ref i, out var range))
         {
-            while (i < line.Length && IsDelimiter(line[i]))
-            {
-                i++;
-            }
-
-            if (i == line.Length)
-            {
-                break;
-            }
-
-            var start = i;
-            while (i < line.Length && !IsDelimiter(line[i]))
-            {
-                i++;
-            }
-
-            var token = line[start..i];
+            var token = line[range];
             AddToken(token, words, labels, hashes);
             tokens++;
             if (token.SequenceEqual(Eos))
@@ -249,6 +233,24 @@ internal sealed class FastTextDictionary
 
         AddWordNgrams(words, hashes.Span);
         return tokens;
+    }
+
+    /// <summary>fastText's <c>readWord</c> within one line: the next run of non-delimiter bytes from <paramref name="i"/>, which moves past it; false at the end.</summary>
+    internal static bool NextToken(ReadOnlySpan<byte> line, ref int i, out Range token)
+    {
+        while (i < line.Length && IsDelimiter(line[i]))
+        {
+            i++;
+        }
+
+        var start = i;
+        while (i < line.Length && !IsDelimiter(line[i]))
+        {
+            i++;
+        }
+
+        token = start..i;
+        return i > start;
     }
 
     private static bool IsDelimiter(byte b) => b is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t' or (byte)'\v' or (byte)'\f' or 0;

@@ -251,23 +251,7 @@ public sealed class FastTextModel
 
         if (Args.Loss == FastTextLoss.Softmax)
         {
-            var max = output[0];
-            foreach (var value in output)
-            {
-                max = Math.Max(value, max);
-            }
-
-            var z = 0f;
-            for (var i = 0; i < output.Length; i++)
-            {
-                output[i] = MathF.Exp(output[i] - max);
-                z += output[i];
-            }
-
-            for (var i = 0; i < output.Length; i++)
-            {
-                output[i] /= z;
-            }
+            FastTextVectors.SoftmaxInPlace(output);
         }
         else
         {

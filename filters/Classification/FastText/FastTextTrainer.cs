@@ -76,25 +76,9 @@ public static class FastTextTrainer
                 }
 
                 var i = 0;
-                while (true)
+                while (FastTextDictionary.NextToken(line, ref i, out var token))
                 {
-                    while (i < line.Length && IsDelimiter(line[i]))
-                    {
-                        i++;
-                    }
-
-                    if (i == line.Length)
-                    {
-                        break;
-                    }
-
-                    var start = i;
-                    while (i < line.Length && !IsDelimiter(line[i]))
-                    {
-                        i++;
-                    }
-
-                    Count(line[start..i]);
+                    Count(line[token]);
                 }
 
                 if (newline)
@@ -147,5 +131,4 @@ public static class FastTextTrainer
         }
     }
 
-    private static bool IsDelimiter(byte b) => b is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t' or (byte)'\v' or (byte)'\f' or 0;
 }

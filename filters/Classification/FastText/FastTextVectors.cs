@@ -166,4 +166,26 @@ internal static class FastTextVectors
 
         return sum;
     }
+
+    /// <summary>fastText's softmax in place: the maximum subtracted before <c>exp</c>, then divided by the sum, in float as fastText does.</summary>
+    public static void SoftmaxInPlace(Span<float> output)
+    {
+        var max = output[0];
+        foreach (var value in output)
+        {
+            max = Math.Max(value, max);
+        }
+
+        var z = 0f;
+        for (var i = 0; i < output.Length; i++)
+        {
+            output[i] = MathF.Exp(output[i] - max);
+            z += output[i];
+        }
+
+        for (var i = 0; i < output.Length; i++)
+        {
+            output[i] /= z;
+        }
+    }
 }

@@ -166,23 +166,7 @@ internal sealed class SupervisedUpdate
             output[i] = _output.Dot(_hidden, i);
         }
 
-        var max = output[0];
-        foreach (var value in output)
-        {
-            max = Math.Max(value, max);
-        }
-
-        var z = 0f;
-        for (var i = 0; i < output.Length; i++)
-        {
-            output[i] = MathF.Exp(output[i] - max);
-            z += output[i];
-        }
-
-        for (var i = 0; i < output.Length; i++)
-        {
-            output[i] /= z;
-        }
+        FastTextVectors.SoftmaxInPlace(output);
 
         for (var i = 0; i < output.Length; i++)
         {
