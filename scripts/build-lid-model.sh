@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the built-in language-ID model, filters/Languages/Model/corpus-lid.bin, reproducibly:
 #   1. downloads the pinned Debian packages of filters/Languages/Model/packages.txt (translation
-#      catalogs of LibreOffice, iso-codes, fortunes; `apt-get download`, no install) into .cache/lid/debs
+#      catalogs of LibreOffice, LibreOffice's help pages, iso-codes, fortunes; `apt-get download`, no
+#      install) into .cache/lid/debs
 #      and unpacks them (`dpkg-deb -x`) into .cache/lid/packages;
 #   2. `corpus lid build-model` writes the training file from them and the UDHR (held-out articles
 #      left out) and trains the model with the project's own trainer (one thread, seed 0) into

@@ -13,7 +13,7 @@ internal sealed class LidBuildModelCommand : ICommand
 
     public string Summary => "build the built-in language-ID model (scripts/build-lid-model.sh fetches its data)";
 
-    public string Usage => "lid build-model --packages DIR --out MODEL [--data FILE] [--udhr FILE] [--seed N] [--heldout FILE] [--data-only]";
+    public string Usage => "lid build-model --packages DIR --out MODEL [--data FILE] [--udhr FILE] [--seed N] [--catalog-lines N] [--udhr-lines N] [--heldout FILE] [--data-only]";
 
     public IReadOnlyList<OptionSpec> Options { get; } =
     [
@@ -22,6 +22,8 @@ internal sealed class LidBuildModelCommand : ICommand
         new("--data", "FILE", "where the training file goes (default: MODEL.train.txt)"),
         new("--udhr", "FILE", "the UDHR bundle (default: the one beside the corpus assemblies)"),
         new("--seed", "N", "seed of sampling, shuffling and training (default 0)"),
+        new("--catalog-lines", "N", $"at most this many catalog and fortune lines per label (default {new LidTrainingOptions { PackageRoot = "" }.MaxCatalogLines})"),
+        new("--udhr-lines", "N", $"repeat UDHR passages until a label has about this many (default {new LidTrainingOptions { PackageRoot = "" }.TargetUdhrLines})"),
         new("--heldout", "FILE", "also write the held-out UDHR paragraphs (100+ characters) as __label__x lines, for comparisons"),
         new("--data-only", null, "write the training file and stop"),
     ];
@@ -32,6 +34,17 @@ internal sealed class LidBuildModelCommand : ICommand
         var output = args.Value("--out") ?? throw new UsageException("--out MODEL is required");
         var seed = args.Value("--seed") is { } s ? ArgParser.ParseInt("--seed", s, 0, int.MaxValue) : 0;
         var data = args.Value("--data") ?? output + ".train.txt";
+        var options = new LidTrainingOptions { PackageRoot = packages, Seed = seed };
+        if (args.Value("--catalog-lines") is { } c)
+        {
+            options = options with { MaxCatalogLines = ArgParser.ParseInt("--catalog-lines", c, 0, int.MaxValue) };
+        }
+
+        if (args.Value("--udhr-lines") is { } u)
+        {
+            options = options with { TargetUdhrLines = ArgParser.ParseInt("--udhr-lines", u, 0, int.MaxValue) };
+        }
+
         var watch = Stopwatch.StartNew();
         LidTrainingSummary summary;
         try
@@ -40,7 +53,7 @@ internal sealed class LidBuildModelCommand : ICommand
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(data))!);
             using (var writer = new StreamWriter(data + ".tmp", false, new UTF8Encoding(false), 1 << 16))
             {
-                summary = LidTrainingData.Write(new LidTrainingOptions { PackageRoot = packages, Seed = seed }, UdhrLidText.Training(udhr), writer);
+                summary = LidTrainingData.Write(options, UdhrLidText.Training(udhr), writer);
             }
 
             File.Move(data + ".tmp", data, true);

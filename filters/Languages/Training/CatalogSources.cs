@@ -5,8 +5,8 @@ namespace Corpus.Filters.Languages.Training;
 /// <summary>
 /// Reads the translated strings of unpacked Debian packages, grouped by label and source: LibreOffice
 /// resource catalogs (<c>usr/lib/libreoffice/program/resource/LOCALE/LC_MESSAGES/*.mo</c>), gettext
-/// catalogs (<c>usr/share/locale/LOCALE/LC_MESSAGES/*.mo</c>, e.g. iso-codes) and fortunes
-/// (<c>usr/share/games/fortunes/LOCALE/*</c>). English comes from the original strings (msgids) of one
+/// catalogs (<c>usr/share/locale/LOCALE/LC_MESSAGES/*.mo</c>, e.g. iso-codes), fortunes
+/// (<c>usr/share/games/fortunes/LOCALE/*</c>) and LibreOffice's help pages (<see cref="HelpPages"/>). English comes from the original strings (msgids) of one
 /// catalog set. Strings equal to their original are dropped; a string whose script is not its
 /// catalog's dominant script is dropped too. Everything is read in ordinal path order.
 /// </summary>
@@ -109,7 +109,49 @@ internal static class CatalogSources
         }
 
         AddSource(result, "eng", "en", english);
+        AddHelp(root, labels, result);
         return result;
+    }
+
+    /// <summary>
+    /// LibreOffice's help pages, one source per locale; English from <c>en-US</c>. A paragraph that
+    /// is also an English one is dropped from the other locales (untranslated help stays English).
+    /// </summary>
+    private static void AddHelp(string root, LanguageLabels labels, Dictionary<string, List<IReadOnlyList<string>>> result)
+    {
+        var locales = HelpPages.Locales(root);
+        var englishLocale = locales.FirstOrDefault(l => l.StartsWith("en", StringComparison.Ordinal));
+        var english = new HashSet<string>(StringComparer.Ordinal);
+        if (englishLocale is not null)
+        {
+            var strings = new List<string>();
+            foreach (var p in HelpPages.Read(root, englishLocale))
+            {
+                english.Add(p);
+                Add(strings, p);
+            }
+
+            AddSource(result, "eng", englishLocale, strings);
+        }
+
+        foreach (var locale in locales)
+        {
+            if (labels.FromLocale(locale) is not { } language)
+            {
+                continue;
+            }
+
+            var strings = new List<string>();
+            foreach (var p in HelpPages.Read(root, locale))
+            {
+                if (!english.Contains(p))
+                {
+                    Add(strings, p);
+                }
+            }
+
+            AddSource(result, language, locale, strings);
+        }
     }
 
     private static void Add(List<string> strings, string raw)

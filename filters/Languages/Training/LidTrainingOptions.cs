@@ -9,11 +9,11 @@ public sealed record LidTrainingOptions
     /// <summary>Seed of every shuffle and sample.</summary>
     public int Seed { get; init; }
 
-    /// <summary>At most this many catalog and fortune lines per label (the cap for large languages).</summary>
-    public int MaxCatalogLines { get; init; } = 400;
+    /// <summary>At most this many catalog, help and fortune lines per label (the cap for large languages).</summary>
+    public int MaxCatalogLines { get; init; } = 2000;
 
     /// <summary>UDHR passages are repeated until a label has about this many of them ...</summary>
-    public int TargetUdhrLines { get; init; } = 500;
+    public int TargetUdhrLines { get; init; } = 1000;
 
     /// <summary>... but each passage at most this many times.</summary>
     public int MaxUdhrRepeat { get; init; } = 15;
