@@ -85,6 +85,9 @@ public sealed record ClassifyConfig
     /// <summary>Below this confidence a document's language is <c>und</c>.</summary>
     public double LanguageThreshold { get; init; } = 0.5;
 
+    /// <summary>Prior weight of the 119 Qwen3 languages over the model's other labels (1: the model's own ranking).</summary>
+    public double Qwen3Weight { get; init; } = 10;
+
     /// <summary>Keep only documents in these languages (<c>xxx_Scrp</c> codes); empty keeps every language.</summary>
     public ImmutableArray<string> KeepLanguages { get; init; } = [];
 

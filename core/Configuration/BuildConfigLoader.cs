@@ -125,6 +125,7 @@ public static class BuildConfigLoader
             w.WriteBoolean("language", config.Classify.Language);
             WriteOptionalString(w, "language_model", config.Classify.LanguageModel);
             w.WriteNumber("language_threshold", config.Classify.LanguageThreshold);
+            w.WriteNumber("qwen3_weight", config.Classify.Qwen3Weight);
             w.WriteStartArray("keep_languages");
             foreach (var language in config.Classify.KeepLanguages)
             {
@@ -221,6 +222,7 @@ public static class BuildConfigLoader
             "language" => c with { Language = ReadBool(p.Value, key) },
             "language_model" => c with { LanguageModel = ReadOptionalString(p.Value, key) },
             "language_threshold" => c with { LanguageThreshold = ReadDouble(p.Value, key, 0, 1) },
+            "qwen3_weight" => c with { Qwen3Weight = ReadDouble(p.Value, key, 1, 1000) },
             "keep_languages" => c with { KeepLanguages = ReadLanguageCodes(p.Value, key) },
             "code" => c with { Code = ReadBool(p.Value, key) },
             "edu_model" => c with { EduModel = ReadOptionalString(p.Value, key) },

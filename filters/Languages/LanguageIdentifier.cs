@@ -26,6 +26,9 @@ public sealed class LanguageIdentifier
     // ISO 639-3 codes of labels that name no script (lid.176's "en", "arz"); the paragraph's script completes them.
     private readonly string?[] _scriptless;
 
+    // Prior weight per label (Options.Qwen3Weight for the Qwen3 languages, else 1).
+    private readonly double[] _weights;
+
     /// <summary>Wraps a loaded model.</summary>
     public LanguageIdentifier(FastTextModel model, LanguageIdentifierOptions? options = null)
     {
@@ -45,6 +48,12 @@ public sealed class LanguageIdentifier
             {
                 _scriptless[i] = iso6393;
             }
+        }
+
+        _weights = new double[_codes.Length];
+        for (var i = 0; i < _weights.Length; i++)
+        {
+            _weights[i] = Qwen3Languages.Codes.Contains(_codes[i].ToString()) ? Options.Qwen3Weight : 1;
         }
     }
 
@@ -197,27 +206,29 @@ public sealed class LanguageIdentifier
         var n = Model.Predict(paragraph, predictions);
         var language = LanguageCode.Parse($"und_{(script == ScriptDetector.Common ? "Zzzz" : script)}");
         var probability = 0.0;
+        var best = 1.0;
         for (var i = 0; i < n; i++)
         {
             var index = predictions[i].LabelIndex;
             if (_scriptless[index] is { } iso6393)
             {
                 // A label without a script (lid.176) takes the paragraph's; there is nothing to guard.
-                if (script != ScriptDetector.Common)
+                if (script != ScriptDetector.Common && predictions[i].Probability > probability * best)
                 {
                     language = LanguageCode.Parse($"{iso6393}_{script}");
                     probability = predictions[i].Probability;
-                    break;
+                    best = 1;
                 }
 
                 continue;
             }
 
-            if (_codes[index].Language != "und" && ScriptDetector.IsCompatible(_scripts[index], script))
+            if (_codes[index].Language != "und" && ScriptDetector.IsCompatible(_scripts[index], script)
+                && predictions[i].Probability * _weights[index] > probability * best)
             {
                 language = _codes[index];
                 probability = predictions[i].Probability;
-                break;
+                best = _weights[index];
             }
         }
 

@@ -38,7 +38,7 @@ internal sealed class DocumentLabeler
         if (config.Language)
         {
             var path = config.LanguageModel ?? LanguageIdentifier.DefaultModelPath;
-            var options = new LanguageIdentifierOptions { MinScore = config.LanguageThreshold };
+            var options = new LanguageIdentifierOptions { MinScore = config.LanguageThreshold, Qwen3Weight = config.Qwen3Weight };
             languages = Load("classify.language_model", path, p => LanguageIdentifier.Load(p, options));
         }
         else if (!config.KeepLanguages.IsDefaultOrEmpty)

@@ -44,6 +44,7 @@ public class BuildConfigLoaderTests
     [InlineData("""{"dedup": {"bands": 0}}""", "dedup.bands", "0")]
     [InlineData("""{"classify": {"keep_languages": ["english"]}}""", "classify.keep_languages", "\"english\"")]
     [InlineData("""{"classify": {"language_threshold": 2}}""", "classify.language_threshold", "2")]
+    [InlineData("""{"classify": {"qwen3_weight": 0.5}}""", "classify.qwen3_weight", "0.5")]
     [InlineData("""{"classify": {"edu_model": ""}}""", "classify.edu_model", "\"\"")]
     public void Invalid_values_name_the_key_and_the_value(string json, string key, string value)
     {
@@ -67,11 +68,12 @@ public class BuildConfigLoaderTests
     public void Classify_section_is_read_and_round_trips()
     {
         var config = BuildConfigLoader.Parse("""
-            {"classify": {"language_model": "/m/lid.176.ftz", "language_threshold": 0.3, "keep_languages": ["fra_Latn", "eng_Latn", "fra_Latn"],
+            {"classify": {"language_model": "/m/lid.176.ftz", "language_threshold": 0.3, "qwen3_weight": 1, "keep_languages": ["fra_Latn", "eng_Latn", "fra_Latn"],
                           "code": false, "edu_model": "/m/edu.bin", "domain_model": null}}
             """);
         config.Classify.LanguageModel.Should().Be("/m/lid.176.ftz");
         config.Classify.LanguageThreshold.Should().Be(0.3);
+        config.Classify.Qwen3Weight.Should().Be(1);
         config.Classify.KeepLanguages.Should().Equal("eng_Latn", "fra_Latn");
         config.Classify.Code.Should().BeFalse();
         config.Classify.EduModel.Should().Be("/m/edu.bin");

@@ -127,6 +127,30 @@ public class LanguageIdentifierTests
         }
     }
 
+    [Fact]
+    public void The_qwen3_weight_tips_a_close_call_toward_the_qwen3_language()
+    {
+        var dir = Directory.CreateTempSubdirectory("corpus-lid-prior-");
+        try
+        {
+            // "wordsa" is Scots (not a Qwen3 language) three times in five, English twice.
+            var train = Path.Combine(dir.FullName, "train.txt");
+            File.WriteAllLines(train, Enumerable.Range(0, 500).Select(i => (i % 5 < 3 ? "__label__sco_Latn" : "__label__eng_Latn") + " wordsa wordsa wordsa"));
+            var model = FastTextTrainer.Train(train, new FastTextTrainingOptions { Dim = 4, Epoch = 20, LearningRate = 0.5, Bucket = 1000 });
+            const string text = "wordsa wordsa wordsa wordsa wordsa wordsa wordsa wordsa";
+            model.Predict(text)[0].Label.Should().Be("__label__sco_Latn");
+
+            new LanguageIdentifier(model, new LanguageIdentifierOptions { MinScore = 0, Qwen3Weight = 1 }).Identify(text).Language.Should().Be(LanguageCode.Parse("sco_Latn"));
+            var weighted = new LanguageIdentifier(model, new LanguageIdentifierOptions { MinScore = 0, Qwen3Weight = 10 }).Identify(text);
+            weighted.Language.Should().Be(LanguageCode.Parse("eng_Latn"));
+            weighted.Score.Should().BeLessThan(0.5, "the reported probability stays the model's");
+        }
+        finally
+        {
+            dir.Delete(true);
+        }
+    }
+
     [Theory]
     [InlineData("en", "eng")]
     [InlineData("ar", "arb")]
