@@ -128,12 +128,17 @@ internal sealed class ClassifyPredictCommand : ICommand
                 throw new BuildException($"input '{inPath}' does not exist");
             }
 
-            using var reader = new StreamReader(inPath is null ? console.In : File.OpenRead(inPath), new UTF8Encoding(false), false, 1 << 16, leaveOpen: inPath is null);
-            var writer = new StreamWriter(console.Out, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
-            await using (writer.ConfigureAwait(false))
+            var input = inPath is null ? console.In : File.OpenRead(inPath);
+            try
             {
-                await ClassifierFiles.PredictAsync(model, reader, writer, k, ct).ConfigureAwait(false);
-                await writer.FlushAsync(ct).ConfigureAwait(false);
+                await PredictionLines.WriteAsync(model, input, console.Out, k, ct).ConfigureAwait(false);
+            }
+            finally
+            {
+                if (inPath is not null)
+                {
+                    await input.DisposeAsync().ConfigureAwait(false);
+                }
             }
 
             return ExitCodes.Success;

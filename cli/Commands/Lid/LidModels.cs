@@ -25,7 +25,4 @@ internal static class LidModels
             return null;
         }
     }
-
-    /// <summary>A label without fastText's <c>__label__</c> prefix.</summary>
-    public static string Bare(string label) => label.StartsWith("__label__", StringComparison.Ordinal) ? label[9..] : label;
 }

@@ -8,8 +8,6 @@ namespace Corpus.Cli.Commands.Lid;
 /// <summary><c>corpus lid predict</c>: one line of <c>label TAB probability</c> per input line.</summary>
 internal sealed class LidPredictCommand : ICommand
 {
-    private static readonly UTF8Encoding Utf8 = new(false, false);
-
     public string Name => "lid predict";
 
     public string Summary => "predict the language of each input line (label<TAB>probability, k pairs with --k)";
@@ -49,33 +47,7 @@ internal sealed class LidPredictCommand : ICommand
 
         try
         {
-            var predictions = new FastTextPrediction[Math.Min(k, model.Labels.Count)];
-            var reader = new LfLineReader(input);
-            var output = new StreamWriter(console.Out, Utf8, 1 << 16, leaveOpen: true) { NewLine = "\n" };
-            await using (output.ConfigureAwait(false))
-            {
-                var sb = new StringBuilder();
-                while (reader.TryReadLine(out var line))
-                {
-                    ct.ThrowIfCancellationRequested();
-                    var text = Utf8.GetString(line.Span);
-                    var n = model.Predict(text.AsSpan(), predictions);
-                    sb.Clear();
-                    for (var i = 0; i < n; i++)
-                    {
-                        if (i > 0)
-                        {
-                            sb.Append('\t');
-                        }
-
-                        sb.Append(LidModels.Bare(predictions[i].Label)).Append('\t')
-                            .Append(predictions[i].Probability.ToString("0.#####", CultureInfo.InvariantCulture));
-                    }
-
-                    await output.WriteLineAsync(sb, ct).ConfigureAwait(false);
-                }
-            }
-
+            await PredictionLines.WriteAsync(model, input, console.Out, k, ct).ConfigureAwait(false);
             return ExitCodes.Success;
         }
         finally
