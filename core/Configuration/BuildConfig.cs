@@ -33,6 +33,9 @@ public sealed record BuildConfig
     /// <summary>How token shards are written.</summary>
     public ShardsConfig Shards { get; init; } = new();
 
+    /// <summary>The pre-training stages the shards phase writes, in order (Qwen3-shaped S1/S2/S3 by default).</summary>
+    public ImmutableArray<StagePlan> Stages { get; init; } = StagePlans.Qwen3;
+
     /// <summary>The defaults every key falls back to.</summary>
     public static BuildConfig Default { get; } = new();
 }
@@ -133,12 +136,15 @@ public sealed record DedupConfig
 /// <summary>The <c>shards</c> section.</summary>
 public sealed record ShardsConfig
 {
-    /// <summary>Stage folder the shards go to under <c>shards/</c>.</summary>
-    public string Stage { get; init; } = "s1";
-
     /// <summary>A shard file rolls over to the next once its <c>.bin</c> reaches this size.</summary>
     public long MaxShardBytes { get; init; } = 256L * 1024 * 1024;
 
-    /// <summary>Which formats to write: <c>megatron</c> (.bin/.idx) and/or <c>parquet</c>.</summary>
+    /// <summary>Which formats to write: <c>megatron</c> (documents, .bin/.idx) and/or <c>parquet</c> (packed fixed-length sequences).</summary>
     public ImmutableArray<string> Formats { get; init; } = ["megatron", "parquet"];
+
+    /// <summary>Share of documents held out (by a seeded hash of their id) into every stage's <c>valid/</c> split and no training split.</summary>
+    public double ValidationShare { get; init; } = 0.005;
+
+    /// <summary>Tokens of documents the packer holds at once per stage and task (bounds memory; larger packs tighter).</summary>
+    public long PackingWindowTokens { get; init; } = 4L * 1024 * 1024;
 }

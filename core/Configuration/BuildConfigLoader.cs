@@ -61,6 +61,7 @@ public static class BuildConfigLoader
                     "decontamination" => config with { Decontamination = ReadDecontamination(p.Value, config.Decontamination) },
                     "dedup" => config with { Dedup = ReadDedup(p.Value, config.Dedup) },
                     "shards" => config with { Shards = ReadShards(p.Value, config.Shards) },
+                    "stages" => config with { Stages = StagePlanReader.ReadStages(p.Value, "stages") },
                     _ => throw Unknown(p.Name),
                 };
             }
@@ -155,7 +156,6 @@ public static class BuildConfigLoader
             w.WriteNumber("min_similarity", config.Dedup.MinSimilarity);
             w.WriteEndObject();
             w.WriteStartObject("shards");
-            w.WriteString("stage", config.Shards.Stage);
             w.WriteNumber("max_shard_bytes", config.Shards.MaxShardBytes);
             w.WriteStartArray("formats");
             foreach (var f in config.Shards.Formats)
@@ -164,7 +164,10 @@ public static class BuildConfigLoader
             }
 
             w.WriteEndArray();
+            w.WriteNumber("validation_share", config.Shards.ValidationShare);
+            w.WriteNumber("packing_window_tokens", config.Shards.PackingWindowTokens);
             w.WriteEndObject();
+            StagePlanReader.WriteStages(w, config.Stages);
             w.WriteEndObject();
         }
 
@@ -233,7 +236,7 @@ public static class BuildConfigLoader
     private static string? ReadOptionalString(JsonElement e, string key) =>
         e.ValueKind == JsonValueKind.Null ? null : ReadNonEmptyString(e, key);
 
-    private static ImmutableArray<string> ReadLanguageCodes(JsonElement e, string key)
+    internal static ImmutableArray<string> ReadLanguageCodes(JsonElement e, string key)
     {
         Expect(e, key, JsonValueKind.Array);
         var seen = new SortedSet<string>(StringComparer.Ordinal);
@@ -272,7 +275,7 @@ public static class BuildConfigLoader
     }
 
     /// <summary>Reads a section's keys into <paramref name="current"/>, one at a time; <paramref name="apply"/> gets the dotted key for errors.</summary>
-    private static T ReadSection<T>(JsonElement e, string section, T current, Func<JsonProperty, string, T, T> apply)
+    internal static T ReadSection<T>(JsonElement e, string section, T current, Func<JsonProperty, string, T, T> apply)
     {
         Expect(e, section, JsonValueKind.Object);
         foreach (var p in e.EnumerateObject())
@@ -294,14 +297,14 @@ public static class BuildConfigLoader
             _ => throw Unknown(key),
         });
 
-    private static bool ReadBool(JsonElement e, string key) => e.ValueKind switch
+    internal static bool ReadBool(JsonElement e, string key) => e.ValueKind switch
     {
         JsonValueKind.True => true,
         JsonValueKind.False => false,
         _ => throw new ConfigException(key, e.GetRawText(), "expected true or false"),
     };
 
-    private static double ReadDouble(JsonElement e, string key, double min, double max)
+    internal static double ReadDouble(JsonElement e, string key, double min, double max)
     {
         if (e.ValueKind != JsonValueKind.Number || !e.TryGetDouble(out var v))
         {
@@ -319,9 +322,10 @@ public static class BuildConfigLoader
     private static ShardsConfig ReadShards(JsonElement e, ShardsConfig current) =>
         ReadSection(e, "shards", current, (p, key, c) => p.Name switch
         {
-            "stage" => c with { Stage = ReadStageName(p.Value, key) },
             "max_shard_bytes" => c with { MaxShardBytes = ReadInt64(p.Value, key, 4096, 1L << 40) },
             "formats" => c with { Formats = ReadFormats(p.Value, key) },
+            "validation_share" => c with { ValidationShare = ReadDouble(p.Value, key, 0, 0.5) },
+            "packing_window_tokens" => c with { PackingWindowTokens = ReadInt64(p.Value, key, 1024, 1L << 36) },
             _ => throw Unknown(key),
         });
 
@@ -375,7 +379,7 @@ public static class BuildConfigLoader
         return [.. seen];
     }
 
-    private static string ReadStageName(JsonElement e, string key)
+    internal static string ReadStageName(JsonElement e, string key)
     {
         var s = ReadNonEmptyString(e, key);
         foreach (var c in s)
@@ -389,7 +393,7 @@ public static class BuildConfigLoader
         return s;
     }
 
-    private static string ReadNonEmptyString(JsonElement e, string key)
+    internal static string ReadNonEmptyString(JsonElement e, string key)
     {
         if (e.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(e.GetString()))
         {
@@ -399,7 +403,7 @@ public static class BuildConfigLoader
         return e.GetString()!;
     }
 
-    private static long ReadInt64(JsonElement e, string key, long min, long max)
+    internal static long ReadInt64(JsonElement e, string key, long min, long max)
     {
         if (e.ValueKind != JsonValueKind.Number || !e.TryGetInt64(out var v))
         {
@@ -414,7 +418,7 @@ public static class BuildConfigLoader
         return v;
     }
 
-    private static void Expect(JsonElement e, string key, JsonValueKind kind)
+    internal static void Expect(JsonElement e, string key, JsonValueKind kind)
     {
         if (e.ValueKind != kind)
         {
@@ -422,5 +426,5 @@ public static class BuildConfigLoader
         }
     }
 
-    private static ConfigException Unknown(string key) => new(key, null, "unknown key");
+    internal static ConfigException Unknown(string key) => new(key, null, "unknown key");
 }

@@ -14,7 +14,7 @@ internal static class ManifestStep
     public static ManifestTotals Write(string outputDir, BuildConfig config, QwenTokenizer tokenizer, TaskLedger ledger, int taskCount)
     {
         var builder = new ManifestBuilder(BuildConfigLoader.Hash(config), tokenizer.Sha256, config.Seed, tokenizer.EndOfTextId);
-        var stage = config.Shards.Stage;
+        var stage = config.Stages[0].Name;
         for (var i = 0; i < taskCount; i++)
         {
             var entry = ledger.Read<ShardsLedgerEntry>(ShardsTaskExecutor.Phase, i);

@@ -27,7 +27,7 @@ internal sealed class ShardsTaskExecutor(string outputDir, BuildConfig config, Q
 
     public async Task<TaskSummary> ExecuteAsync(PhaseTask task, CancellationToken ct)
     {
-        var stageDir = Path.Combine(outputDir, BuildLayout.ShardsDir, config.Shards.Stage);
+        var stageDir = Path.Combine(outputDir, BuildLayout.ShardsDir, config.Stages[0].Name);
         var staging = Path.Combine(stageDir, StagingPrefix + task.Name);
         if (Directory.Exists(staging))
         {

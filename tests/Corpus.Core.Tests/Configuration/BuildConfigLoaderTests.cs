@@ -18,7 +18,7 @@ public class BuildConfigLoaderTests
               "seed": 42,
               "input": { "extensions": [".TXT", ".md"], "max_file_bytes": 1000, "files_per_task": 3 },
               "tokenizer": { "path": "/x/tokenizer.json" },
-              "shards": { "stage": "s2", "max_shard_bytes": 8192, "formats": ["parquet"] }
+              "shards": { "max_shard_bytes": 8192, "formats": ["parquet"], "validation_share": 0.01 }
             }
             """);
         config.Seed.Should().Be(42);
@@ -26,7 +26,7 @@ public class BuildConfigLoaderTests
         config.Input.MaxFileBytes.Should().Be(1000);
         config.Input.FilesPerTask.Should().Be(3);
         config.Tokenizer.Path.Should().Be("/x/tokenizer.json");
-        config.Shards.Stage.Should().Be("s2");
+        config.Shards.ValidationShare.Should().Be(0.01);
         config.Shards.MaxShardBytes.Should().Be(8192);
         config.Shards.Formats.Should().Equal("parquet");
     }
@@ -37,7 +37,13 @@ public class BuildConfigLoaderTests
     [InlineData("""{"input": {"files_per_task": -1}}""", "input.files_per_task", "-1")]
     [InlineData("""{"input": {"extensions": ["txt"]}}""", "input.extensions", "\"txt\"")]
     [InlineData("""{"shards": {"formats": ["webdataset"]}}""", "shards.formats", "\"webdataset\"")]
-    [InlineData("""{"shards": {"stage": "S 1"}}""", "shards.stage", "\"S 1\"")]
+    [InlineData("""{"stages": [{"name": "S 1"}]}""", "stages[0].name", "\"S 1\"")]
+    [InlineData("""{"stages": [{"name": "s1", "mixture": {"domain": {"code": 0.7, "math": 0.5}}}]}""", "stages[0].mixture.domain", "{\"code\": 0.7, \"math\": 0.5}")]
+    [InlineData("""{"stages": [{"name": "s1", "mixture": {"length": {"100-50": 0.5}}}]}""", "stages[0].mixture.length.100-50", null)]
+    [InlineData("""{"stages": [{"name": "s1", "max_epochs": 0.5}]}""", "stages[0].max_epochs", "0.5")]
+    [InlineData("""{"stages": [{"name": "s1", "eligibility": {"domains": ["poetry"]}}]}""", "stages[0].eligibility.domains", "\"poetry\"")]
+    [InlineData("""{"stages": []}""", "stages", "[]")]
+    [InlineData("""{"shards": {"validation_share": 0.9}}""", "shards.validation_share", "0.9")]
     [InlineData("""{"seed": 1.5}""", "seed", "1.5")]
     [InlineData("""{"filters": {"enabled": "yes"}}""", "filters.enabled", "\"yes\"")]
     [InlineData("""{"dedup": {"min_similarity": 1.5}}""", "dedup.min_similarity", "1.5")]
@@ -46,13 +52,45 @@ public class BuildConfigLoaderTests
     [InlineData("""{"classify": {"language_threshold": 2}}""", "classify.language_threshold", "2")]
     [InlineData("""{"classify": {"qwen3_weight": 0.5}}""", "classify.qwen3_weight", "0.5")]
     [InlineData("""{"classify": {"edu_model": ""}}""", "classify.edu_model", "\"\"")]
-    public void Invalid_values_name_the_key_and_the_value(string json, string key, string value)
+    public void Invalid_values_name_the_key_and_the_value(string json, string key, string? value)
     {
         var act = () => BuildConfigLoader.Parse(json);
         var e = act.Should().Throw<ConfigException>().Which;
         e.Key.Should().Be(key);
         e.Value.Should().Be(value);
-        e.Message.Should().Contain(key).And.Contain(value);
+        e.Message.Should().Contain(key).And.Contain(value ?? key);
+    }
+
+    [Fact]
+    public void Stages_section_is_read_and_round_trips()
+    {
+        var config = BuildConfigLoader.Parse("""
+            {"stages": [
+              {"name": "s1", "context_length": 2048},
+              {"name": "long", "context_length": 32768, "token_budget": 1000000, "max_epochs": 2.5,
+               "eligibility": {"min_tokens": 4096, "max_tokens": null, "languages": ["fra_Latn"], "domains": ["code"], "sources": ["web"], "min_edu_score": 2.5},
+               "mixture": {"language": {"fra_Latn": 0.5}, "length": {"16384-": 0.75, "4096-16384": 0.25}}}
+            ]}
+            """);
+        config.Stages.Select(s => s.Name).Should().Equal("s1", "long");
+        config.Stages[0].Should().BeEquivalentTo(new StagePlan { Name = "s1", ContextLength = 2048 });
+        var plan = config.Stages[1];
+        plan.TokenBudget.Should().Be(1_000_000);
+        plan.MaxEpochs.Should().Be(2.5);
+        plan.Eligibility.Should().BeEquivalentTo(new StageEligibility { MinTokens = 4096, Languages = ["fra_Latn"], Domains = ["code"], Sources = ["web"], MinEduScore = 2.5 });
+        plan.Mixture.Length.Should().Equal(new GroupShare("16384-", 0.75), new GroupShare("4096-16384", 0.25));
+        BuildConfigLoader.Parse(BuildConfigLoader.ToCanonicalJson(config)).Should().BeEquivalentTo(config);
+        BuildConfigLoader.Parse(BuildConfigLoader.ToCanonicalJson(BuildConfig.Default)).Should().BeEquivalentTo(BuildConfig.Default);
+    }
+
+    [Fact]
+    public void Default_stages_are_shaped_after_qwen3()
+    {
+        var stages = BuildConfig.Default.Stages;
+        stages.Select(s => (s.Name, s.ContextLength)).Should().Equal(("s1", 4096), ("s2", 4096), ("s3", 32768));
+        stages[1].Mixture.Domain.Sum(s => s.Share).Should().BeApproximately(0.6, 1e-9);
+        stages[2].Eligibility.MinTokens.Should().Be(4096);
+        stages[2].Mixture.Length.Should().Contain(new GroupShare("16384-", 0.75));
     }
 
     [Fact]
