@@ -130,15 +130,28 @@ public static class BuildRunner
                 }
             }
 
-            var shards = new ShardsTaskExecutor(output, config, tokenizer, ledger, system.Materializer(), request.Workers);
-            var shardsOutcome = await PhaseRunner.RunAsync(system, ShardsTaskExecutor.Phase, partition.Count, ledger, shards, request.Workers, request.MaxAttempts, observer, ct).ConfigureAwait(false);
+            Func<int, string> kept = config.Dedup.Enabled ? i => DedupTaskExecutor.KeptPartPath(output, i)
+                : config.Filters.Enabled ? i => FilterTaskExecutor.FilteredPartPath(output, i)
+                : i => IngestTaskExecutor.DocsPartPath(output, i);
+            var tokenize = new TokenizeTaskExecutor(output, config, kept, tokenizer, ledger, system.Materializer(), request.Workers);
+            var tokenizeOutcome = await PhaseRunner.RunAsync(system, TokenizeTaskExecutor.Phase, partition.Count, ledger, tokenize, request.Workers, request.MaxAttempts, observer, ct).ConfigureAwait(false);
+            phases.Add(tokenizeOutcome);
+            if (!tokenizeOutcome.Succeeded)
+            {
+                return BuildResult.Failed(Describe(tokenizeOutcome), phases);
+            }
+
+            var mixes = MixingStep.Plan(config, ledger, partition.Count);
+            var shards = new StagesTaskExecutor(output, config, mixes, tokenizer.EndOfTextId, ledger);
+            var shardsOutcome = await PhaseRunner.RunAsync(system, StagesTaskExecutor.Phase, partition.Count, ledger, shards, request.Workers, request.MaxAttempts, observer, ct).ConfigureAwait(false);
             phases.Add(shardsOutcome);
             if (!shardsOutcome.Succeeded)
             {
                 return BuildResult.Failed(Describe(shardsOutcome), phases);
             }
 
-            var totals = ManifestStep.Write(output, config, tokenizer, ledger, partition.Count);
+            var manifest = ManifestStep.Write(output, config, tokenizer, ledger, partition.Count);
+            var totals = manifest.Totals;
             var rejects = Enumerable.Range(0, partition.Count).Sum(i => ledger.Read<IngestLedgerEntry>(IngestTaskExecutor.Phase, i).Rejects)
                 + (config.Filters.Enabled ? Enumerable.Range(0, partition.Count).Sum(i => ledger.Read<FilterLedgerEntry>(FilterTaskExecutor.Phase, i).Rejected) : 0)
                 + (config.Dedup.Enabled ? ledger.Read<DedupLedgerEntry>(DedupTaskExecutor.Phase, 0).Removed : 0);
@@ -235,7 +248,7 @@ public static class BuildRunner
                 File.Delete(tmp);
             }
 
-            foreach (var staging in Directory.EnumerateDirectories(root, ShardsTaskExecutor.StagingPrefix + "*", SearchOption.AllDirectories).ToList())
+            foreach (var staging in Directory.EnumerateDirectories(root, StagesTaskExecutor.StagingPrefix + "*", SearchOption.AllDirectories).ToList())
             {
                 Directory.Delete(staging, recursive: true);
             }

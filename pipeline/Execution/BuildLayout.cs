@@ -21,6 +21,12 @@ internal static class BuildLayout
     /// <summary>Token shards, <c>shards/&lt;stage&gt;/…</c>.</summary>
     public const string ShardsDir = "shards";
 
+    /// <summary>Tokenized documents between dedup and the stages, <c>tokens/part-NNNNN.parquet</c>.</summary>
+    public const string TokensDir = "tokens";
+
+    /// <summary>The language-mix report: <c>report/index.html</c>, <c>report.json</c>, <c>report.md</c>.</summary>
+    public const string ReportDir = "report";
+
     /// <summary>WARC files of a crawl (the sample build's input).</summary>
     public const string WarcDir = "warc";
 
@@ -28,5 +34,5 @@ internal static class BuildLayout
     public const string ManifestFile = "manifest.json";
 
     /// <summary>The folders a build owns (and <c>--force</c> clears).</summary>
-    public static IReadOnlyList<string> OwnedDirs { get; } = [StateDir, WarcDir, DocsDir, RejectsDir, FilteredDir, DedupDir, ShardsDir];
+    public static IReadOnlyList<string> OwnedDirs { get; } = [StateDir, WarcDir, DocsDir, RejectsDir, FilteredDir, DedupDir, TokensDir, ShardsDir, ReportDir];
 }

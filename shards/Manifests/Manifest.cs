@@ -10,7 +10,7 @@ namespace Corpus.Shards.Manifests;
 public sealed record Manifest
 {
     /// <summary>The value of the <c>format</c> key.</summary>
-    public const string FormatName = "corpus-manifest/1";
+    public const string FormatName = "corpus-manifest/2";
 
     /// <summary>SHA-256 (hex) of the build's configuration.</summary>
     public required string ConfigSha256 { get; init; }
@@ -30,7 +30,7 @@ public sealed record Manifest
     /// <summary>Every file, sorted by path (ordinal) when written.</summary>
     public required IReadOnlyList<ManifestFile> Files { get; init; }
 
-    /// <summary>Counts by stage, language, domain and source, sorted by those keys (ordinal) when written.</summary>
+    /// <summary>Counts by stage, split, language, domain and source, sorted by those keys (ordinal) when written.</summary>
     public required IReadOnlyList<ManifestTokenCount> TokenCounts { get; init; }
 
     /// <summary>

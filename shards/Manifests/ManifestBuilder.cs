@@ -12,7 +12,7 @@ public sealed class ManifestBuilder
     private readonly long _seed;
     private readonly int _endOfTextId;
     private readonly List<ManifestFile> _files = [];
-    private readonly Dictionary<(string Stage, string Language, string Domain, string Source), (long Documents, long Tokens)> _counts = [];
+    private readonly Dictionary<(string Stage, string Split, string Language, string Domain, string Source), (long Documents, long Tokens)> _counts = [];
 
     /// <summary>Starts a manifest for a build.</summary>
     public ManifestBuilder(string configSha256, string tokenizerSha256, long seed, int endOfTextId)
@@ -28,10 +28,11 @@ public sealed class ManifestBuilder
     /// <summary>
     /// Adds the files a <see cref="ShardSetWriter"/> wrote for <paramref name="stage"/> into
     /// <paramref name="directory"/>, given relative to the output folder with '/' separators
-    /// (e.g. <c>shards/s1</c>).
+    /// (e.g. <c>shards/s1/train</c>), counted under <paramref name="split"/>.
     /// </summary>
-    public ManifestBuilder AddShards(string stage, string directory, IEnumerable<ShardFile> files)
+    public ManifestBuilder AddShards(string stage, string directory, IEnumerable<ShardFile> files, string split = "train")
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(split);
         ArgumentException.ThrowIfNullOrWhiteSpace(stage);
         ArgumentNullException.ThrowIfNull(directory);
         ArgumentNullException.ThrowIfNull(files);
@@ -47,7 +48,7 @@ public sealed class ManifestBuilder
 
             foreach (var count in file.Counts)
             {
-                var key = (stage, count.Language, count.Domain, count.Source);
+                var key = (stage, split, count.Language, count.Domain, count.Source);
                 _counts.TryGetValue(key, out var sum);
                 _counts[key] = (sum.Documents + count.Documents, sum.Tokens + count.Tokens);
             }
@@ -60,8 +61,9 @@ public sealed class ManifestBuilder
     public Manifest Build()
     {
         var counts = _counts
-            .Select(c => new ManifestTokenCount(c.Key.Stage, c.Key.Language, c.Key.Domain, c.Key.Source, c.Value.Documents, c.Value.Tokens))
+            .Select(c => new ManifestTokenCount(c.Key.Stage, c.Key.Language, c.Key.Domain, c.Key.Source, c.Value.Documents, c.Value.Tokens) { Split = c.Key.Split })
             .OrderBy(c => c.Stage, StringComparer.Ordinal)
+            .ThenBy(c => c.Split, StringComparer.Ordinal)
             .ThenBy(c => c.Language, StringComparer.Ordinal)
             .ThenBy(c => c.Domain, StringComparer.Ordinal)
             .ThenBy(c => c.Source, StringComparer.Ordinal)

@@ -8,7 +8,7 @@ internal sealed class ManifestJsonReader(string sourceName)
     private static readonly string[] RootKeys = ["format", "config_sha256", "tokenizer_sha256", "seed", "end_of_text_id", "totals", "files", "token_counts", "checksum"];
     private static readonly string[] TotalsKeys = ["documents", "tokens"];
     private static readonly string[] FileKeys = ["path", "sha256", "bytes", "documents", "tokens"];
-    private static readonly string[] CountKeys = ["stage", "language", "domain", "source", "documents", "tokens"];
+    private static readonly string[] CountKeys = ["stage", "split", "language", "domain", "source", "documents", "tokens"];
 
     public (Manifest Manifest, string Checksum) Read(JsonElement root)
     {
@@ -31,7 +31,7 @@ internal sealed class ManifestJsonReader(string sourceName)
         {
             var where = $"token_counts[{i}]";
             ExpectKeys(c, CountKeys, where);
-            return new ManifestTokenCount(String(c, "stage", where), String(c, "language", where), String(c, "domain", where), String(c, "source", where), Int64(c, "documents", where), Int64(c, "tokens", where));
+            return new ManifestTokenCount(String(c, "stage", where), String(c, "language", where), String(c, "domain", where), String(c, "source", where), Int64(c, "documents", where), Int64(c, "tokens", where)) { Split = String(c, "split", where) };
         }).ToArray();
 
         var manifest = new Manifest

@@ -60,12 +60,14 @@ public static class ManifestWriter
             json.WriteStartArray("token_counts");
             foreach (var count in manifest.TokenCounts
                 .OrderBy(c => c.Stage, StringComparer.Ordinal)
+                .ThenBy(c => c.Split, StringComparer.Ordinal)
                 .ThenBy(c => c.Language, StringComparer.Ordinal)
                 .ThenBy(c => c.Domain, StringComparer.Ordinal)
                 .ThenBy(c => c.Source, StringComparer.Ordinal))
             {
                 json.WriteStartObject();
                 json.WriteString("stage", count.Stage);
+                json.WriteString("split", count.Split);
                 json.WriteString("language", count.Language);
                 json.WriteString("domain", count.Domain);
                 json.WriteString("source", count.Source);

@@ -30,7 +30,7 @@ public sealed class ManifestTests
         var text = Encoding.UTF8.GetString(ManifestWriter.ToUtf8Bytes(Sample()));
         var body = """
             {
-              "format": "corpus-manifest/1",
+              "format": "corpus-manifest/2",
               "config_sha256": "c0",
               "tokenizer_sha256": "70",
               "seed": 42,
@@ -58,6 +58,7 @@ public sealed class ManifestTests
               "token_counts": [
                 {
                   "stage": "s1",
+                  "split": "train",
                   "language": "eng_Latn",
                   "domain": "math",
                   "source": "file",
@@ -66,6 +67,7 @@ public sealed class ManifestTests
                 },
                 {
                   "stage": "s1",
+                  "split": "train",
                   "language": "eng_Latn",
                   "domain": "unknown",
                   "source": "web",

@@ -108,7 +108,7 @@ public sealed class ShardVerifierTests
     {
         using var dir = new TempDirectory();
         await Shards.WriteOutputAsync(dir.Path);
-        await File.WriteAllTextAsync(dir["manifest.json"], "{\"format\": \"corpus-manifest/1\",");
+        await File.WriteAllTextAsync(dir["manifest.json"], "{\"format\": \"corpus-manifest/2\",");
 
         var result = ShardVerifier.Verify(dir.Path);
 
