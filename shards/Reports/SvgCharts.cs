@@ -10,7 +10,8 @@ namespace Corpus.Shards.Reports;
 internal static class SvgCharts
 {
     private const double Width = 1000;
-    private const double LabelWidth = 170;
+    private const double LabelWidth = 260;
+    private const int MaxLabel = 34;
     private const double ValueWidth = 130;
     private const double RowHeight = 30;
     private const double BarHeight = 20;
@@ -25,7 +26,7 @@ internal static class SvgCharts
         {
             var row = rows[r];
             var y = 5 + r * RowHeight;
-            Label(svg, row.Label, LabelWidth - 10, y + BarHeight / 2, "end");
+            Label(svg, Short(row.Label), LabelWidth - 10, y + BarHeight / 2, "end");
             var total = row.Segments.Sum(s => s.Value);
             var x = LabelWidth;
             svg.Append($"<rect x=\"{Px(LabelWidth)}\" y=\"{Px(y)}\" width=\"{Px(plot)}\" height=\"{Px(BarHeight)}\" fill=\"#f3f4f6\"/>\n");
@@ -58,7 +59,7 @@ internal static class SvgCharts
             var bar = bars[i];
             var y = 5 + i * RowHeight;
             var w = Math.Max(bar.Value > 0 ? 1 : 0, plot * bar.Value / max);
-            Label(svg, bar.Label, LabelWidth - 10, y + BarHeight / 2, "end");
+            Label(svg, Short(bar.Label), LabelWidth - 10, y + BarHeight / 2, "end");
             svg.Append($"<rect x=\"{Px(LabelWidth)}\" y=\"{Px(y)}\" width=\"{Px(w)}\" height=\"{Px(BarHeight)}\" rx=\"2\" fill=\"{colour}\"><title>{Html(bar.Tooltip)}</title></rect>\n");
             Label(svg, Count(bar.Value), LabelWidth + w + 8, y + BarHeight / 2, "start");
         }
@@ -122,6 +123,9 @@ internal static class SvgCharts
         new StringBuilder().Append($"<svg class=\"chart\" viewBox=\"0 0 {Px(Width)} {Px(height)}\" role=\"img\" aria-label=\"{Html(ariaLabel)}\">\n");
 
     private static string Close(StringBuilder svg) => svg.Append("</svg>\n").ToString();
+
+    /// <summary>A row label cut to <see cref="MaxLabel"/> characters (the tooltip keeps it whole).</summary>
+    private static string Short(string label) => label.Length <= MaxLabel ? label : string.Concat(label.AsSpan(0, MaxLabel - 1), "\u2026");
 
     private static void Label(StringBuilder svg, string text, double x, double y, string anchor) =>
         svg.Append($"<text x=\"{Px(x)}\" y=\"{Px(y)}\" text-anchor=\"{anchor}\" dominant-baseline=\"central\" font-size=\"13\" fill=\"#374151\">{Html(text)}</text>\n");
