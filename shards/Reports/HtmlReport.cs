@@ -78,7 +78,7 @@ internal static class HtmlReport
         }
         else
         {
-            html.Append("<div class=\"scroll\"><table>\n<thead><tr><th>Stage</th><th>Context</th><th>Budget</th><th>Tokens</th><th>Documents</th><th>Validation docs</th><th>Validation tokens</th><th>Sequences</th><th>Padding tokens</th><th>Truncated docs</th><th>Upsampled docs</th><th>Upsampled tokens</th><th>Downsampled docs</th><th>Downsampled tokens</th></tr></thead>\n<tbody>\n");
+            html.Append("<div class=\"scroll\"><table>\n<thead><tr><th>Stage</th><th class=\"num\">Context</th><th class=\"num\">Budget</th><th class=\"num\">Tokens</th><th class=\"num\">Documents</th><th class=\"num\">Validation docs</th><th class=\"num\">Validation tokens</th><th class=\"num\">Sequences</th><th class=\"num\">Padding tokens</th><th class=\"num\">Truncated docs</th><th class=\"num\">Upsampled docs</th><th class=\"num\">Upsampled tokens</th><th class=\"num\">Downsampled docs</th><th class=\"num\">Downsampled tokens</th></tr></thead>\n<tbody>\n");
             foreach (var stage in report.Stages)
             {
                 html.Append($"<tr><th scope=\"row\">{Html(stage.Name)}</th>");
@@ -172,10 +172,10 @@ internal static class HtmlReport
         html.Append("</ul>\n<div class=\"scroll\"><table>\n<thead><tr><th>Language</th><th>Name</th>");
         foreach (var stage in report.Stages)
         {
-            html.Append($"<th>{Html(stage.Name)} tokens</th>");
+            html.Append($"<th class=\"num\">{Html(stage.Name)} tokens</th>");
         }
 
-        html.Append("<th>Tokens</th><th>Documents</th><th>Sources (tokens)</th></tr></thead>\n<tbody>\n");
+        html.Append("<th class=\"num\">Tokens</th><th class=\"num\">Documents</th><th>Sources (tokens)</th></tr></thead>\n<tbody>\n");
         foreach (var row in report.Languages)
         {
             html.Append($"<tr><th scope=\"row\"><code>{Html(row.Code)}</code></th><td>{Html(row.Name)}</td>");
@@ -216,7 +216,7 @@ internal static class HtmlReport
         Legend(html, ReportPalette.MetColour, "target met");
         Legend(html, ReportPalette.PresentColour, "present, below target");
         Legend(html, ReportPalette.AbsentColour, "absent");
-        html.Append("</ul>\n<details><summary>Table of the Qwen3 languages</summary>\n<div class=\"scroll\"><table>\n<thead><tr><th>Language</th><th>Name</th><th>Present</th><th>Tokens</th><th>Share</th><th>Target tokens</th><th>Met</th></tr></thead>\n<tbody>\n");
+        html.Append("</ul>\n<details><summary>Table of the Qwen3 languages</summary>\n<div class=\"scroll\"><table>\n<thead><tr><th>Language</th><th>Name</th><th>Present</th><th class=\"num\">Tokens</th><th class=\"num\">Share</th><th class=\"num\">Target tokens</th><th class=\"status\">Met</th></tr></thead>\n<tbody>\n");
         foreach (var language in coverage.Languages)
         {
             html.Append($"<tr><th scope=\"row\"><code>{Html(language.Code)}</code></th><td>{Html(language.Name)}</td><td>{(language.Present ? "yes" : "no")}</td>");
@@ -254,7 +254,7 @@ internal static class HtmlReport
             Legend(html, colour[name], name);
         }
 
-        html.Append("</ul>\n<div class=\"scroll\"><table>\n<thead><tr><th>Stage</th><th>Domain</th><th>Documents</th><th>Tokens</th><th>Share</th></tr></thead>\n<tbody>\n");
+        html.Append("</ul>\n<div class=\"scroll\"><table>\n<thead><tr><th>Stage</th><th>Domain</th><th class=\"num\">Documents</th><th class=\"num\">Tokens</th><th class=\"num\">Share</th></tr></thead>\n<tbody>\n");
         foreach (var stage in report.Domains)
         {
             foreach (var domain in stage.Domains)
@@ -289,7 +289,7 @@ internal static class HtmlReport
                 continue;
             }
 
-            html.Append("<div class=\"scroll\"><table>\n<thead><tr><th>Dimension</th><th>Group</th><th>Target</th><th>Measured</th><th>Available tokens</th><th>Met</th><th>Note</th></tr></thead>\n<tbody>\n");
+            html.Append("<div class=\"scroll\"><table>\n<thead><tr><th>Dimension</th><th>Group</th><th class=\"num\">Target</th><th class=\"num\">Measured</th><th class=\"num\">Available tokens</th><th class=\"status\">Met</th><th>Note</th></tr></thead>\n<tbody>\n");
             foreach (var check in stage.MixtureChecks)
             {
                 html.Append(check.Met ? "<tr>" : "<tr class=\"unmet\">");
@@ -325,7 +325,7 @@ internal static class HtmlReport
             $"after {s.Phase} · {s.Rule}: {Count(s.DocumentsRemaining)} documents remain, {Count(s.DocumentsRemoved)} removed")));
         html.Append("<p class=\"muted\">Documents remaining after each step.</p>\n");
         html.Append(SvgCharts.HorizontalBars(bars, ReportPalette.BarColour, "Documents remaining after each filter step"));
-        html.Append("<div class=\"scroll\"><table>\n<thead><tr><th>Phase</th><th>Rule</th><th>Documents removed</th><th>Tokens removed</th><th>Documents remaining</th></tr></thead>\n<tbody>\n");
+        html.Append("<div class=\"scroll\"><table>\n<thead><tr><th>Phase</th><th>Rule</th><th class=\"num\">Documents removed</th><th class=\"num\">Tokens removed</th><th class=\"num\">Documents remaining</th></tr></thead>\n<tbody>\n");
         foreach (var step in funnel.Steps)
         {
             html.Append($"<tr><td>{Html(step.Phase)}</td><td>{Html(step.Rule)}</td>");
@@ -361,7 +361,7 @@ internal static class HtmlReport
             [.. funnel.Rejects.Select(r => new ChartBar($"{r.Phase} · {r.Reason}", r.Documents, $"{r.Phase} · {r.Reason}: {Count(r.Documents)} documents"))],
             ReportPalette.RemovedColour,
             "Rejected documents by reason"));
-        html.Append("<div class=\"scroll\"><table>\n<thead><tr><th>Phase</th><th>Reason</th><th>Documents</th></tr></thead>\n<tbody>\n");
+        html.Append("<div class=\"scroll\"><table>\n<thead><tr><th>Phase</th><th>Reason</th><th class=\"num\">Documents</th></tr></thead>\n<tbody>\n");
         foreach (var reject in funnel.Rejects)
         {
             html.Append($"<tr><td>{Html(reject.Phase)}</td><td>{Html(reject.Reason)}</td>");
@@ -396,7 +396,7 @@ internal static class HtmlReport
                 [.. dedup.ClusterSizes.Select(b => new ChartBar(b.Size, b.Clusters, $"size {b.Size}: {Count(b.Clusters)} clusters"))],
                 ReportPalette.Series(3),
                 "Clusters by size"));
-            html.Append("<table class=\"narrow\">\n<thead><tr><th>Cluster size</th><th>Clusters</th></tr></thead>\n<tbody>\n");
+            html.Append("<table class=\"narrow\">\n<thead><tr><th>Cluster size</th><th class=\"num\">Clusters</th></tr></thead>\n<tbody>\n");
             foreach (var bucket in dedup.ClusterSizes)
             {
                 html.Append($"<tr><td>{Html(bucket.Size)}</td>");
@@ -420,7 +420,7 @@ internal static class HtmlReport
             return;
         }
 
-        html.Append("<table class=\"narrow\">\n<thead><tr><th>Recipe</th><th>Generated</th><th>Accepted</th><th>Acceptance</th></tr></thead>\n<tbody>\n");
+        html.Append("<table class=\"narrow\">\n<thead><tr><th>Recipe</th><th class=\"num\">Generated</th><th class=\"num\">Accepted</th><th class=\"num\">Acceptance</th></tr></thead>\n<tbody>\n");
         foreach (var recipe in recipes)
         {
             html.Append($"<tr><td>{Html(recipe.Name)}</td>");
@@ -456,7 +456,7 @@ internal static class HtmlReport
                 [.. stage.LengthHistogram.Select(b => new ChartBar(b.Label, b.Documents, $"{stage.Name} · {b.Label} tokens: {Count(b.Documents)} documents, {Count(b.Tokens)} tokens"))],
                 ReportPalette.Series(i),
                 $"{stage.Name}: documents by length"));
-            html.Append("<details><summary>Table</summary>\n<table class=\"narrow\">\n<thead><tr><th>Length (tokens)</th><th>From</th><th>Documents</th><th>Tokens</th></tr></thead>\n<tbody>\n");
+            html.Append("<details><summary>Table</summary>\n<table class=\"narrow\">\n<thead><tr><th>Length (tokens)</th><th class=\"num\">From</th><th class=\"num\">Documents</th><th class=\"num\">Tokens</th></tr></thead>\n<tbody>\n");
             foreach (var bucket in stage.LengthHistogram)
             {
                 html.Append($"<tr><td>{Html(bucket.Label)}</td>");

@@ -30,6 +30,8 @@ internal static class HtmlStyle
         th, td { padding: 5px 10px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
         thead th { background: #f3f4f6; font-weight: 600; white-space: nowrap; }
         tbody tr:nth-child(even) { background: #fafafa; }
+        th.num { text-align: right; }
+        th.status { text-align: center; }
         td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         .muted { color: var(--muted); font-weight: normal; }
         .ok { color: #2e7d32; font-weight: 700; text-align: center; }

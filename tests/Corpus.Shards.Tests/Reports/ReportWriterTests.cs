@@ -75,6 +75,7 @@ public sealed class ReportWriterTests
     {
         using var dir = new TempDirectory();
         ReportWriter.Write(ReportSample.Create(), dir["a"]);
+        var culture = CultureInfo.CurrentCulture;
         CultureInfo.CurrentCulture = new CultureInfo("de-DE");
         try
         {
@@ -82,7 +83,7 @@ public sealed class ReportWriterTests
         }
         finally
         {
-            CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+            CultureInfo.CurrentCulture = culture;
         }
 
         foreach (var name in new[] { "index.html", "report.json", "report.md" })
