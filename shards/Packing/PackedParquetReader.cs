@@ -151,9 +151,10 @@ internal sealed class PackedParquetReader : IAsyncDisposable
 
     private static async ValueTask<string[][]> ReadStringListsAsync(ParquetRowGroupReader group, DataField field, int segments, int[][] shape, CancellationToken cancellationToken)
     {
-        var values = new string?[segments];
+        var values = new ReadOnlyMemory<char>[segments];
+        var definitions = new int[segments];
         var repetitions = new int[segments];
-        await group.ReadAsync(field, values.AsMemory(), repetitions.AsMemory(), cancellationToken).ConfigureAwait(false);
+        await group.ReadRawAsync<ReadOnlyMemory<char>>(field, values, definitions, repetitions, cancellationToken).ConfigureAwait(false);
         var lists = new string[shape.Length][];
         var at = 0;
         for (var row = 0; row < shape.Length; row++)
@@ -161,12 +162,12 @@ internal sealed class PackedParquetReader : IAsyncDisposable
             var list = new string[shape[row].Length];
             for (var i = 0; i < list.Length; i++, at++)
             {
-                if (repetitions[at] != (i == 0 ? 0 : 1) || values[at] is null)
+                if (repetitions[at] != (i == 0 ? 0 : 1) || definitions[at] != PackedParquetSchema.ElementDefinitionLevel)
                 {
                     throw new InvalidDataException($"has lists in '{field.Path}' that do not match chunk_indexes (row {row})");
                 }
 
-                list[i] = values[at]!;
+                list[i] = values[at].ToString();
             }
 
             lists[row] = list;
