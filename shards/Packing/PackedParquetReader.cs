@@ -67,11 +67,10 @@ internal sealed class PackedParquetReader : IAsyncDisposable
         var inputIds = await ReadIntListsAsync(group, _fields[0], rows, cancellationToken).ConfigureAwait(false);
         var cuSeqlens = await ReadIntListsAsync(group, _fields[1], rows, cancellationToken).ConfigureAwait(false);
         var chunkIndexes = await ReadIntListsAsync(group, _fields[3], rows, cancellationToken).ConfigureAwait(false);
-        var segments = chunkIndexes.Sum(c => c.Length);
-        var documentIds = await ReadStringListsAsync(group, _fields[2], segments, chunkIndexes, cancellationToken).ConfigureAwait(false);
-        var languages = await ReadStringListsAsync(group, _fields[4], segments, chunkIndexes, cancellationToken).ConfigureAwait(false);
-        var domains = await ReadStringListsAsync(group, _fields[5], segments, chunkIndexes, cancellationToken).ConfigureAwait(false);
-        var sources = await ReadStringListsAsync(group, _fields[6], segments, chunkIndexes, cancellationToken).ConfigureAwait(false);
+        var documentIds = await ReadStringListsAsync(group, _fields[2], rows, cancellationToken).ConfigureAwait(false);
+        var languages = await ReadStringListsAsync(group, _fields[4], rows, cancellationToken).ConfigureAwait(false);
+        var domains = await ReadStringListsAsync(group, _fields[5], rows, cancellationToken).ConfigureAwait(false);
+        var sources = await ReadStringListsAsync(group, _fields[6], rows, cancellationToken).ConfigureAwait(false);
         var padding = new int[rows];
         await group.ReadAsync<int>(_fields[7], padding, null, cancellationToken).ConfigureAwait(false);
         var sequences = new PackedSequence[rows];
@@ -100,25 +99,35 @@ internal sealed class PackedParquetReader : IAsyncDisposable
         return value;
     }
 
-    private static async ValueTask<int[][]> ReadIntListsAsync(ParquetRowGroupReader group, DataField field, int rows, CancellationToken cancellationToken)
+    private static ValueTask<int[][]> ReadIntListsAsync(ParquetRowGroupReader group, DataField field, int rows, CancellationToken cancellationToken) =>
+        ReadListsAsync<int>(group, field, rows, cancellationToken);
+
+    private static async ValueTask<string[][]> ReadStringListsAsync(ParquetRowGroupReader group, DataField field, int rows, CancellationToken cancellationToken)
+    {
+        var lists = await ReadListsAsync<ReadOnlyMemory<char>>(group, field, rows, cancellationToken).ConfigureAwait(false);
+        return Array.ConvertAll(lists, list => Array.ConvertAll(list, value => value.ToString()));
+    }
+
+    /// <summary>A list column split into one array per row by its repetition levels; every element present.</summary>
+    private static async ValueTask<T[][]> ReadListsAsync<T>(ParquetRowGroupReader group, DataField field, int rows, CancellationToken cancellationToken)
+        where T : struct
     {
         var count = checked((int)(group.GetMetadata(field)?.MetaData?.NumValues ?? throw new InvalidDataException($"has no column chunk for '{field.Path}'")));
-        var values = new int[count];
+        var values = new T[count];
         var definitions = new int[count];
         var repetitions = new int[count];
-        await group.ReadRawAsync<int>(field, values, definitions, repetitions, cancellationToken).ConfigureAwait(false);
-        var lists = new int[rows][];
+        await group.ReadRawAsync<T>(field, values, definitions, repetitions, cancellationToken).ConfigureAwait(false);
+        var lists = new T[rows][];
         var row = -1;
         var start = 0;
-        var at = 0;
-        for (var level = 0; level < repetitions.Length; level++)
+        for (var at = 0; at <= count; at++)
         {
-            if (definitions[level] != PackedParquetSchema.ElementDefinitionLevel)
+            if (at < count && definitions[at] != PackedParquetSchema.ElementDefinitionLevel)
             {
                 throw new InvalidDataException($"has a null or empty list in '{field.Path}'");
             }
 
-            if (repetitions[level] == 0)
+            if (at == count || repetitions[at] == 0)
             {
                 if (row >= 0)
                 {
@@ -127,50 +136,16 @@ internal sealed class PackedParquetReader : IAsyncDisposable
 
                 row++;
                 start = at;
-                if (row >= rows)
+                if (at < count && row >= rows)
                 {
                     throw new InvalidDataException($"has more lists in '{field.Path}' than rows ({rows})");
                 }
             }
-
-            at++;
         }
 
-        if (row >= 0)
+        if (row != rows)
         {
-            lists[row] = values[start..at];
-        }
-
-        if (row != rows - 1)
-        {
-            throw new InvalidDataException($"has {row + 1} lists in '{field.Path}' for {rows} rows");
-        }
-
-        return lists;
-    }
-
-    private static async ValueTask<string[][]> ReadStringListsAsync(ParquetRowGroupReader group, DataField field, int segments, int[][] shape, CancellationToken cancellationToken)
-    {
-        var values = new ReadOnlyMemory<char>[segments];
-        var definitions = new int[segments];
-        var repetitions = new int[segments];
-        await group.ReadRawAsync<ReadOnlyMemory<char>>(field, values, definitions, repetitions, cancellationToken).ConfigureAwait(false);
-        var lists = new string[shape.Length][];
-        var at = 0;
-        for (var row = 0; row < shape.Length; row++)
-        {
-            var list = new string[shape[row].Length];
-            for (var i = 0; i < list.Length; i++, at++)
-            {
-                if (repetitions[at] != (i == 0 ? 0 : 1) || definitions[at] != PackedParquetSchema.ElementDefinitionLevel)
-                {
-                    throw new InvalidDataException($"has lists in '{field.Path}' that do not match chunk_indexes (row {row})");
-                }
-
-                list[i] = values[at].ToString();
-            }
-
-            lists[row] = list;
+            throw new InvalidDataException($"has {row} lists in '{field.Path}' for {rows} rows");
         }
 
         return lists;
