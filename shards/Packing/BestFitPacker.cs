@@ -23,6 +23,11 @@ public sealed class BestFitPacker : ISequencePacker
     private readonly List<PackingPiece> _window = [];
     private readonly RoomIndex _rooms;
     private readonly List<PackingPiece> _binPieces = [];
+
+    // The window's bins as linked lists of piece positions: first and last piece and tokens used.
+    private readonly List<int> _binFirst = [];
+    private readonly List<int> _binLast = [];
+    private readonly List<int> _binUsed = [];
     private int[] _pieceNext = new int[64];
     private long _buffered;
     private long _arrivals;
@@ -122,10 +127,12 @@ public sealed class BestFitPacker : ISequencePacker
             _pieceNext = new int[Math.Max(pieces.Length, _pieceNext.Length * 2)];
         }
 
-        // Bins as linked lists of piece positions: first, last and used tokens per bin.
-        var first = new List<int>();
-        var last = new List<int>();
-        var used = new List<int>();
+        var first = _binFirst;
+        var last = _binLast;
+        var used = _binUsed;
+        first.Clear();
+        last.Clear();
+        used.Clear();
         _rooms.Clear();
         for (var i = 0; i < pieces.Length; i++)
         {
