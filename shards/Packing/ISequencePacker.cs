@@ -12,7 +12,11 @@ public interface ISequencePacker
     /// <summary>What the packer has done so far.</summary>
     PackingStats Stats { get; }
 
-    /// <summary>Adds a document; returns the sequences it completed (often none).</summary>
+    /// <summary>
+    /// Adds a document; returns the sequences it completed (often none). The packer holds the
+    /// document's token memory (no copy) until the sequences holding it are emitted: do not reuse
+    /// that buffer before then.
+    /// </summary>
     IReadOnlyList<PackedSequence> Add(PackingDocument document);
 
     /// <summary>Emits every sequence still held; no document may be added afterwards.</summary>
