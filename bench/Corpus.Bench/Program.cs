@@ -30,6 +30,8 @@ using Corpus.Bench.Tokenizer;
 //     language ID side by side on the same held-out lines: corpus vs CLD3, franc and Lingua, per language
 // dotnet run -c Release --project bench/Corpus.Bench -- bench-fasttext [--model PATH] [--quantize] [LINES] [ROUNDS]
 //     one thread: FastTextModel predictions/s on 200-character lines beside `fasttext predict-prob`, same top-1 on every line
+// dotnet run -c Release --project bench/Corpus.Bench -- bench-packing [DOCS] [CONTEXT] [ROUNDS]
+//     one thread: best-fit packing beside concatenate-and-chop on the same seeded lengths, truncations, padding, sequences/s
 // dotnet run -c Release --project bench/Corpus.Bench -- [BenchmarkDotNet arguments]
 if (args.Length > 0 && args[0] == "compare-tokenizers")
 {
@@ -82,6 +84,12 @@ if (args.Length > 0 && args[0] is "bench-dedup-quality" or "bench-minhash" or "b
         "bench-minhash" => Corpus.Bench.Dedup.DedupBenchmarks.Speed(Arg(1, 20000), Arg(2, 3)),
         _ => Corpus.Bench.Dedup.DedupBenchmarks.Memory(Arg(1, 200000)),
     };
+}
+
+if (args.Length > 0 && args[0] == "bench-packing")
+{
+    int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+    return Corpus.Bench.Shards.PackingBenchmark.Run(Arg(1, 200_000), Arg(2, 4096), Arg(3, 3));
 }
 
 if (args.Length > 0 && args[0] == "bench-filters")

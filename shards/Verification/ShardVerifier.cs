@@ -10,7 +10,8 @@ namespace Corpus.Shards.Verification;
 /// Checks a build's output folder against its <c>manifest.json</c>: every listed file present with
 /// its size and SHA-256 (hashed in chunks), no unlisted shard file under <c>shards/</c>, every
 /// <c>.idx</c> parsed strictly against its <c>.bin</c> with every document ending in the recorded
-/// end-of-text id, every <c>.parquet</c> holding the listed documents and tokens, and totals that add up.
+/// end-of-text id, every <c>.parquet</c> holding the listed documents and tokens, every
+/// <c>.packed.parquet</c> holding well-formed packed sequences, and totals that add up.
 /// Never loads a whole shard.
 /// </summary>
 public static class ShardVerifier
@@ -60,7 +61,16 @@ public static class ShardVerifier
 
         foreach (var parquet in listed.Values.Where(f => IsShard(f.Path, ".parquet")))
         {
-            if (File.Exists(FullPath(outputDir, parquet.Path)))
+            if (!File.Exists(FullPath(outputDir, parquet.Path)))
+            {
+                continue;
+            }
+
+            if (IsPacked(parquet.Path))
+            {
+                await PackedParquetVerifier.CheckAsync(FullPath(outputDir, parquet.Path), parquet, manifest.EndOfTextId, faults, cancellationToken).ConfigureAwait(false);
+            }
+            else
             {
                 await CheckParquetAsync(outputDir, parquet, faults, cancellationToken).ConfigureAwait(false);
             }
@@ -140,7 +150,7 @@ public static class ShardVerifier
             var stageTokens = manifest.TokenCounts.Where(c => c.Stage == stage).Sum(c => c.Tokens);
             foreach (var extension in ShardExtensions)
             {
-                var files = manifest.Files.Where(f => StageOf(f.Path) == stage && f.Path.EndsWith(extension, StringComparison.Ordinal)).ToArray();
+                var files = manifest.Files.Where(f => StageOf(f.Path) == stage && f.Path.EndsWith(extension, StringComparison.Ordinal) && !IsPacked(f.Path)).ToArray();
                 if (files.Length == 0)
                 {
                     continue;
@@ -151,6 +161,18 @@ public static class ShardVerifier
                 if (fileDocuments != stageDocuments || fileTokens != stageTokens)
                 {
                     faults.Add(new(ManifestFileName, $"stage '{stage}': the {extension} files hold {fileDocuments} documents and {fileTokens} tokens but token_counts say {stageDocuments} and {stageTokens}"));
+                }
+            }
+
+            // Packed sequences hold every document's tokens once, a split document as several segments.
+            var packed = manifest.Files.Where(f => StageOf(f.Path) == stage && IsPacked(f.Path)).ToArray();
+            if (packed.Length > 0)
+            {
+                var segments = packed.Sum(f => f.Documents);
+                var packedTokens = packed.Sum(f => f.Tokens);
+                if (packedTokens != stageTokens || segments < stageDocuments)
+                {
+                    faults.Add(new(ManifestFileName, $"stage '{stage}': the {PackedParquetVerifier.Suffix} files hold {segments} segments and {packedTokens} tokens but token_counts say {stageDocuments} documents and {stageTokens} tokens"));
                 }
             }
         }
@@ -310,6 +332,8 @@ public static class ShardVerifier
             faults.Add(new(file.Path, $"cannot be read as Parquet: {e.Message}"));
         }
     }
+
+    private static bool IsPacked(string path) => path.EndsWith(PackedParquetVerifier.Suffix, StringComparison.Ordinal);
 
     private static bool IsShard(string path, string extension) =>
         StageOf(path) is not null && path.EndsWith(extension, StringComparison.Ordinal);
