@@ -147,4 +147,7 @@ public sealed record ShardsConfig
 
     /// <summary>Tokens of documents the packer holds at once per stage and task (bounds memory; larger packs tighter).</summary>
     public long PackingWindowTokens { get; init; } = 4L * 1024 * 1024;
+
+    /// <summary>The report counts a Qwen3 language as covered when the kept corpus holds at least this many of its tokens.</summary>
+    public long LanguageTargetTokens { get; init; } = 1000;
 }

@@ -166,6 +166,7 @@ public static class BuildConfigLoader
             w.WriteEndArray();
             w.WriteNumber("validation_share", config.Shards.ValidationShare);
             w.WriteNumber("packing_window_tokens", config.Shards.PackingWindowTokens);
+            w.WriteNumber("language_target_tokens", config.Shards.LanguageTargetTokens);
             w.WriteEndObject();
             StagePlanReader.WriteStages(w, config.Stages);
             w.WriteEndObject();
@@ -326,6 +327,7 @@ public static class BuildConfigLoader
             "formats" => c with { Formats = ReadFormats(p.Value, key) },
             "validation_share" => c with { ValidationShare = ReadDouble(p.Value, key, 0, 0.5) },
             "packing_window_tokens" => c with { PackingWindowTokens = ReadInt64(p.Value, key, 1024, 1L << 36) },
+            "language_target_tokens" => c with { LanguageTargetTokens = ReadInt64(p.Value, key, 0, long.MaxValue / 4) },
             _ => throw Unknown(key),
         });
 

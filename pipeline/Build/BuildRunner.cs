@@ -151,6 +151,7 @@ public static class BuildRunner
             }
 
             var manifest = ManifestStep.Write(output, config, tokenizer, ledger, partition.Count);
+            await ReportStep.WriteAsync(output, config, manifest, mixes, ledger, partition.Count, ct).ConfigureAwait(false);
             var totals = manifest.Totals;
             var rejects = Enumerable.Range(0, partition.Count).Sum(i => ledger.Read<IngestLedgerEntry>(IngestTaskExecutor.Phase, i).Rejects)
                 + (config.Filters.Enabled ? Enumerable.Range(0, partition.Count).Sum(i => ledger.Read<FilterLedgerEntry>(FilterTaskExecutor.Phase, i).Rejected) : 0)

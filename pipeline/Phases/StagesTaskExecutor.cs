@@ -26,6 +26,7 @@ internal sealed class StagesTaskExecutor(string outputDir, BuildConfig config, I
     {
         var rules = config.Stages.Select(s => new StageRules(s)).ToArray();
         var megatron = config.Shards.Formats.Contains("megatron");
+        var packed = config.Shards.Formats.Contains("parquet");
         var writers = new StageSplitWriter[config.Stages.Length, 2];
         var staging = new string[config.Stages.Length];
         for (var s = 0; s < config.Stages.Length; s++)
@@ -38,7 +39,9 @@ internal sealed class StagesTaskExecutor(string outputDir, BuildConfig config, I
 
             for (var split = 0; split < 2; split++)
             {
-                writers[s, split] = new StageSplitWriter(Path.Combine(staging[s], Splits[split]), task.Name, endOfTextId, config.Shards.MaxShardBytes, megatron);
+                var stage = config.Stages[s];
+                var options = new StageSplitOptions(stage.Name, Splits[split], config.Seed, stage.ContextLength, endOfTextId, config.Shards.MaxShardBytes, config.Shards.PackingWindowTokens, megatron, packed);
+                writers[s, split] = new StageSplitWriter(Path.Combine(staging[s], Splits[split]), task.Name, options);
             }
         }
 

@@ -28,6 +28,7 @@ internal sealed class TokenizeTaskExecutor(string outputDir, BuildConfig config,
         var rules = config.Stages.Select(s => new StageRules(s)).ToArray();
         var histograms = config.Stages.Select(_ => new StageHistogram()).ToArray();
         var validation = new long[config.Stages.Length * 2];
+        var languages = new SortedDictionary<(string Language, string Source), (long Documents, long Tokens)>();
         long documents = 0, tokens = 0, chars = 0;
         var eot = tokenizer.EndOfTextId;
         await using (var writer = new ParquetPartWriter<TokenizedRow>(AtomicFile.TempPathOf(path), r => r.Tokens.Length * 4L + 256))
@@ -55,6 +56,9 @@ internal sealed class TokenizeTaskExecutor(string outputDir, BuildConfig config,
                 {
                     await writer.AddAsync(doc.Row, ct).ConfigureAwait(false);
                     Count(doc.Row, rules, histograms, validation);
+                    var key = (doc.Row.Language, doc.Row.Source);
+                    languages.TryGetValue(key, out var sum);
+                    languages[key] = (sum.Documents + 1, sum.Tokens + doc.Row.Tokens.Length);
                     documents++;
                     tokens += doc.Row.Tokens.Length;
                     chars += doc.Chars;
@@ -67,7 +71,8 @@ internal sealed class TokenizeTaskExecutor(string outputDir, BuildConfig config,
 
         AtomicFile.Commit(AtomicFile.TempPathOf(path), path);
         var stages = config.Stages.Select((s, i) => new StageCounts(s.Name, histograms[i].ToEntries(), validation[2 * i], validation[2 * i + 1])).ToArray();
-        ledger.Commit(Phase, task.Index, new TokenizeLedgerEntry(documents, tokens, stages));
+        var corpus = languages.Select(l => new LanguageSourceCount(l.Key.Language, l.Key.Source, l.Value.Documents, l.Value.Tokens)).ToArray();
+        ledger.Commit(Phase, task.Index, new TokenizeLedgerEntry(documents, tokens, stages, corpus));
         return new TaskSummary(documents, 0, tokens, chars);
     }
 
@@ -99,7 +104,10 @@ internal sealed class TokenizeTaskExecutor(string outputDir, BuildConfig config,
 }
 
 /// <summary>What the ledger keeps of a committed tokenize task.</summary>
-internal sealed record TokenizeLedgerEntry(long Documents, long Tokens, IReadOnlyList<StageCounts> Stages);
+internal sealed record TokenizeLedgerEntry(long Documents, long Tokens, IReadOnlyList<StageCounts> Stages, IReadOnlyList<LanguageSourceCount> Corpus);
+
+/// <summary>Kept documents and tokens of one language from one source, before mixing.</summary>
+internal sealed record LanguageSourceCount(string Language, string Source, long Documents, long Tokens);
 
 /// <summary>One stage's counts in one task: eligible training documents by cell and bucket, and eligible held-out ones.</summary>
 internal sealed record StageCounts(string Stage, IReadOnlyList<StageHistogramEntry> Histogram, long ValidationDocuments, long ValidationTokens);
