@@ -18,6 +18,7 @@ internal static class CorpusCli
         new DedupCommand(),
         new TokenizeCommand(),
         new ShardsVerifyCommand(),
+        new ReportCommand(),
         new LidTrainCommand(),
         new LidPredictCommand(),
         new LidEvalCommand(),

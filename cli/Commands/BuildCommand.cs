@@ -63,7 +63,7 @@ internal sealed class BuildCommand : ICommand
 
         var summary = string.Create(
             CultureInfo.InvariantCulture,
-            $"built {output}: {result.Documents:N0} documents, {result.Tokens:N0} tokens, {result.Rejects:N0} rejects (see rejects/)\n");
+            $"built {output}: {result.Documents:N0} documents, {result.Tokens:N0} tokens, {result.Rejects:N0} rejects (see rejects/); stages: {string.Join(", ", result.Stages.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Stage} {s.Tokens:N0} tokens")))}; report: {Path.Combine(output, "report", "index.html")}\n");
         var bytes = Encoding.UTF8.GetBytes(summary);
         await console.Out.WriteAsync(bytes, ct).ConfigureAwait(false);
         await console.Out.FlushAsync(ct).ConfigureAwait(false);

@@ -92,7 +92,7 @@ public static class BuildRunner
             BuildIdentity.HashModels(config.Classify, Filters.Languages.LanguageIdentifier.DefaultModelPath),
             BuildIdentity.HashListing(files),
             files.Count);
-        PrepareOutput(output, identity, request.Force);
+        PrepareOutput(output, identity, config, request.Force);
 
         var items = InputIndex.Build(files, ct);
         var partition = items.Chunk(config.Input.FilesPerTask).Select(c => (IReadOnlyList<InputItem>)c).ToList();
@@ -152,11 +152,14 @@ public static class BuildRunner
 
             var manifest = ManifestStep.Write(output, config, tokenizer, ledger, partition.Count);
             await ReportStep.WriteAsync(output, config, manifest, mixes, ledger, partition.Count, ct).ConfigureAwait(false);
-            var totals = manifest.Totals;
             var rejects = Enumerable.Range(0, partition.Count).Sum(i => ledger.Read<IngestLedgerEntry>(IngestTaskExecutor.Phase, i).Rejects)
                 + (config.Filters.Enabled ? Enumerable.Range(0, partition.Count).Sum(i => ledger.Read<FilterLedgerEntry>(FilterTaskExecutor.Phase, i).Rejected) : 0)
                 + (config.Dedup.Enabled ? ledger.Read<DedupLedgerEntry>(DedupTaskExecutor.Phase, 0).Removed : 0);
-            return new BuildResult(null, phases, totals.Documents, totals.Tokens, rejects);
+            var tokenized = Enumerable.Range(0, partition.Count).Select(i => ledger.Read<TokenizeLedgerEntry>(TokenizeTaskExecutor.Phase, i)).ToList();
+            return new BuildResult(null, phases, tokenized.Sum(k => k.Documents), tokenized.Sum(k => k.Tokens), rejects)
+            {
+                Stages = [.. config.Stages.Select(s => (s.Name, manifest.TokenCounts.Where(c => c.Stage == s.Name).Sum(c => c.Documents), manifest.TokenCounts.Where(c => c.Stage == s.Name).Sum(c => c.Tokens)))],
+            };
         }
     }
 
@@ -200,7 +203,7 @@ public static class BuildRunner
         }
     }
 
-    private static void PrepareOutput(string output, BuildIdentity identity, bool force)
+    private static void PrepareOutput(string output, BuildIdentity identity, BuildConfig config, bool force)
     {
         var statePath = Path.Combine(output, BuildLayout.StateDir, "build.json");
         var previous = BuildIdentity.TryLoad(statePath);
@@ -236,6 +239,47 @@ public static class BuildRunner
         RemoveLeftovers(output);
         Directory.CreateDirectory(Path.GetDirectoryName(statePath)!);
         AtomicFile.WriteAllBytes(statePath, identity.ToJson());
+        AtomicFile.WriteAllBytes(Path.Combine(output, BuildLayout.StateDir, ConfigFile), System.Text.Encoding.UTF8.GetBytes(BuildConfigLoader.ToCanonicalJson(config)));
+    }
+
+    /// <summary>The build's config in canonical JSON, under <c>_build/</c>, so <c>corpus report</c> can rebuild the report.</summary>
+    internal const string ConfigFile = "config.json";
+
+    /// <summary>
+    /// Rebuilds <c>report/</c> of the finished build in <paramref name="outputDir"/> from its outputs
+    /// (manifest, task ledger, rejects, dedup clusters and the config it was built with); the
+    /// same build gives the same bytes. Returns an error message, or null on success.
+    /// </summary>
+    public static async Task<string?> RebuildReportAsync(string outputDir, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(outputDir);
+        var output = Path.GetFullPath(outputDir);
+        var manifestPath = Path.Combine(output, BuildLayout.ManifestFile);
+        var configPath = Path.Combine(output, BuildLayout.StateDir, ConfigFile);
+        if (!File.Exists(manifestPath) || !File.Exists(configPath))
+        {
+            return $"'{outputDir}' holds no finished corpus build (no {BuildLayout.ManifestFile} or {BuildLayout.StateDir}/{ConfigFile})";
+        }
+
+        try
+        {
+            var config = BuildConfigLoader.LoadFile(configPath);
+            var manifest = Shards.Manifests.Manifest.Load(manifestPath);
+            var ledger = new TaskLedger(output);
+            var tasks = ledger.CountCommitted(StagesTaskExecutor.Phase);
+            if (tasks == 0 || ledger.CountCommitted(TokenizeTaskExecutor.Phase) != tasks)
+            {
+                return $"'{outputDir}': the build did not finish its shards phase; run the build again to finish it";
+            }
+
+            var mixes = MixingStep.Plan(config, ledger, tasks);
+            await ReportStep.WriteAsync(output, config, manifest, mixes, ledger, tasks, ct).ConfigureAwait(false);
+            return null;
+        }
+        catch (Exception e) when (e is ConfigException or InvalidDataException or IOException or System.Text.Json.JsonException)
+        {
+            return $"cannot rebuild the report of '{outputDir}': {e.Message}";
+        }
     }
 
     /// <summary>Deletes what killed task attempts left: temporary files and staging folders.</summary>

@@ -45,5 +45,12 @@ internal sealed class TaskLedger
         }
     }
 
+    /// <summary>How many tasks of <paramref name="phase"/> committed.</summary>
+    public int CountCommitted(string phase)
+    {
+        var dir = Path.Combine(_root, phase);
+        return Directory.Exists(dir) ? Directory.EnumerateFiles(dir, "*.json").Count() : 0;
+    }
+
     private string PathOf(string phase, int index) => Path.Combine(_root, phase, PhaseTask.NameOf(index) + ".json");
 }

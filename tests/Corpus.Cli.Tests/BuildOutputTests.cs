@@ -19,7 +19,7 @@ public sealed class BuildOutputTests(MultilingualBuildFixture build) : IClassFix
     public void Megatron_shards_decode_to_the_source_texts_each_ending_with_endoftext()
     {
         build.Result.ExitCode.Should().Be(0, build.Result.Stderr);
-        var stage = Path.Combine(build.Output, "shards", "s1");
+        var stage = Path.Combine(build.Output, "shards", "s1", "train");
         var bins = Directory.GetFiles(stage, "*.bin").Order(StringComparer.Ordinal).ToList();
         bins.Count.Should().BeGreaterThan(1, "a 64 KiB shard size over this input rolls over");
         var sequences = bins.SelectMany(b => MegatronTestReader.Read(Path.ChangeExtension(b, ".idx"), b)).ToList();
@@ -34,21 +34,26 @@ public sealed class BuildOutputTests(MultilingualBuildFixture build) : IClassFix
     }
 
     [Fact]
-    public void Parquet_shards_docs_and_rejects_are_read_by_duckdb()
+    public void Packed_parquet_shards_docs_and_rejects_are_read_by_duckdb()
     {
         build.Result.ExitCode.Should().Be(0, build.Result.Stderr);
         var manifest = Manifest.Load(Path.Combine(build.Output, "manifest.json"));
         using var db = new DuckDBConnection("Data Source=:memory:");
         db.Open();
         using var cmd = db.CreateCommand();
-        cmd.CommandText = $"SELECT count(*), sum(token_count), sum(len(tokens)) FROM read_parquet('{build.Output}/shards/s1/*.parquet')";
+        cmd.CommandText = $"SELECT count(*), sum(len(input_ids)), sum(padding), min(len(input_ids)), max(len(input_ids)), count(DISTINCT document_ids[1]) FROM read_parquet('{build.Output}/shards/s1/train/*.packed.parquet')";
         using (var r = cmd.ExecuteReader())
         {
             r.Read().Should().BeTrue();
-            r.GetInt64(0).Should().Be(manifest.Totals.Documents);
-            r.GetInt64(1).Should().Be(manifest.Totals.Tokens);
-            r.GetInt64(2).Should().Be(manifest.Totals.Tokens);
+            var sequences = r.GetInt64(0);
+            (r.GetInt64(1) - r.GetInt64(2)).Should().Be(manifest.Totals.Tokens, "every document token is in a packed sequence once");
+            r.GetInt32(3).Should().Be(4096);
+            r.GetInt32(4).Should().Be(4096);
+            sequences.Should().BeGreaterThan(0);
         }
+
+        cmd.CommandText = $"SELECT count(*) FROM (SELECT unnest(document_ids) AS id, unnest(chunk_indexes) AS chunk FROM read_parquet('{build.Output}/shards/s1/train/*.packed.parquet')) WHERE chunk = 0";
+        ((long)cmd.ExecuteScalar()!).Should().Be(manifest.Totals.Documents, "each document starts in exactly one segment");
 
         cmd.CommandText = $"SELECT source_uri, text FROM read_parquet('{build.Output}/docs/*.parquet') ORDER BY source_uri";
         var docs = new List<(string, string)>();
@@ -75,7 +80,7 @@ public sealed class BuildOutputTests(MultilingualBuildFixture build) : IClassFix
         manifest.TokenizerSha256.Should().Be(Tokenizer.Sha256);
         manifest.TokenCounts.Should().ContainSingle().Which.Should().Be(
             new ManifestTokenCount("s1", "und_Zzzz", "unknown", "file", manifest.Totals.Documents, manifest.Totals.Tokens));
-        manifest.Files.Select(f => f.Path).Should().OnlyContain(p => p.StartsWith("shards/s1/part-", StringComparison.Ordinal));
+        manifest.Files.Select(f => f.Path).Should().OnlyContain(p => p.StartsWith("shards/s1/train/part-", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -107,7 +112,7 @@ public sealed class BuildOutputTests(MultilingualBuildFixture build) : IClassFix
 
             var target = which == "manifest.json"
                 ? "manifest.json"
-                : Directory.GetFiles(Path.Combine(copy, "shards", "s1"), "*" + which).Order(StringComparer.Ordinal).Skip(1).First()
+                : Directory.GetFiles(Path.Combine(copy, "shards", "s1", "train"), "*" + which).Order(StringComparer.Ordinal).Skip(1).First()
                     .Replace(copy + "/", string.Empty, StringComparison.Ordinal);
             var path = Path.Combine(copy, target);
             var data = File.ReadAllBytes(path);

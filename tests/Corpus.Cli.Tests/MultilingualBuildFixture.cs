@@ -32,8 +32,8 @@ public sealed class MultilingualBuildFixture : IDisposable
         expected["page.html"] = "\u4f60\u597d\uff0c\u4e16\u754c\u3002\n\n\u0645\u0631\u062d\u0628\u0627"; // main content: the navigation is dropped
         Expected = expected;
         var config = Path.Combine(Input, "..", Path.GetFileName(Input) + ".json");
-        // Filters and dedup off: these tests check that shards hold exactly the source texts.
-        File.WriteAllText(config, """{"input": {"files_per_task": 7}, "filters": {"enabled": false}, "dedup": {"enabled": false}, "shards": {"max_shard_bytes": 65536}}""");
+        // Filters, dedup and the validation split off, one stage: these tests check that shards hold exactly the source texts.
+        File.WriteAllText(config, """{"input": {"files_per_task": 7}, "filters": {"enabled": false}, "dedup": {"enabled": false}, "shards": {"max_shard_bytes": 65536, "validation_share": 0}, "stages": [{"name": "s1"}]}""");
         Result = TestEnvironment.Run(null, "build", "--input", Input, "--out", Output, "--config", config, "--workers", "2");
     }
 
