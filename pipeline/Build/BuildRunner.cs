@@ -150,6 +150,17 @@ public static class BuildRunner
                 return BuildResult.Failed(Describe(shardsOutcome), phases);
             }
 
+            if (config.Shards.Formats.Contains("parquet"))
+            {
+                var pack = new PackTaskExecutor(output, config, mixes, tokenizer.EndOfTextId, partition.Count, ledger);
+                var packOutcome = await PhaseRunner.RunAsync(system, PackTaskExecutor.Phase, PackTaskExecutor.TaskCount(config), ledger, pack, request.Workers, request.MaxAttempts, observer, ct).ConfigureAwait(false);
+                phases.Add(packOutcome);
+                if (!packOutcome.Succeeded)
+                {
+                    return BuildResult.Failed(Describe(packOutcome), phases);
+                }
+            }
+
             var manifest = ManifestStep.Write(output, config, tokenizer, ledger, partition.Count);
             await ReportStep.WriteAsync(output, config, manifest, mixes, ledger, partition.Count, ct).ConfigureAwait(false);
             var rejects = Enumerable.Range(0, partition.Count).Sum(i => ledger.Read<IngestLedgerEntry>(IngestTaskExecutor.Phase, i).Rejects)

@@ -7,7 +7,7 @@ namespace Corpus.Pipeline.Phases;
 
 /// <summary>
 /// Writes <c>manifest.json</c> from the shards phase's ledger once every task committed: the files
-/// of all tasks in task order, per stage and split, written by temp-file-and-rename.
+/// of all shards and pack tasks, per stage and split, written by temp-file-and-rename.
 /// </summary>
 internal static class ManifestStep
 {
@@ -20,6 +20,15 @@ internal static class ManifestStep
             foreach (var output in entry.Outputs)
             {
                 builder.AddShards(output.Stage, $"{BuildLayout.ShardsDir}/{output.Stage}/{output.Split}", output.Files, output.Split);
+            }
+        }
+
+        if (config.Shards.Formats.Contains("parquet"))
+        {
+            for (var t = 0; t < PackTaskExecutor.TaskCount(config); t++)
+            {
+                var entry = ledger.Read<PackLedgerEntry>(PackTaskExecutor.Phase, t);
+                builder.AddShards(entry.Stage, $"{BuildLayout.ShardsDir}/{entry.Stage}/{entry.Split}", entry.Files, entry.Split);
             }
         }
 

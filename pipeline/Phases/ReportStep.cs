@@ -44,6 +44,21 @@ internal static class ReportStep
             }
         }
 
+        if (config.Shards.Formats.Contains("parquet"))
+        {
+            for (var t = 0; t < PackTaskExecutor.TaskCount(config); t++)
+            {
+                var entry = ledger.Read<PackLedgerEntry>(PackTaskExecutor.Phase, t);
+                var stats = splits.GetValueOrDefault((entry.Stage, entry.Split));
+                if (stats is not null)
+                {
+                    stats.Sequences += entry.Sequences;
+                    stats.PaddingTokens += entry.PaddingTokens;
+                    stats.TruncatedDocuments += entry.TruncatedDocuments;
+                }
+            }
+        }
+
         var corpus = new SortedDictionary<(string Language, string Source), (long Documents, long Tokens)>();
         for (var i = 0; i < taskCount; i++)
         {

@@ -20,13 +20,10 @@ internal sealed class StagesTaskExecutor(string outputDir, BuildConfig config, I
     /// <summary>Staging folders start with this; leftovers of killed attempts are removed at start.</summary>
     public const string StagingPrefix = ".staging-";
 
-    public static readonly string[] Splits = ["train", "valid"];
-
     public async Task<TaskSummary> ExecuteAsync(PhaseTask task, CancellationToken ct)
     {
-        var rules = config.Stages.Select(s => new StageRules(s)).ToArray();
+        var selection = new StageSelection(config, mixes);
         var megatron = config.Shards.Formats.Contains("megatron");
-        var packed = config.Shards.Formats.Contains("parquet");
         var writers = new StageSplitWriter[config.Stages.Length, 2];
         var staging = new string[config.Stages.Length];
         for (var s = 0; s < config.Stages.Length; s++)
@@ -39,9 +36,7 @@ internal sealed class StagesTaskExecutor(string outputDir, BuildConfig config, I
 
             for (var split = 0; split < 2; split++)
             {
-                var stage = config.Stages[s];
-                var options = new StageSplitOptions(stage.Name, Splits[split], config.Seed, stage.ContextLength, endOfTextId, config.Shards.MaxShardBytes, config.Shards.PackingWindowTokens, megatron, packed);
-                writers[s, split] = new StageSplitWriter(Path.Combine(staging[s], Splits[split]), task.Name, options);
+                writers[s, split] = new StageSplitWriter(Path.Combine(staging[s], StageSelection.Splits[split]), task.Name, endOfTextId, config.Shards.MaxShardBytes, megatron);
             }
         }
 
@@ -51,31 +46,19 @@ internal sealed class StagesTaskExecutor(string outputDir, BuildConfig config, I
         {
             await foreach (var row in ParquetPartReader.ReadAsync<TokenizedRow>(TokenizeTaskExecutor.TokensPartPath(outputDir, task.Index), ct).ConfigureAwait(false))
             {
-                var document = TokenizeTaskExecutor.StageDocumentOf(row);
-                var held = MixingHash.IsValidation(config.Seed, row.Id, config.Shards.ValidationShare);
+                var held = selection.IsHeldOut(row);
                 var shard = new ShardDocument(row.Id, row.Language, row.Source, row.Domain, row.Tokens);
-                for (var s = 0; s < rules.Length; s++)
+                for (var s = 0; s < selection.StageCount; s++)
                 {
-                    if (!rules[s].IsEligible(document))
+                    var split = held ? StageSelection.Valid : StageSelection.Train;
+                    var copies = selection.Copies(row, held, s, split, out var eligible);
+                    if (!eligible)
                     {
                         continue;
                     }
 
-                    var cell = rules[s].CellOf(document);
-                    var bucket = MixingHash.Bucket(MixingHash.Draw(config.Seed, rules[s].Plan.Name, row.Id));
-                    if (held)
-                    {
-                        if (mixes[s].TakesValidation(cell, bucket))
-                        {
-                            await writers[s, 1].AddAsync(shard, ct).ConfigureAwait(false);
-                        }
-
-                        continue;
-                    }
-
-                    var copies = mixes[s].Copies(cell, bucket);
-                    var stats = writers[s, 0].Stats;
-                    if (copies == 0)
+                    var stats = writers[s, split].Stats;
+                    if (copies == 0 && !held)
                     {
                         stats.DownsampledDocuments++;
                         stats.DownsampledTokens += row.Tokens.Length;
@@ -88,7 +71,7 @@ internal sealed class StagesTaskExecutor(string outputDir, BuildConfig config, I
 
                     for (var c = 0; c < copies; c++)
                     {
-                        await writers[s, 0].AddAsync(shard, ct).ConfigureAwait(false);
+                        await writers[s, split].AddAsync(shard, ct).ConfigureAwait(false);
                     }
                 }
 
@@ -96,12 +79,12 @@ internal sealed class StagesTaskExecutor(string outputDir, BuildConfig config, I
                 tokens += row.Tokens.Length;
             }
 
-            for (var s = 0; s < rules.Length; s++)
+            for (var s = 0; s < selection.StageCount; s++)
             {
                 for (var split = 0; split < 2; split++)
                 {
                     var files = await writers[s, split].CompleteAsync(ct).ConfigureAwait(false);
-                    outputs.Add(new StageTaskOutput(config.Stages[s].Name, Splits[split], [.. files], writers[s, split].Stats));
+                    outputs.Add(new StageTaskOutput(config.Stages[s].Name, StageSelection.Splits[split], [.. files], writers[s, split].Stats));
                 }
             }
         }

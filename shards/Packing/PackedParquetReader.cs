@@ -9,7 +9,7 @@ namespace Corpus.Shards.Packing;
 /// need it. Throws <see cref="InvalidDataException"/> for a file that is not laid out as
 /// <see cref="PackedParquetWriter"/> writes it (metadata, columns, list shapes).
 /// </summary>
-internal sealed class PackedParquetReader : IAsyncDisposable
+public sealed class PackedParquetReader : IAsyncDisposable
 {
     private readonly ParquetReader _reader;
     private readonly DataField[] _fields;
@@ -22,12 +22,16 @@ internal sealed class PackedParquetReader : IAsyncDisposable
         PadId = padId;
     }
 
+    /// <summary>Tokens per sequence, from the file's <c>corpus.context_length</c> metadata.</summary>
     public int ContextLength { get; }
 
+    /// <summary>The padding token id, from <c>corpus.pad_id</c>.</summary>
     public int PadId { get; }
 
+    /// <summary>Row groups in the file.</summary>
     public int RowGroupCount => _reader.RowGroupCount;
 
+    /// <summary>Opens <paramref name="path"/> and checks its layout.</summary>
     public static async ValueTask<PackedParquetReader> OpenAsync(string path, CancellationToken cancellationToken = default)
     {
         var reader = await ParquetReader.CreateAsync(path, PackedParquetWriter.WriterOptions, cancellationToken).ConfigureAwait(false);
@@ -60,6 +64,7 @@ internal sealed class PackedParquetReader : IAsyncDisposable
     /// The rows of row group <paramref name="index"/>, as stored: no check of lengths or boundaries
     /// beyond what is needed to split the lists into rows.
     /// </summary>
+    /// <summary>The sequences of one row group, in file order.</summary>
     public async ValueTask<IReadOnlyList<PackedSequence>> ReadRowGroupAsync(int index, CancellationToken cancellationToken = default)
     {
         var group = _reader.OpenRowGroupReader(index);
@@ -82,6 +87,7 @@ internal sealed class PackedParquetReader : IAsyncDisposable
         return sequences;
     }
 
+    /// <inheritdoc/>
     public ValueTask DisposeAsync() => _reader.DisposeAsync();
 
     private static int MetadataInt(ParquetReader reader, string key)
