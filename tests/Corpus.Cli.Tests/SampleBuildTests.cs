@@ -23,7 +23,20 @@ public sealed class SampleBuildTests : IDisposable
 
         var manifest = Manifest.Load(Path.Combine(first, "manifest.json"));
         long ingested;
-        manifest.Totals.Documents.Should().BeGreaterThan(1500, "hundreds of translations, several pages each, after filters and dedup");
+        manifest.TokenCounts.Where(c => c.Stage == "s1").Sum(c => c.Documents).Should().BeGreaterThan(1500, "hundreds of translations, several pages each, after filters and dedup");
+        manifest.TokenCounts.Select(c => c.Stage).Distinct().Should().Equal("s1", "s2", "s3");
+
+        // S3 (long context) takes only documents of 4,096 tokens or more; the report says what the sample lacks.
+        var s3 = manifest.Files.Where(f => f.Path.StartsWith("shards/s3/", StringComparison.Ordinal) && f.Path.EndsWith(".bin", StringComparison.Ordinal)).ToList();
+        s3.Should().NotBeEmpty();
+        foreach (var bin in s3)
+        {
+            var path = Path.Combine(first, bin.Path);
+            MegatronTestReader.Read(Path.ChangeExtension(path, ".idx"), path).Should().OnlyContain(d => d.Length >= 4096);
+        }
+
+        var report = File.ReadAllText(Path.Combine(first, "report", "report.md"));
+        report.Should().Contain("| domain | code | 20.00% | 0.00% | 0 | ✗ | no data |", "the sample has no code for S2's share");
         using (var db = new DuckDBConnection("Data Source=:memory:"))
         {
             db.Open();

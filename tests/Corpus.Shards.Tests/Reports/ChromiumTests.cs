@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Corpus.Shards.Reports;
 using Corpus.Tests.Shared;
 
@@ -11,8 +10,6 @@ namespace Corpus.Shards.Tests.Reports;
 /// </summary>
 public sealed class ChromiumTests
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
-
     [Fact]
     public void Chromium_screenshot_of_the_report_shows_the_charts()
     {
@@ -72,35 +69,8 @@ public sealed class ChromiumTests
         dom.Should().Contain("no synthetic data in this build").And.Contain("<svg class=\"chart\"");
     }
 
-    private static string[] ConsoleErrors(string stderr) =>
-        [.. stderr.Split('\n').Where(l => l.Contains("CONSOLE", StringComparison.Ordinal) || l.Contains("Uncaught", StringComparison.Ordinal))];
+    private static string[] ConsoleErrors(string stderr) => HeadlessChromium.ConsoleErrors(stderr);
 
-    private static (int ExitCode, string Output, string Error) Chromium(TempDirectory dir, params string[] args)
-    {
-        var install = Run("bash", [Path.Combine(RepoData.Root, "tests", "Corpus.Shards.Tests", "Reports", "install-chromium.sh")]);
-        install.ExitCode.Should().Be(0, "install-chromium.sh failed: " + install.Error);
-        string[] common = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars", "--no-first-run", "--enable-logging=stderr", "--v=0", $"--user-data-dir={dir["profile"]}"];
-        return Run("chromium", [.. common, .. args]);
-    }
-
-    private static (int ExitCode, string Output, string Error) Run(string program, string[] args)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(Timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{program} ran past {Timeout.TotalSeconds} s");
-        }
-
-        process.WaitForExit();
-        return (process.ExitCode, output.Result, error.Result);
-    }
+    private static (int ExitCode, string Output, string Error) Chromium(TempDirectory dir, params string[] args) =>
+        HeadlessChromium.Run(dir["profile"], args);
 }

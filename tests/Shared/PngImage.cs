@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 
-namespace Corpus.Shards.Tests.Reports;
+namespace Corpus.Tests.Shared;
 
 /// <summary>
 /// A minimal PNG decoder for screenshots: 8-bit RGB or RGBA, not interlaced (what Chromium writes).
