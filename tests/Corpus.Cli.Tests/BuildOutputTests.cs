@@ -80,7 +80,7 @@ public sealed class BuildOutputTests(MultilingualBuildFixture build) : IClassFix
         manifest.TokenizerSha256.Should().Be(Tokenizer.Sha256);
         manifest.TokenCounts.Should().ContainSingle().Which.Should().Be(
             new ManifestTokenCount("s1", "und_Zzzz", "unknown", "file", manifest.Totals.Documents, manifest.Totals.Tokens));
-        manifest.Files.Select(f => f.Path).Should().OnlyContain(p => p.StartsWith("shards/s1/train/part-", StringComparison.Ordinal));
+        manifest.Files.Select(f => f.Path).Should().OnlyContain(p => p.StartsWith("shards/s1/train/part-", StringComparison.Ordinal) || p.StartsWith("shards/s1/train/packed-", StringComparison.Ordinal));
     }
 
     [Fact]
