@@ -98,6 +98,9 @@ public static class BuildRunner
         var partition = items.Chunk(config.Input.FilesPerTask).Select(c => (IReadOnlyList<InputItem>)c).ToList();
         var ledger = new TaskLedger(output);
         var phases = new List<PhaseOutcome>();
+
+        // Rejected documents are counted in tokens (end-of-text included, as in the shards) for the report's funnel.
+        long countTokens(string text) => tokenizer.Encode(text).Length + 1L;
         {
             var ingest = new IngestTaskExecutor(output, partition, config.Input.Extensions, config.Input.MaxFileBytes, HtmlExtraction.Extract, uriMap, ledger);
             var ingestOutcome = await PhaseRunner.RunAsync(system, IngestTaskExecutor.Phase, partition.Count, ledger, ingest, request.Workers, request.MaxAttempts, observer, ct).ConfigureAwait(false);
@@ -109,7 +112,7 @@ public static class BuildRunner
 
             if (config.Filters.Enabled)
             {
-                var filter = new FilterTaskExecutor(output, config.Filters, config.Classify, LoadEvalSets(config.Decontamination), ledger);
+                var filter = new FilterTaskExecutor(output, config.Filters, config.Classify, LoadEvalSets(config.Decontamination), ledger, countTokens);
                 var filterOutcome = await PhaseRunner.RunAsync(system, FilterTaskExecutor.Phase, partition.Count, ledger, filter, request.Workers, request.MaxAttempts, observer, ct).ConfigureAwait(false);
                 phases.Add(filterOutcome);
                 if (!filterOutcome.Succeeded)
@@ -121,7 +124,7 @@ public static class BuildRunner
             if (config.Dedup.Enabled)
             {
                 Func<int, string> dedupInput = config.Filters.Enabled ? i => FilterTaskExecutor.FilteredPartPath(output, i) : i => IngestTaskExecutor.DocsPartPath(output, i);
-                var dedup = new DedupTaskExecutor(output, config.Dedup, dedupInput, partition.Count, request.Workers, ledger);
+                var dedup = new DedupTaskExecutor(output, config.Dedup, dedupInput, partition.Count, request.Workers, ledger, countTokens);
                 var dedupOutcome = await PhaseRunner.RunAsync(system, DedupTaskExecutor.Phase, 1, ledger, dedup, 1, request.MaxAttempts, observer, ct).ConfigureAwait(false);
                 phases.Add(dedupOutcome);
                 if (!dedupOutcome.Succeeded)

@@ -13,7 +13,7 @@ namespace Corpus.Pipeline.Phases;
 /// order), <c>dedup/clusters.parquet</c> (keeper, member, reason) and the removed documents to
 /// <c>rejects/part-dedup-i.parquet</c>.
 /// </summary>
-internal sealed class DedupTaskExecutor(string outputDir, DedupConfig config, Func<int, string> inputPart, int parts, int parallelism, TaskLedger ledger) : ITaskExecutor
+internal sealed class DedupTaskExecutor(string outputDir, DedupConfig config, Func<int, string> inputPart, int parts, int parallelism, TaskLedger ledger, Func<string, long>? countTokens = null) : ITaskExecutor
 {
     public const string Phase = "dedup";
 
@@ -61,7 +61,7 @@ internal sealed class DedupTaskExecutor(string outputDir, DedupConfig config, Fu
 
                     removed++;
                     var reason = decision.Kept ? "exact-duplicate" : DedupOutputs.RemovalReason(decision); // kept id seen again: a repeated document
-                    await rejectWriter.AddAsync(new RejectRow { Id = row.Id, Url = row.SourceUri, Phase = Phase, Reason = reason, Detail = $"duplicate of {decision.ClusterId}" }, ct).ConfigureAwait(false);
+                    await rejectWriter.AddAsync(new RejectRow { Id = row.Id, Url = row.SourceUri, Phase = Phase, Reason = reason, Detail = $"duplicate of {decision.ClusterId}", Tokens = countTokens?.Invoke(row.Text) }, ct).ConfigureAwait(false);
                 }
 
                 await keptWriter.CompleteAsync(ct).ConfigureAwait(false);

@@ -13,7 +13,7 @@ namespace Corpus.Pipeline.Phases;
 /// naming the rule, the measured value and the threshold), redacts PII from what stays, and writes
 /// <c>filtered/part-i.parquet</c> with every rule's measured value in the scores.
 /// </summary>
-internal sealed class FilterTaskExecutor(string outputDir, FiltersConfig config, ClassifyConfig classify, Decontaminator? decontaminator, TaskLedger ledger) : ITaskExecutor
+internal sealed class FilterTaskExecutor(string outputDir, FiltersConfig config, ClassifyConfig classify, Decontaminator? decontaminator, TaskLedger ledger, Func<string, long>? countTokens = null) : ITaskExecutor
 {
     public const string Phase = "filter";
 
@@ -36,7 +36,7 @@ internal sealed class FilterTaskExecutor(string outputDir, FiltersConfig config,
                 if (_filter.Apply(row) is { } reject)
                 {
                     rejected++;
-                    await rejectWriter.AddAsync(new RejectRow { Id = row.Id, Url = row.SourceUri, Phase = Phase, Reason = reject.Reason, Detail = reject.Detail }, ct).ConfigureAwait(false);
+                    await rejectWriter.AddAsync(new RejectRow { Id = row.Id, Url = row.SourceUri, Phase = Phase, Reason = reject.Reason, Detail = reject.Detail, Tokens = countTokens?.Invoke(row.Text) }, ct).ConfigureAwait(false);
                     continue;
                 }
 

@@ -204,6 +204,7 @@ internal static class ReportStep
     private static async Task<FilterFunnel> FunnelAsync(string outputDir, BuildConfig config, TaskLedger ledger, int taskCount, CancellationToken ct)
     {
         var rejects = new SortedDictionary<(string Phase, string Reason), long>();
+        var rejectTokens = new Dictionary<(string Phase, string Reason), long?>();
         var rejectsDir = Path.Combine(outputDir, BuildLayout.RejectsDir);
         if (Directory.Exists(rejectsDir))
         {
@@ -213,6 +214,10 @@ internal static class ReportStep
                 {
                     rejects.TryGetValue((row.Phase, row.Reason), out var n);
                     rejects[(row.Phase, row.Reason)] = n + 1;
+
+                    // A reason's tokens are known only when every one of its rows carries them.
+                    var key = (row.Phase, row.Reason);
+                    rejectTokens[key] = n == 0 ? row.Tokens : rejectTokens[key] + row.Tokens;
                 }
             }
         }
@@ -225,14 +230,14 @@ internal static class ReportStep
             foreach (var ((p, reason), count) in rejects.Where(r => r.Key.Phase == phase).OrderByDescending(r => r.Value).ThenBy(r => r.Key.Reason, StringComparer.Ordinal))
             {
                 remaining -= count;
-                steps.Add(new FunnelStep(p, reason, count, null, remaining));
+                steps.Add(new FunnelStep(p, reason, count, rejectTokens[(p, reason)], remaining));
             }
         }
 
         foreach (var ((p, reason), count) in rejects.Where(r => r.Key.Phase is not (IngestTaskExecutor.Phase or FilterTaskExecutor.Phase or DedupTaskExecutor.Phase)))
         {
             remaining -= count;
-            steps.Add(new FunnelStep(p, reason, count, null, remaining));
+            steps.Add(new FunnelStep(p, reason, count, rejectTokens[(p, reason)], remaining));
         }
 
         return new FilterFunnel(steps, [.. rejects.Select(r => new RejectCount(r.Key.Phase, r.Key.Reason, r.Value))]);

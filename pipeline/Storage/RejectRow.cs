@@ -25,4 +25,8 @@ internal sealed class RejectRow
     [JsonPropertyName("detail")]
     [ParquetRequired]
     public string Detail { get; set; } = string.Empty;
+
+    /// <summary>Tokens of the rejected text (end-of-text included), where the phase had text to count; null otherwise.</summary>
+    [JsonPropertyName("tokens")]
+    public long? Tokens { get; set; }
 }
