@@ -224,7 +224,7 @@ internal static class ReportStep
 
         var ingested = Enumerable.Range(0, taskCount).Sum(i => ledger.Read<IngestLedgerEntry>(IngestTaskExecutor.Phase, i).Documents);
         var remaining = ingested + rejects.Where(r => r.Key.Phase == IngestTaskExecutor.Phase).Sum(r => r.Value);
-        var steps = new List<FunnelStep> { new("input", "documents read", 0, null, remaining) };
+        var steps = new List<FunnelStep>();
         foreach (var phase in new[] { IngestTaskExecutor.Phase, FilterTaskExecutor.Phase, DedupTaskExecutor.Phase })
         {
             foreach (var ((p, reason), count) in rejects.Where(r => r.Key.Phase == phase).OrderByDescending(r => r.Value).ThenBy(r => r.Key.Reason, StringComparer.Ordinal))

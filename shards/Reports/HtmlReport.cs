@@ -145,7 +145,7 @@ internal static class HtmlReport
             foreach (var row in top)
             {
                 var tokens = ReportText.InStage(row, stage.Name)?.Tokens ?? 0;
-                segments.Add(new ChartSegment(colour[row.Code], tokens, $"{stage.Name} · {row.Code} ({row.Name}): {Count(tokens)} tokens, {Share(Fraction(tokens, stageTotal))}"));
+                segments.Add(new ChartSegment(colour[row.Code], tokens, $"{stage.Name} · {Label(row.Code, row.Name)}: {Count(tokens)} tokens, {Share(Fraction(tokens, stageTotal))}"));
             }
 
             if (hasOther)
@@ -161,7 +161,7 @@ internal static class HtmlReport
         html.Append("<ul class=\"legend\">");
         foreach (var row in top)
         {
-            Legend(html, colour[row.Code], $"{row.Code} ({row.Name})");
+            Legend(html, colour[row.Code], Label(row.Code, row.Name));
         }
 
         if (hasOther)
@@ -513,4 +513,7 @@ internal static class HtmlReport
         html.Append(met ? $"<td class=\"ok\">{ReportText.Met}</td>" : $"<td class=\"bad\">{ReportText.NotMet}</td>");
 
     private static string Key(string? key) => key is null ? string.Empty : $" data-key=\"{Html(key)}\"";
+
+    /// <summary>A language's code with its name in brackets, or the code alone when it has no name.</summary>
+    internal static string Label(string code, string name) => name.Length == 0 ? code : $"{code} ({name})";
 }

@@ -111,7 +111,7 @@ internal static class SvgCharts
                 ? (ReportPalette.MetColour, "target met")
                 : language.Present ? (ReportPalette.PresentColour, "present, below target") : (ReportPalette.AbsentColour, "absent");
             var text = language.Met ? "#ffffff" : "#1f2937";
-            var tooltip = $"{language.Code} ({language.Name}): {Count(language.Tokens)} tokens of {Count(language.TargetTokens)} targeted, {status}";
+            var tooltip = $"{HtmlReport.Label(language.Code, language.Name)}: {Count(language.Tokens)} tokens of {Count(language.TargetTokens)} targeted, {status}";
             svg.Append($"<g><title>{Html(tooltip)}</title><rect x=\"{Px(x)}\" y=\"{Px(y)}\" width=\"{Px(CellWidth - 3)}\" height=\"{Px(CellHeight - 3)}\" rx=\"3\" fill=\"{fill}\"/>");
             svg.Append($"<text x=\"{Px(x + (CellWidth - 3) / 2)}\" y=\"{Px(y + (CellHeight - 3) / 2)}\" text-anchor=\"middle\" dominant-baseline=\"central\" font-size=\"12\" fill=\"{text}\">{Html(language.Code)}</text></g>\n");
         }
