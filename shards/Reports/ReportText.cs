@@ -3,7 +3,7 @@ namespace Corpus.Shards.Reports;
 /// <summary>The words both renderers use: section titles and what an empty section says.</summary>
 internal static class ReportText
 {
-    public const string AllEligible = "all eligible";
+    public const string AllEligible = "none set";
     public const string NoStages = "no stages in this build";
     public const string NoLanguages = "no languages in this build";
     public const string NoQwen3 = "no Qwen3 coverage in this report";

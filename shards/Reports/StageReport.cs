@@ -3,7 +3,7 @@ namespace Corpus.Shards.Reports;
 /// <summary>One pre-training stage (e.g. s1 general 4K, s2 STEM/code/reasoning 4K, s3 long-context 32K).</summary>
 /// <param name="Name">The stage name, as in manifest.json (<c>s1</c>).</param>
 /// <param name="ContextLength">Tokens per training sequence.</param>
-/// <param name="TokenBudget">The configured token budget; null when the stage takes all eligible documents.</param>
+/// <param name="TokenBudget">The configured token budget; null when none is set (the stage takes the most tokens its shares allow, at most its eligible documents).</param>
 /// <param name="Tokens">Training tokens in the stage's shards (manifest.json's stage sum).</param>
 /// <param name="Documents">Training documents in the stage's shards, counting each copy of an upsampled document.</param>
 /// <param name="ValidationDocuments">Documents held out for validation.</param>

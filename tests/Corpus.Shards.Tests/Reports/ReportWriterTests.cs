@@ -232,8 +232,8 @@ public sealed class ReportWriterTests
         var report = ReportSample.Create();
         var html = Parse(report);
 
-        html.QuerySelectorAll("#stages tbody tr")[2].TextContent.Should().Contain("all eligible");
-        MarkdownReport.Render(report).Should().Contain("| s3 | 32,768 | all eligible | ");
+        html.QuerySelectorAll("#stages tbody tr")[2].TextContent.Should().Contain("none set");
+        MarkdownReport.Render(report).Should().Contain("| s3 | 32,768 | none set | ");
     }
 
     [Fact]
