@@ -93,7 +93,25 @@ public static class BuildRunner
             BuildIdentity.HashListing(files),
             files.Count);
         PrepareOutput(output, identity, config, request.Force);
+        using var runLog = new RunLog(Path.Combine(output, BuildLayout.StateDir));
+        runLog.RunStarted(output, request.Workers);
+        BuildResult result;
+        try
+        {
+            result = await RunPhasesAsync(system, request, config, tokenizer, files, output, uriMap, new CompositePhaseObserver(observer, runLog), ct).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            runLog.RunFinished($"{e.GetType().Name}: {e.Message}", 0, 0);
+            throw;
+        }
 
+        runLog.RunFinished(result.Error, result.Documents, result.Tokens);
+        return result;
+    }
+
+    private static async Task<BuildResult> RunPhasesAsync(ActorSystem system, BuildRequest request, BuildConfig config, QwenTokenizer tokenizer, List<InputFile> files, string output, Func<string, string>? uriMap, IPhaseObserver observer, CancellationToken ct)
+    {
         var items = InputIndex.Build(files, ct);
         var partition = items.Chunk(config.Input.FilesPerTask).Select(c => (IReadOnlyList<InputItem>)c).ToList();
         var ledger = new TaskLedger(output);

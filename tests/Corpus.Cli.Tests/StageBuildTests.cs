@@ -180,6 +180,26 @@ public sealed partial class StageBuildTests(StageBuildFixture build) : IClassFix
         colours.GetValueOrDefault(0x4e79a7).Should().BeGreaterThan(500, "the first language's bars are drawn");
     }
 
+    [Fact]
+    public void Run_log_records_the_run_every_phase_and_every_task()
+    {
+        build.Result.ExitCode.Should().Be(0, build.Result.Stderr);
+        var events = File.ReadAllLines(Path.Combine(build.Output, "_build", "run.jsonl")).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+
+        events[0].GetProperty("event").GetString().Should().Be("run-start");
+        events[^1].GetProperty("event").GetString().Should().Be("run-end");
+        events[^1].GetProperty("ok").GetBoolean().Should().BeTrue();
+        events.Should().OnlyContain(e => e.GetProperty("time").GetString()!.EndsWith('Z'));
+        var phases = events.Where(e => e.GetProperty("event").GetString() == "phase-end").Select(e => e.GetProperty("phase").GetString()).ToList();
+        phases.Should().Equal("ingest", "filter", "tokenize", "shards", "pack");
+        foreach (var end in events.Where(e => e.GetProperty("event").GetString() == "phase-end"))
+        {
+            var phase = end.GetProperty("phase").GetString();
+            events.Count(e => e.GetProperty("event").GetString() == "task-done" && e.GetProperty("phase").GetString() == phase)
+                .Should().Be(end.GetProperty("tasks").GetInt32(), $"every {phase} task is logged once");
+        }
+    }
+
     [GeneratedRegex("data-key=\"(?<key>[^\"]+)\" data-value=\"(?<value>-?[0-9]+)\"")]
     private static partial Regex DataKey();
 }

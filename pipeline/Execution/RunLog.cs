@@ -1,0 +1,154 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Corpus.Pipeline.Execution;
+
+/// <summary>
+/// The machine-readable run log, <c>_build/run.jsonl</c>: one JSON object per line for every run
+/// start and end, phase start and end, committed task and failed attempt, each with a UTC
+/// timestamp. A resumed build appends a new run, so the file tells the whole history of an output
+/// folder. It is build state, not product: timestamps make it differ between runs.
+/// </summary>
+internal sealed class RunLog : IPhaseObserver, IDisposable
+{
+    public const string FileName = "run.jsonl";
+
+    private readonly StreamWriter _writer;
+    private readonly Lock _gate = new();
+
+    public RunLog(string stateDir)
+    {
+        Directory.CreateDirectory(stateDir);
+        _writer = new StreamWriter(new FileStream(Path.Combine(stateDir, FileName), FileMode.Append, FileAccess.Write, FileShare.Read)) { NewLine = "\n" };
+    }
+
+    public void RunStarted(string output, int workers) =>
+        Write("run-start", w =>
+        {
+            w.WriteString("output", output);
+            w.WriteNumber("workers", workers);
+            w.WriteNumber("pid", Environment.ProcessId);
+        });
+
+    public void RunFinished(string? error, long documents, long tokens) =>
+        Write("run-end", w =>
+        {
+            w.WriteBoolean("ok", error is null);
+            if (error is not null)
+            {
+                w.WriteString("error", error);
+            }
+
+            w.WriteNumber("documents", documents);
+            w.WriteNumber("tokens", tokens);
+        });
+
+    public void PhaseStarted(string phase, int tasks, int skipped) =>
+        Write("phase-start", w =>
+        {
+            w.WriteString("phase", phase);
+            w.WriteNumber("tasks", tasks);
+            w.WriteNumber("skipped", skipped);
+        });
+
+    public void TaskCompleted(PhaseTask task, TaskSummary summary, int done, int total) =>
+        Write("task-done", w =>
+        {
+            w.WriteString("phase", task.Phase);
+            w.WriteString("task", task.Name);
+            w.WriteNumber("documents", summary.Documents);
+            w.WriteNumber("rejects", summary.Rejects);
+            w.WriteNumber("tokens", summary.Tokens);
+            w.WriteNumber("bytes", summary.Bytes);
+            w.WriteNumber("done", done);
+            w.WriteNumber("total", total);
+        });
+
+    public void TaskFailed(PhaseTask task, int attempt, string reason, bool willRetry) =>
+        Write("task-failed", w =>
+        {
+            w.WriteString("phase", task.Phase);
+            w.WriteString("task", task.Name);
+            w.WriteNumber("attempt", attempt);
+            w.WriteString("reason", reason);
+            w.WriteBoolean("will_retry", willRetry);
+        });
+
+    public void PhaseFinished(PhaseOutcome outcome, TimeSpan elapsed) =>
+        Write("phase-end", w =>
+        {
+            w.WriteString("phase", outcome.Phase);
+            w.WriteBoolean("ok", outcome.Succeeded);
+            w.WriteNumber("tasks", outcome.Tasks);
+            w.WriteNumber("skipped", outcome.Skipped);
+            w.WriteNumber("failed", outcome.Failed.Count);
+            w.WriteNumber("documents", outcome.Totals.Documents);
+            w.WriteNumber("tokens", outcome.Totals.Tokens);
+            w.WriteNumber("seconds", Math.Round(elapsed.TotalSeconds, 3));
+        });
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _writer.Dispose();
+        }
+    }
+
+    private void Write(string name, Action<Utf8JsonWriter> body)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            w.WriteString("time", DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
+            w.WriteString("event", name);
+            body(w);
+            w.WriteEndObject();
+        }
+
+        lock (_gate)
+        {
+            _writer.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+            _writer.Flush();
+        }
+    }
+}
+
+/// <summary>Forwards every event to each of several observers.</summary>
+internal sealed class CompositePhaseObserver(params IPhaseObserver?[] observers) : IPhaseObserver
+{
+    private readonly IPhaseObserver[] _observers = [.. observers.OfType<IPhaseObserver>()];
+
+    public void PhaseStarted(string phase, int tasks, int skipped)
+    {
+        foreach (var o in _observers)
+        {
+            o.PhaseStarted(phase, tasks, skipped);
+        }
+    }
+
+    public void TaskCompleted(PhaseTask task, TaskSummary summary, int done, int total)
+    {
+        foreach (var o in _observers)
+        {
+            o.TaskCompleted(task, summary, done, total);
+        }
+    }
+
+    public void TaskFailed(PhaseTask task, int attempt, string reason, bool willRetry)
+    {
+        foreach (var o in _observers)
+        {
+            o.TaskFailed(task, attempt, reason, willRetry);
+        }
+    }
+
+    public void PhaseFinished(PhaseOutcome outcome, TimeSpan elapsed)
+    {
+        foreach (var o in _observers)
+        {
+            o.PhaseFinished(outcome, elapsed);
+        }
+    }
+}
