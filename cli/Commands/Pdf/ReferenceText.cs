@@ -44,7 +44,7 @@ internal static partial class ReferenceText
         body = Environment().Replace(body, " ");
         body = Dropped().Replace(body, " ");
         body = Command().Replace(body, " ");
-        return body.Replace("\\\\", " ", StringComparison.Ordinal)
+        return body.Replace("\\\\", " ", StringComparison.Ordinal).Replace("\\%", "%", StringComparison.Ordinal)
             .Replace('&', ' ').Replace('~', ' ').Replace('{', ' ').Replace('}', ' ').Replace('$', ' ');
     }
 
