@@ -18,6 +18,7 @@ internal static class CorpusCli
         new DedupCommand(),
         new TokenizeCommand(),
         new ShardsVerifyCommand(),
+        new PdfEvalCommand(),
         new ReportCommand(),
         new LidTrainCommand(),
         new LidPredictCommand(),

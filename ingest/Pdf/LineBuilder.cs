@@ -1,0 +1,101 @@
+using UglyToad.PdfPig.Content;
+
+namespace Corpus.Ingest.Pdf;
+
+/// <summary>
+/// Horizontal words → lines: words whose vertical centres lie within half a word height of a row's first word share
+/// a row; a row is cut at a gap wider than <see cref="MaxGap"/> word heights (a table's cell gap), and at a gap wider
+/// than <see cref="GapFactor"/> times the page's median word gap whose middle few other rows cover with a word (under
+/// <see cref="MaxGutterCover"/> of the rows that have words on both sides of it): a column gutter, a vertical white
+/// strip down the page (LaTeX's is 10 pt, about three spaces), and not a stretched justified space. Docstrum's line
+/// finder joins lone words stacked above one another (a table column) into a "line", so horizontal text uses this.
+/// </summary>
+internal static class LineBuilder
+{
+    public const double GapFactor = 1.5;
+
+    public const double MaxGutterCover = 0.2;
+
+    public const double MaxGap = 2.5;
+
+    public static List<PdfLine> Build(IEnumerable<Word> words)
+    {
+        var boxes = words
+            .Select(w => (Word: w, Left: Math.Min(w.BoundingBox.Left, w.BoundingBox.Right), Right: Math.Max(w.BoundingBox.Left, w.BoundingBox.Right),
+                Bottom: Math.Min(w.BoundingBox.Bottom, w.BoundingBox.Top), Top: Math.Max(w.BoundingBox.Bottom, w.BoundingBox.Top)))
+            .Select(b => (b.Word, b.Left, b.Right, b.Bottom, b.Top, Centre: (b.Bottom + b.Top) / 2, Height: Math.Max(b.Top - b.Bottom, 1)))
+            .OrderByDescending(b => b.Centre)
+            .ThenBy(b => b.Left)
+            .ToList();
+
+        var rows = new List<List<(Word Word, double Left, double Right, double Bottom, double Top, double Centre, double Height)>>();
+        var i = 0;
+        while (i < boxes.Count)
+        {
+            var anchor = boxes[i];
+            var j = i + 1;
+            while (j < boxes.Count && anchor.Centre - boxes[j].Centre < 0.5 * Math.Max(anchor.Height, boxes[j].Height))
+            {
+                j++;
+            }
+
+            rows.Add(boxes.GetRange(i, j - i).OrderBy(b => b.Left).ToList());
+            i = j;
+        }
+
+        var gaps = rows.SelectMany(r => r.Zip(r.Skip(1), (a, b) => b.Left - a.Right)).Where(g => g > 0).Order().ToList();
+        var medianGap = gaps.Count > 0 ? gaps[gaps.Count / 2] : 0;
+        var lines = new List<PdfLine>();
+        foreach (var row in rows)
+        {
+            var start = 0;
+            for (var k = 1; k <= row.Count; k++)
+            {
+                if (k == row.Count || IsCut(row[k - 1].Right, row[k].Left, Math.Max(row[k].Height, row[k - 1].Height)))
+                {
+                    var segment = row.GetRange(start, k - start);
+                    var texts = segment.Select(s => LigatureNormalizer.Normalize(BidiLines.WordText(s.Word)).Trim()).Where(t => t.Length > 0).ToList();
+                    if (texts.Count > 0)
+                    {
+                        lines.Add(new PdfLine(BidiLines.JoinLine(texts), segment.Min(s => s.Left), segment.Max(s => s.Right), segment.Min(s => s.Bottom), segment.Max(s => s.Top)));
+                    }
+
+                    start = k;
+                }
+            }
+        }
+
+        return lines;
+
+        bool IsCut(double left, double right, double height)
+        {
+            var gap = right - left;
+            if (gap > MaxGap * height)
+            {
+                return true;
+            }
+
+            if (gap <= GapFactor * medianGap || gap <= 0.25 * height)
+            {
+                return false;
+            }
+
+            var middle = (left + right) / 2;
+            int covering = 0, spanning = 0;
+            foreach (var other in rows)
+            {
+                if (other.Any(w => w.Left <= middle && w.Right >= middle))
+                {
+                    covering++;
+                    spanning++;
+                }
+                else if (other[0].Left < middle && other[^1].Right > middle)
+                {
+                    spanning++;
+                }
+            }
+
+            return covering < MaxGutterCover * spanning;
+        }
+    }
+}
