@@ -44,13 +44,19 @@ public sealed record BuildConfig
 public sealed record InputConfig
 {
     /// <summary>File extensions (lower case, with the dot) read as documents.</summary>
-    public ImmutableArray<string> Extensions { get; init; } = [".txt", ".md", ".markdown", ".html", ".htm"];
+    public ImmutableArray<string> Extensions { get; init; } = [".txt", ".md", ".markdown", ".html", ".htm", ".pdf"];
 
     /// <summary>Files larger than this are rejected unread (<c>too-large</c>), which bounds memory per document.</summary>
     public long MaxFileBytes { get; init; } = 64L * 1024 * 1024;
 
     /// <summary>How many input files make one ingest task (the unit of parallelism and of resume).</summary>
     public int FilesPerTask { get; init; } = 256;
+
+    /// <summary>A PDF with more pages is rejected (<c>too-many-pages</c>).</summary>
+    public int PdfMaxPages { get; init; } = 2000;
+
+    /// <summary>Wall-clock seconds one PDF may take; past them it is rejected (<c>timeout</c>) and the worker moves on.</summary>
+    public double PdfMaxSeconds { get; init; } = 30;
 }
 
 /// <summary>The <c>tokenizer</c> section.</summary>

@@ -96,6 +96,8 @@ public static class BuildConfigLoader
             w.WriteEndArray();
             w.WriteNumber("max_file_bytes", config.Input.MaxFileBytes);
             w.WriteNumber("files_per_task", config.Input.FilesPerTask);
+            w.WriteNumber("pdf_max_pages", config.Input.PdfMaxPages);
+            w.WriteNumber("pdf_max_seconds", config.Input.PdfMaxSeconds);
             w.WriteEndObject();
             w.WriteStartObject("tokenizer");
             if (config.Tokenizer.Path is null)
@@ -185,6 +187,8 @@ public static class BuildConfigLoader
             "extensions" => c with { Extensions = ReadExtensions(p.Value, key) },
             "max_file_bytes" => c with { MaxFileBytes = ReadInt64(p.Value, key, 1, 1L << 40) },
             "files_per_task" => c with { FilesPerTask = (int)ReadInt64(p.Value, key, 1, 1_000_000) },
+            "pdf_max_pages" => c with { PdfMaxPages = (int)ReadInt64(p.Value, key, 1, 1_000_000) },
+            "pdf_max_seconds" => c with { PdfMaxSeconds = ReadDouble(p.Value, key, 0.1, 86_400) },
             _ => throw Unknown(key),
         });
 

@@ -23,6 +23,7 @@ public static class FileDocumentReader
         ".html" or ".htm" or ".xhtml" => "text/html",
         ".md" or ".markdown" => "text/markdown",
         ".txt" or ".text" => "text/plain",
+        ".pdf" => Pdf.PdfDocumentReader.MediaType,
         _ => null,
     };
 
@@ -30,9 +31,10 @@ public static class FileDocumentReader
     /// Reads <paramref name="file"/>; files over <paramref name="maxBytes"/> are rejected unread.
     /// HTML goes through <paramref name="extractHtml"/> (html, source) → page, by default the plain
     /// reduction of <see cref="HtmlTextExtractor"/>; the page's language tag, canonical URL, date and
-    /// author go to the metadata.
+    /// author go to the metadata. PDFs go through <see cref="Pdf.PdfTextExtractor"/> under
+    /// <paramref name="pdf"/> (by default its limits, with <paramref name="maxBytes"/>).
     /// </summary>
-    public static FileReadOutcome Read(InputFile file, IReadOnlyCollection<string> extensions, long maxBytes, Func<string, string?, ExtractedPage>? extractHtml = null)
+    public static FileReadOutcome Read(InputFile file, IReadOnlyCollection<string> extensions, long maxBytes, Func<string, string?, ExtractedPage>? extractHtml = null, Pdf.PdfOptions? pdf = null)
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(extensions);
@@ -76,6 +78,11 @@ public static class FileDocumentReader
         if (bytes.Length == 0)
         {
             return Reject(file, bytes, RejectReasons.Empty, "the file has no bytes (or is not a regular file)");
+        }
+
+        if (contentType == Pdf.PdfDocumentReader.MediaType)
+        {
+            return Pdf.PdfDocumentReader.Read(bytes, DocumentId.Compute(file.RelativePath, bytes), file.RelativePath, pdf ?? new Pdf.PdfOptions { MaxBytes = maxBytes });
         }
 
         string raw;

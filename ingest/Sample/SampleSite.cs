@@ -10,13 +10,17 @@ namespace Corpus.Ingest.Sample;
 /// comments, footer), and the things a crawler must cope with: a robots.txt that disallows part of
 /// the site (a folder and a wildcard pattern), a sitemap index, permanent and temporary redirects, a
 /// redirect loop, a 404, a slow page, near-duplicate mirror pages, spam pages, an endless paginated
-/// listing (a crawler trap) and non-HTML files. Pages are a pure function of the path, so every
+/// listing (a crawler trap), non-HTML files, and printable editions as two-column PDFs with running
+/// headers and page numbers. Pages are a pure function of the path, so every
 /// crawl of the site sees the same bytes.
 /// </summary>
 public sealed class SampleSite
 {
     /// <summary>Sections (preamble, articles) per page.</summary>
     public const int SectionsPerPage = 6;
+
+    /// <summary>Printable editions served as two-column PDFs under <c>/papers/</c>.</summary>
+    public const int PaperCount = 12;
 
     /// <summary>The slow page's delay.</summary>
     public static readonly TimeSpan SlowDelay = TimeSpan.FromSeconds(1.5);
@@ -25,6 +29,7 @@ public sealed class SampleSite
     private readonly IReadOnlyList<UdhrTranslation> _translations;
     private readonly Dictionary<string, int> _byCode;
     private readonly string _baseUrl;
+    private readonly Dictionary<string, Lazy<byte[]>> _papers;
 
     /// <summary>A site over <paramref name="translations"/>, served at <paramref name="baseUrl"/> (e.g. <c>http://127.0.0.1:8080</c>).</summary>
     public SampleSite(IReadOnlyList<UdhrTranslation> translations, string baseUrl)
@@ -34,6 +39,8 @@ public sealed class SampleSite
         _translations = translations;
         _baseUrl = baseUrl.TrimEnd('/');
         _byCode = translations.Select((t, i) => (t.Code, i)).ToDictionary(x => x.Code, x => x.i, StringComparer.Ordinal);
+        _papers = translations.Where((t, i) => i % 10 == 0 && SamplePdfWriter.CanWrite(t)).Take(PaperCount)
+            .ToDictionary(t => t.Code, t => new Lazy<byte[]>(() => SamplePdfWriter.Write(t)), StringComparer.Ordinal);
     }
 
     /// <summary>Paths that robots.txt disallows: a crawler must never request them.</summary>
@@ -77,6 +84,7 @@ public sealed class SampleSite
             (_, ["udhr", var code]) when path.EndsWith('/') && _byCode.TryGetValue(code, out var i) => Html(LanguageIndex(_translations[i])),
             (_, ["udhr", var code, var file]) when _byCode.TryGetValue(code, out var i) => ArticleOrPrint(_translations[i], file, mirror: false),
             (_, ["mirror", var code, var file]) when _byCode.TryGetValue(code, out var i) && IsMirrored(i) => ArticleOrPrint(_translations[i], file, mirror: true),
+            (_, ["papers", var file]) when file.EndsWith(".pdf", StringComparison.Ordinal) && _papers.TryGetValue(file[..^4], out var paper) => new SampleResponse(200, "application/pdf", paper.Value),
             (_, ["deals", var file]) when TryPageNumber(file, "deal-", out var n) && n < 20 => Html(Deal(n)),
             (_, ["private", var file]) when TryPageNumber(file, "staff-", out var n) && n < 5 => Html(Page("Staff area", "en", "ltr", path, $"<h1>Staff notes {n}</h1><p>Internal notes that robots.txt keeps out of every crawl.</p>", [])),
             _ => NotFound(),
@@ -132,6 +140,12 @@ public sealed class SampleSite
         foreach (var t in _translations.Where((_, i) => i % 50 == 0))
         {
             main.Append($"<li><a href=\"/udhr/{t.Code}/\">{E(t.Name)}</a></li>");
+        }
+
+        main.Append("</ul><h2>Printable editions (PDF)</h2><ul>");
+        foreach (var code in _papers.Keys.Order(StringComparer.Ordinal))
+        {
+            main.Append($"<li><a href=\"/papers/{code}.pdf\">{E(_translations[_byCode[code]].Name)} (PDF)</a></li>");
         }
 
         main.Append("</ul><p>See also <a href=\"/mirrors.html\">mirrors</a>, <a href=\"/events?page=1\">events</a>, ")

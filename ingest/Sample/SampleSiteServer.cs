@@ -86,7 +86,17 @@ public sealed class SampleSiteServer : IAsyncDisposable
         var response = context.Response;
         try
         {
-            var answer = _site.Respond(Uri.UnescapeDataString(pathAndQuery));
+            SampleResponse answer;
+            try
+            {
+                answer = _site.Respond(Uri.UnescapeDataString(pathAndQuery));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A page that fails to render is a server error, as on a real site; the server goes on.
+                answer = new SampleResponse(500, "text/plain; charset=utf-8", System.Text.Encoding.UTF8.GetBytes($"500 {e.GetType().Name}: {e.Message}\n"));
+            }
+
             if (answer.Delay > TimeSpan.Zero)
             {
                 await Task.Delay(answer.Delay, _stop.Token).ConfigureAwait(false);

@@ -8,7 +8,7 @@ using Corpus.Ingest.Html;
 namespace Corpus.Ingest.Warc;
 
 /// <summary>
-/// Turns WARC records into documents: <c>response</c> records (HTTP 200, HTML or plain text),
+/// Turns WARC records into documents: <c>response</c> records (HTTP 200, HTML, plain text or PDF),
 /// <c>resource</c> records of those types, and WET <c>conversion</c> records (plain text). Other
 /// record types (warcinfo, request, metadata, revisit) give null. HTML goes through the extractor
 /// given (by default <see cref="HtmlTextExtractor.Extract"/>), which gets the page and its URL.
@@ -16,15 +16,17 @@ namespace Corpus.Ingest.Warc;
 public sealed class WarcDocumentConverter
 {
     private readonly Func<string, string?, ExtractedPage> _extractHtml;
+    private readonly Pdf.PdfOptions _pdf;
 
     /// <summary>
     /// A converter using <paramref name="extractHtml"/> (html, url) → page for HTML pages (by default
     /// the plain reduction of <see cref="HtmlTextExtractor"/>); the page's language tag, canonical
     /// URL, date and author go to the metadata.
     /// </summary>
-    public WarcDocumentConverter(Func<string, string?, ExtractedPage>? extractHtml = null)
+    public WarcDocumentConverter(Func<string, string?, ExtractedPage>? extractHtml = null, Pdf.PdfOptions? pdf = null)
     {
         _extractHtml = extractHtml ?? PageMetadata.PlainText;
+        _pdf = pdf ?? new Pdf.PdfOptions();
     }
 
     /// <summary>
@@ -59,6 +61,15 @@ public sealed class WarcDocumentConverter
             : record.ContentType;
         var mediaType = contentTypeHeader is null ? "" : WarcCharset.MediaType(contentTypeHeader);
         var html = mediaType is "text/html" or "application/xhtml+xml";
+        if (mediaType is Pdf.PdfDocumentReader.MediaType or "application/x-pdf" || (mediaType is "" or "application/octet-stream" && body.StartsWith("%PDF-"u8)))
+        {
+            var warcMetadata = new Dictionary<string, string>(StringComparer.Ordinal) { ["warc_file"] = warcFile, ["warc_type"] = record.Type };
+            AddTo(warcMetadata, "warc_date", record.Date);
+            AddTo(warcMetadata, "warc_record_id", record.RecordId);
+            AddTo(warcMetadata, "http_status", record.HttpStatus?.ToString(CultureInfo.InvariantCulture));
+            return Pdf.PdfDocumentReader.Read(record.HttpBody, id, uri, _pdf, warcMetadata);
+        }
+
         if (!html && mediaType != "text/plain")
         {
             return new FileReadOutcome.Rejected(id, uri, WarcRejectReasons.UnsupportedContentType, $"content type \"{contentTypeHeader}\"");
@@ -103,6 +114,14 @@ public sealed class WarcDocumentConverter
             Text = text,
             Metadata = metadata.ToImmutable(),
         });
+    }
+
+    private static void AddTo(Dictionary<string, string> metadata, string key, string? value)
+    {
+        if (!string.IsNullOrEmpty(value))
+        {
+            metadata[key] = value;
+        }
     }
 
     private static void Add(ImmutableSortedDictionary<string, string>.Builder metadata, string key, string? value)

@@ -120,7 +120,8 @@ public static class BuildRunner
         // Rejected documents are counted in tokens (end-of-text included, as in the shards) for the report's funnel.
         long countTokens(string text) => tokenizer.Encode(text).Length + 1L;
         {
-            var ingest = new IngestTaskExecutor(output, partition, config.Input.Extensions, config.Input.MaxFileBytes, HtmlExtraction.Extract, uriMap, ledger);
+            var pdf = new Corpus.Ingest.Pdf.PdfOptions { MaxBytes = config.Input.MaxFileBytes, MaxPages = config.Input.PdfMaxPages, MaxTime = TimeSpan.FromSeconds(config.Input.PdfMaxSeconds) };
+            var ingest = new IngestTaskExecutor(output, partition, config.Input.Extensions, config.Input.MaxFileBytes, HtmlExtraction.Extract, uriMap, ledger, pdf);
             var ingestOutcome = await PhaseRunner.RunAsync(system, IngestTaskExecutor.Phase, partition.Count, ledger, ingest, request.Workers, request.MaxAttempts, observer, ct).ConfigureAwait(false);
             phases.Add(ingestOutcome);
             if (!ingestOutcome.Succeeded)

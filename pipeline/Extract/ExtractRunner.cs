@@ -20,7 +20,7 @@ public sealed record ExtractResult(long Documents, long Rejects);
 /// </summary>
 public static class ExtractRunner
 {
-    private static readonly string[] Extensions = [".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml"];
+    private static readonly string[] Extensions = [".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".pdf"];
 
     /// <summary>Extracts <paramref name="inputs"/> to <paramref name="outputFile"/>; <paramref name="onReject"/> hears each reject, <paramref name="onProgress"/> the count now and then.</summary>
     public static async Task<ExtractResult> RunAsync(
@@ -61,7 +61,7 @@ public static class ExtractRunner
         var tmp = AtomicFile.TempPathOf(outputFile);
         long documents = 0, rejects = 0;
         var clock = Stopwatch.StartNew();
-        using var reader = new InputItemReader(maxBytes, Extensions, HtmlExtraction.Extract);
+        using var reader = new InputItemReader(maxBytes, Extensions, HtmlExtraction.Extract, pdf: new Corpus.Ingest.Pdf.PdfOptions { MaxBytes = maxBytes });
         await using (var sink = DocumentFileSink.Create(tmp, jsonl))
         {
             foreach (var item in items)

@@ -18,7 +18,8 @@ internal sealed class IngestTaskExecutor(
     long maxFileBytes,
     Func<string, string?, ExtractedPage> htmlExtractor,
     Func<string, string>? uriMap,
-    TaskLedger ledger)
+    TaskLedger ledger,
+    Corpus.Ingest.Pdf.PdfOptions? pdf = null)
     : ITaskExecutor
 {
     public const string Phase = "ingest";
@@ -37,7 +38,7 @@ internal sealed class IngestTaskExecutor(
         await using (var docsWriter = new ParquetPartWriter<DocumentRow>(docsTmp, r => r.Text.Length * 2L + 256))
         await using (var rejectsWriter = new ParquetPartWriter<RejectRow>(rejectsTmp, r => r.Detail.Length * 2L + 256))
         {
-            using var reader = new InputItemReader(maxFileBytes, extensions, htmlExtractor, uriMap);
+            using var reader = new InputItemReader(maxFileBytes, extensions, htmlExtractor, uriMap, pdf);
             foreach (var item in partition[task.Index])
             {
                 ct.ThrowIfCancellationRequested();

@@ -9,10 +9,10 @@ namespace Corpus.Pipeline.Phases;
 /// WARC record read by offset (keeping the last WARC file open, since items of one file come in runs).
 /// <paramref name="uriMap"/>, when given, renames WARC target URIs first.
 /// </summary>
-internal sealed class InputItemReader(long maxBytes, IReadOnlyCollection<string> extensions, Func<string, string?, ExtractedPage> htmlExtractor, Func<string, string>? uriMap = null)
+internal sealed class InputItemReader(long maxBytes, IReadOnlyCollection<string> extensions, Func<string, string?, ExtractedPage> htmlExtractor, Func<string, string>? uriMap = null, Corpus.Ingest.Pdf.PdfOptions? pdf = null)
     : IDisposable
 {
-    private readonly WarcDocumentConverter _converter = new(htmlExtractor);
+    private readonly WarcDocumentConverter _converter = new(htmlExtractor, pdf);
     private FileStream? _stream;
     private string? _path;
 
@@ -24,7 +24,7 @@ internal sealed class InputItemReader(long maxBytes, IReadOnlyCollection<string>
             return new FileReadOutcome.Rejected(Core.Documents.DocumentId.Compute(where, []), where, item.RejectReason, item.RejectDetail ?? string.Empty);
         }
 
-        return item.IsWarcRecord ? ReadRecord(item) : FileDocumentReader.Read(item.File, extensions, maxBytes, htmlExtractor);
+        return item.IsWarcRecord ? ReadRecord(item) : FileDocumentReader.Read(item.File, extensions, maxBytes, htmlExtractor, pdf);
     }
 
     private FileReadOutcome ReadRecord(InputItem item)
