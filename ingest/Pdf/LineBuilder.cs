@@ -18,12 +18,14 @@ internal static class LineBuilder
 
     public const double MaxGap = 2.5;
 
-    public static List<PdfLine> Build(IEnumerable<Word> words)
+    public static List<PdfLine> Build(IEnumerable<Word> words) => Build(words, TextFrame.Horizontal);
+
+    /// <summary>Lines of words that share an orientation, in the frame where that orientation reads left to right.</summary>
+    public static List<PdfLine> Build(IEnumerable<Word> words, TextFrame frame)
     {
         var boxes = words
-            .Select(w => (Word: w, Left: Math.Min(w.BoundingBox.Left, w.BoundingBox.Right), Right: Math.Max(w.BoundingBox.Left, w.BoundingBox.Right),
-                Bottom: Math.Min(w.BoundingBox.Bottom, w.BoundingBox.Top), Top: Math.Max(w.BoundingBox.Bottom, w.BoundingBox.Top)))
-            .Select(b => (b.Word, b.Left, b.Right, b.Bottom, b.Top, Centre: (b.Bottom + b.Top) / 2, Height: Math.Max(b.Top - b.Bottom, 1)))
+            .Select(w => (Word: w, Box: frame.Box(w.BoundingBox)))
+            .Select(b => (b.Word, b.Box.Left, b.Box.Right, b.Box.Bottom, b.Box.Top, Centre: (b.Box.Bottom + b.Box.Top) / 2, Height: Math.Max(b.Box.Top - b.Box.Bottom, 1)))
             .OrderByDescending(b => b.Centre)
             .ThenBy(b => b.Left)
             .ToList();
