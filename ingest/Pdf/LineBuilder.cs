@@ -5,8 +5,8 @@ namespace Corpus.Ingest.Pdf;
 /// <summary>
 /// Horizontal words → lines: words whose vertical centres lie within half a word height of a row's first word share
 /// a row; a row is cut at a gap wider than <see cref="MaxGap"/> word heights (a table's cell gap), and at a gap wider
-/// than <see cref="GapFactor"/> times the page's median word gap whose middle few other rows cover with a word (under
-/// <see cref="MaxGutterCover"/> of the rows that have words on both sides of it): a column gutter, a vertical white
+/// than <see cref="GapFactor"/> times the page's median word gap into which few other rows reach with a word (under
+/// <see cref="MaxGutterCover"/> of the rows that have words on both sides of it, at least <see cref="MinGutterRows"/>): a column gutter, a vertical white
 /// strip down the page (LaTeX's is 10 pt, about three spaces), and not a stretched justified space. Docstrum's line
 /// finder joins lone words stacked above one another (a table column) into a "line", so horizontal text uses this.
 /// </summary>
@@ -15,6 +15,9 @@ internal static class LineBuilder
     public const double GapFactor = 1.5;
 
     public const double MaxGutterCover = 0.2;
+
+    /// <summary>Fewest rows with words on both sides of a gap for it to be taken for a gutter: a gutter runs down the page.</summary>
+    public const int MinGutterRows = 6;
 
     public const double MaxGap = 2.5;
 
@@ -56,7 +59,7 @@ internal static class LineBuilder
                 if (k == row.Count || IsCut(row[k - 1].Right, row[k].Left, Math.Max(row[k].Height, row[k - 1].Height)))
                 {
                     var segment = row.GetRange(start, k - start);
-                    var texts = segment.Select(s => LigatureNormalizer.Normalize(BidiLines.WordText(s.Word)).Trim()).Where(t => t.Length > 0).ToList();
+                    var texts = segment.Select(s => LigatureNormalizer.Normalize(BidiLines.WordText(s.Word, frame)).Trim()).Where(t => t.Length > 0).ToList();
                     if (texts.Count > 0)
                     {
                         lines.Add(new PdfLine(BidiLines.JoinLine(texts), segment.Min(s => s.Left), segment.Max(s => s.Right), segment.Min(s => s.Bottom), segment.Max(s => s.Top)));
@@ -86,7 +89,7 @@ internal static class LineBuilder
             int covering = 0, spanning = 0;
             foreach (var other in rows)
             {
-                if (other.Any(w => w.Left <= middle && w.Right >= middle))
+                if (other.Any(w => w.Right > left + 0.5 && w.Left < right - 0.5))
                 {
                     covering++;
                     spanning++;
@@ -97,7 +100,7 @@ internal static class LineBuilder
                 }
             }
 
-            return covering < MaxGutterCover * spanning;
+            return spanning >= MinGutterRows && covering < MaxGutterCover * spanning;
         }
     }
 }

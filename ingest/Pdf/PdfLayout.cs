@@ -63,7 +63,7 @@ internal static class PdfLayout
             words = words.OrderBy(w => w.BoundingBox.Left);
         }
 
-        var texts = words.Select(w => LigatureNormalizer.Normalize(BidiLines.WordText(w)).Trim())
+        var texts = words.Select(w => LigatureNormalizer.Normalize(BidiLines.WordText(w, TextFrame.Horizontal)).Trim())
             .Where(t => t.Length > 0)
             .ToList();
         var box = line.BoundingBox;
