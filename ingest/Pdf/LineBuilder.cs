@@ -80,7 +80,8 @@ internal static class LineBuilder
                 return true;
             }
 
-            if (gap <= GapFactor * medianGap || gap <= 0.25 * height)
+            // A page of one-word cells has no ordinary spaces to take the median of: a space is under half a word height.
+            if (gap <= GapFactor * Math.Min(medianGap, 0.5 * height) || gap <= 0.25 * height)
             {
                 return false;
             }
