@@ -183,6 +183,27 @@ public sealed class PdfTextExtractorTests
     }
 
     [Fact]
+    public void A_file_over_the_time_limit_is_rejected_as_timeout()
+    {
+        var pdf = TestPdfs.Build(Enumerable.Range(1, 20).Select(_ => TestPdfs.Column(72, 700, "some text on a page")));
+
+        Reject(pdf, new PdfOptions { MaxTime = TimeSpan.FromTicks(1) }).Reason.Should().Be(PdfRejectReasons.Timeout);
+        SpinWait.SpinUntil(() => ParseWorker.Abandoned == 0, TimeSpan.FromSeconds(10)).Should().BeTrue();
+    }
+
+    [Fact]
+    public void A_cancelled_caller_gets_an_operation_cancelled_exception()
+    {
+        var pdf = TestPdfs.Build([TestPdfs.Column(72, 700, "text")]);
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+
+        var extract = () => PdfTextExtractor.Extract(pdf, Options, cts.Token);
+
+        extract.Should().Throw<OperationCanceledException>();
+    }
+
+    [Fact]
     public void A_file_over_the_byte_limit_is_rejected()
     {
         var pdf = TestPdfs.Build([TestPdfs.Column(72, 700, "text")]);
