@@ -32,10 +32,10 @@ internal static class BidiLines
         return rtl > ltr;
     }
 
-    /// <summary>The word's text in logical order.</summary>
-    public static string WordText(Word word)
+    /// <summary>The word's text in logical order; <paramref name="frame"/> is the frame its line is read in.</summary>
+    public static string WordText(Word word, TextFrame frame)
     {
-        if (!IsMostlyRtl(word.Text) || word.TextOrientation != TextOrientation.Horizontal)
+        if (!IsMostlyRtl(word.Text))
         {
             return word.Text;
         }
@@ -43,7 +43,7 @@ internal static class BidiLines
         // Rightmost glyph first; a mark over its base ends at or before the base's right edge, so it follows it.
         var ordered = word.Letters
             .Select((l, i) => (Letter: l, Index: i))
-            .OrderByDescending(x => Math.Round(Math.Max(x.Letter.BoundingBox.Right, x.Letter.BoundingBox.Left), 2))
+            .OrderByDescending(x => Math.Round(frame.Box(x.Letter.BoundingBox).Right, 2))
             .ThenBy(x => x.Index);
         var sb = new StringBuilder(word.Text.Length);
         foreach (var (letter, _) in ordered)

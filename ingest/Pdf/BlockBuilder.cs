@@ -7,7 +7,7 @@ namespace Corpus.Ingest.Pdf;
 /// </summary>
 internal static class BlockBuilder
 {
-    public const double MaxGap = 0.9;
+    public const double MaxGap = 1.4;
 
     public static List<PdfBlock> Build(List<PdfLine> lines)
     {

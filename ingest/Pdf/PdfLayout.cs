@@ -7,8 +7,9 @@ namespace Corpus.Ingest.Pdf;
 
 /// <summary>
 /// A page's letters → words (PdfPig's nearest-neighbour word extractor) → lines (<see cref="LineBuilder"/>) and
-/// blocks (<see cref="BlockBuilder"/>) for horizontal text, PdfPig's docstrum for rotated or vertical text → blocks in
-/// reading order (<see cref="ReadingOrder"/>). Line text is normalized (<see cref="LigatureNormalizer"/>)
+/// blocks (<see cref="BlockBuilder"/>) for text at a multiple of 90° (each orientation in its own
+/// <see cref="TextFrame"/>: horizontal first, then 90°, 180°, 270°), PdfPig's docstrum for text at other angles → blocks
+/// in reading order (<see cref="ReadingOrder"/>) within each orientation. Line text is normalized (<see cref="LigatureNormalizer"/>)
 /// and put in logical order (<see cref="BidiLines"/>).
 /// </summary>
 internal static class PdfLayout
@@ -29,21 +30,29 @@ internal static class PdfLayout
             return new PageLayout(page.Number, [], letters);
         }
 
-        var blocks = BlockBuilder.Build(LineBuilder.Build(words.Where(w => w.TextOrientation == TextOrientation.Horizontal)));
-        var other = words.Where(w => w.TextOrientation != TextOrientation.Horizontal).ToList();
-        if (other.Count > 0)
+        var blocks = new List<PdfBlock>();
+        foreach (var group in words.GroupBy(w => TextFrame.For(w.TextOrientation)).OrderBy(g => g.Key?.QuarterTurns ?? 4))
         {
-            foreach (var block in DocstrumBoundingBoxes.Instance.GetBlocks(other))
+            if (group.Key is { } frame)
+            {
+                blocks.AddRange(ReadingOrder.Order(BlockBuilder.Build(LineBuilder.Build(group, frame))));
+                continue;
+            }
+
+            var docstrum = new List<PdfBlock>();
+            foreach (var block in DocstrumBoundingBoxes.Instance.GetBlocks(group.ToList()))
             {
                 var lines = block.TextLines.Select(ToLine).Where(l => l.Text.Length > 0).ToList();
                 if (lines.Count > 0)
                 {
-                    blocks.Add(PdfBlock.Of(lines));
+                    docstrum.Add(PdfBlock.Of(lines));
                 }
             }
+
+            blocks.AddRange(ReadingOrder.Order(docstrum));
         }
 
-        return new PageLayout(page.Number, ReadingOrder.Order(blocks), letters);
+        return new PageLayout(page.Number, blocks, letters);
     }
 
     private static PdfLine ToLine(TextLine line)
@@ -54,7 +63,7 @@ internal static class PdfLayout
             words = words.OrderBy(w => w.BoundingBox.Left);
         }
 
-        var texts = words.Select(w => LigatureNormalizer.Normalize(BidiLines.WordText(w)).Trim())
+        var texts = words.Select(w => LigatureNormalizer.Normalize(BidiLines.WordText(w, TextFrame.Horizontal)).Trim())
             .Where(t => t.Length > 0)
             .ToList();
         var box = line.BoundingBox;

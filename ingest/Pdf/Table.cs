@@ -3,7 +3,8 @@ namespace Corpus.Ingest.Pdf;
 /// <summary>
 /// Recognizes a table among side-by-side columns of blocks and turns it into rows. Columns are a table when the
 /// white space between them is most of their span (their widths add up to under <see cref="MaxInk"/> of it, unlike
-/// prose columns) and at least <see cref="MinAligned"/> of their lines share a baseline with a line of another
+/// prose columns) or their lines are short (at most <see cref="MaxCellWords"/> words on average), and at least
+/// <see cref="MinAligned"/> of their lines share a baseline with a line of another
 /// column. Rows are the lines grouped by baseline, top to bottom, cells left to right, joined by a space.
 /// </summary>
 internal static class Table
@@ -11,6 +12,9 @@ internal static class Table
     public const double MaxInk = 0.6;
 
     public const double MinAligned = 0.8;
+
+    /// <summary>Most words per line, on average, of dense columns still taken for a table (prose lines hold many more).</summary>
+    public const double MaxCellWords = 3;
 
     private const double BaselineTolerance = 2;
 
@@ -25,7 +29,8 @@ internal static class Table
         var left = columns.Min(c => c.Min(b => b.Left));
         var right = columns.Max(c => c.Max(b => b.Right));
         var ink = columns.Sum(c => c.Max(b => b.Right) - c.Min(b => b.Left));
-        if (right <= left || ink > MaxInk * (right - left))
+        var wordsPerLine = lines.Average(l => l.Text.Count(c => c == ' ') + 1.0);
+        if (right <= left || (ink > MaxInk * (right - left) && wordsPerLine > MaxCellWords))
         {
             return null;
         }

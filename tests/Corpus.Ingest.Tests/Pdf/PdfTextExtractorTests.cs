@@ -101,6 +101,21 @@ public sealed class PdfTextExtractorTests
     }
 
     [Fact]
+    public void A_dense_table_with_narrow_gaps_is_kept_as_rows()
+    {
+        string[] countries = ["Country", "Austria", "Belgium", "Denmark", "Finland", "France", "Greece"];
+        string[] capitals = ["Capital", "Vienna", "Brussels", "Copenhagen", "Helsinki", "Paris", "Athens"];
+        string[] sizes = ["Size", "8.9", "11.5", "5.8", "5.5", "68.0", "10.4"];
+        var page = TestPdfs.Column(72, 700, countries)
+            .Concat(TestPdfs.Column(135, 700, capitals))
+            .Concat(TestPdfs.Column(210, 700, sizes));
+
+        var text = Document(TestPdfs.Build([page])).Text;
+
+        text.Split('\n').Should().Equal(countries.Select((c, i) => $"{c} {capitals[i]} {sizes[i]}"));
+    }
+
+    [Fact]
     public void Title_author_and_page_count_go_into_the_document()
     {
         var pdf = TestPdfs.Build([TestPdfs.Column(72, 700, "Hello"), TestPdfs.Column(72, 700, "World")], title: "A Title", author: "An Author");
@@ -165,6 +180,27 @@ public sealed class PdfTextExtractorTests
         var pdf = TestPdfs.Build(Enumerable.Range(1, 5).Select(_ => TestPdfs.Column(72, 700, "text")));
 
         Reject(pdf, new PdfOptions { MaxPages = 3 }).Reason.Should().Be(PdfRejectReasons.TooManyPages);
+    }
+
+    [Fact]
+    public void A_file_over_the_time_limit_is_rejected_as_timeout()
+    {
+        var pdf = TestPdfs.Build(Enumerable.Range(1, 20).Select(_ => TestPdfs.Column(72, 700, "some text on a page")));
+
+        Reject(pdf, new PdfOptions { MaxTime = TimeSpan.FromTicks(1) }).Reason.Should().Be(PdfRejectReasons.Timeout);
+        SpinWait.SpinUntil(() => ParseWorker.Abandoned == 0, TimeSpan.FromSeconds(10)).Should().BeTrue();
+    }
+
+    [Fact]
+    public void A_cancelled_caller_gets_an_operation_cancelled_exception()
+    {
+        var pdf = TestPdfs.Build([TestPdfs.Column(72, 700, "text")]);
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+
+        var extract = () => PdfTextExtractor.Extract(pdf, Options, cts.Token);
+
+        extract.Should().Throw<OperationCanceledException>();
     }
 
     [Fact]
