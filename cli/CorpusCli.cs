@@ -28,6 +28,7 @@ internal static class CorpusCli
         new ClassifyLabelCommand(),
         new ClassifyPredictCommand(),
         new ClassifyEvalCommand(),
+        new ModelTinyCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken ct)

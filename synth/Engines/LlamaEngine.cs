@@ -28,6 +28,7 @@ public sealed class LlamaEngine : IChatEngine, IDisposable
     private long _decodeSteps;
     private int _maxActive;
     private bool _disposed;
+    private volatile Exception? _fault;
 
     private LlamaEngine(LlamaEngineOptions options, LLamaWeights weights, LLamaContext context)
     {
@@ -138,7 +139,9 @@ public sealed class LlamaEngine : IChatEngine, IDisposable
 
         if (!_queue.Writer.TryWrite(sequence))
         {
-            throw new ObjectDisposedException(nameof(LlamaEngine));
+            throw _fault is { } fault
+                ? new ChatEngineException($"the decode loop stopped: {fault.Message}", _options.ModelPath, innerException: fault)
+                : new ObjectDisposedException(nameof(LlamaEngine));
         }
 
         return sequence.Completion.Task;
@@ -192,13 +195,16 @@ public sealed class LlamaEngine : IChatEngine, IDisposable
         }
         catch (Exception e)
         {
+            // Never let the exception escape the thread (it would end the process): fail every request, now and later.
+            _fault = e;
+            _queue.Writer.TryComplete();
             FailAll(slots, ref reserved, $"the decode loop stopped: {e.Message}");
-            foreach (var s in waiting)
+            foreach (var s in waiting.Concat(Drain()))
             {
                 s.Completion.TrySetException(new ChatEngineException($"the decode loop stopped: {e.Message}", _options.ModelPath, innerException: e));
             }
 
-            throw;
+            return;
         }
 
         foreach (var s in waiting.Concat(Drain()))

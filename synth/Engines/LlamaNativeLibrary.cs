@@ -9,6 +9,11 @@ internal static class LlamaNativeLibrary
 
     public static void Configure(LlamaEngineOptions options)
     {
+        if (options.NativeLibraryPath is { } path && !File.Exists(path))
+        {
+            throw new FileNotFoundException($"no llama.cpp native library at {path} (NativeLibraryPath)", path);
+        }
+
         lock (Gate)
         {
             if (NativeLibraryConfig.LLama.LibraryHasLoaded)
@@ -16,14 +21,9 @@ internal static class LlamaNativeLibrary
                 return;
             }
 
-            if (options.NativeLibraryPath is { } path)
+            if (options.NativeLibraryPath is { } library)
             {
-                if (!File.Exists(path))
-                {
-                    throw new FileNotFoundException($"no llama.cpp native library at {path} (NativeLibraryPath)", path);
-                }
-
-                NativeLibraryConfig.LLama.WithLibrary(path);
+                NativeLibraryConfig.LLama.WithLibrary(library);
             }
             else if (options.GpuLayerCount > 0)
             {

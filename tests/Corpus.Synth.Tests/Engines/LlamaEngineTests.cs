@@ -110,4 +110,12 @@ public sealed class LlamaEngineTests(TinyLlamaFixture fixture)
 
         await act.Should().ThrowAsync<ChatEngineException>().WithMessage("*100000*2048*");
     }
+
+    [Fact]
+    public void Native_library_path_that_does_not_exist_fails_naming_it()
+    {
+        var act = () => LlamaEngine.Load(new LlamaEngineOptions { ModelPath = fixture.ModelPath, NativeLibraryPath = "/nowhere/libllama-cuda.so" });
+
+        act.Should().Throw<FileNotFoundException>().WithMessage("*/nowhere/libllama-cuda.so*");
+    }
 }
