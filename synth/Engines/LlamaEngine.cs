@@ -29,12 +29,14 @@ public sealed class LlamaEngine : IChatEngine, IDisposable
     private int _maxActive;
     private bool _disposed;
     private volatile Exception? _fault;
+    private readonly int _threads;
 
     private LlamaEngine(LlamaEngineOptions options, LLamaWeights weights, LLamaContext context)
     {
         _options = options;
         _weights = weights;
         _context = context;
+        _threads = options.Threads > 0 ? options.Threads : Environment.ProcessorCount;
         _loop = new Thread(RunLoop) { IsBackground = true, Name = "llama-decode" };
         _loop.Start();
     }
@@ -315,18 +317,40 @@ public sealed class LlamaEngine : IChatEngine, IDisposable
         }
     }
 
+    /// <summary>
+    /// Samples every sequence that has logits this step: copies each one's logits on this thread (they
+    /// live in the context), runs the sampler chains in parallel (each sequence's chain is its own, so
+    /// the result does not depend on the order), then takes the tokens in slot order.
+    /// </summary>
     private void SampleAll(LlamaSequence?[] slots, ref int reserved, ref byte[] piece)
     {
         var context = _context.NativeHandle;
         var model = _weights.NativeHandle;
+        var ready = new List<LlamaSequence>(slots.Length);
         foreach (var s in slots)
         {
-            if (s is null || s.LogitIndex < 0)
+            if (s is not null && s.LogitIndex >= 0)
             {
-                continue;
+                s.TakeLogits(context.GetLogitsIth(s.LogitIndex));
+                ready.Add(s);
             }
+        }
 
-            var token = s.Sampler!.Sample(context, s.LogitIndex);
+        if (ready.Count == 1 || _threads == 1)
+        {
+            foreach (var s in ready)
+            {
+                s.Sample();
+            }
+        }
+        else
+        {
+            Parallel.ForEach(ready, new ParallelOptions { MaxDegreeOfParallelism = _threads }, s => s.Sample());
+        }
+
+        foreach (var s in ready)
+        {
+            var token = s.Sampled;
             Interlocked.Increment(ref _generatedTokens);
             bool end = token.IsEndOfGeneration(_weights.Vocab);
             int length = end ? 0 : PieceOf(model, token, ref piece);

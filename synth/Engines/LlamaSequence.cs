@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using LLama.Native;
 
@@ -58,6 +59,47 @@ internal sealed class LlamaSequence : IDisposable
     public int Generated { get; private set; }
 
     public bool Prefilling => PromptFed < Prompt.Length;
+
+    /// <summary>The token <see cref="Sample"/> chose.</summary>
+    public LLamaToken Sampled { get; private set; }
+
+    private LLamaTokenData[]? _candidateBuffer;
+    private LLamaTokenDataArray _candidates;
+
+    /// <summary>Copies this step's logits out of the context, as sampler candidates.</summary>
+    public void TakeLogits(ReadOnlySpan<float> logits)
+    {
+        if (_candidateBuffer is null || _candidateBuffer.Length < logits.Length)
+        {
+            ReturnBuffer();
+            _candidateBuffer = ArrayPool<LLamaTokenData>.Shared.Rent(logits.Length);
+        }
+
+        _candidates = LLamaTokenDataArray.Create(logits, _candidateBuffer.AsMemory(0, logits.Length));
+    }
+
+    /// <summary>Runs this sequence's sampler chain on the candidates and accepts the choice (safe to run beside other sequences' sampling).</summary>
+    public void Sample()
+    {
+        LLamaToken token;
+        using (LLamaTokenDataArrayNative.Create(_candidates, out var native))
+        {
+            Sampler!.Apply(ref native);
+            token = native.Data[checked((int)native.Selected)].ID;
+        }
+
+        Sampler.Accept(token);
+        Sampled = token;
+    }
+
+    private void ReturnBuffer()
+    {
+        if (_candidateBuffer is not null)
+        {
+            ArrayPool<LLamaTokenData>.Shared.Return(_candidateBuffer);
+            _candidateBuffer = null;
+        }
+    }
 
     public void Admit(int slot, SafeLLamaSamplerChainHandle sampler)
     {
@@ -135,5 +177,9 @@ internal sealed class LlamaSequence : IDisposable
         return best;
     }
 
-    public void Dispose() => Sampler?.Dispose();
+    public void Dispose()
+    {
+        Sampler?.Dispose();
+        ReturnBuffer();
+    }
 }
