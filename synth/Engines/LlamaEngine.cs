@@ -126,7 +126,7 @@ public sealed class LlamaEngine : IChatEngine, IDisposable
         int maxTokens = request.MaxTokens ?? _options.DefaultMaxTokens;
         ArgumentOutOfRangeException.ThrowIfLessThan(maxTokens, 1, nameof(request.MaxTokens));
         var tokens = PromptTokens(request.Messages, request.EnableThinking ?? true);
-        var sequence = new LlamaSequence(request, tokens, maxTokens, ct);
+        var sequence = new LlamaSequence(request, tokens, maxTokens);
         if (sequence.Reservation > _options.ContextSize)
         {
             throw new ChatEngineException(
@@ -136,7 +136,8 @@ public sealed class LlamaEngine : IChatEngine, IDisposable
 
         if (ct.CanBeCanceled)
         {
-            ct.Register(() => sequence.Completion.TrySetCanceled(ct));
+            // Disposed with the sequence, so a long-lived token does not collect one callback per request.
+            sequence.CancellationRegistration = ct.Register(() => sequence.Completion.TrySetCanceled(ct));
         }
 
         if (!_queue.Writer.TryWrite(sequence))
@@ -252,7 +253,7 @@ public sealed class LlamaEngine : IChatEngine, IDisposable
             var next = waiting.Peek();
             if (next.Completion.Task.IsCompleted)
             {
-                waiting.Dequeue();
+                waiting.Dequeue().Dispose();
                 Interlocked.Increment(ref _requests);
                 slot--;
                 continue;

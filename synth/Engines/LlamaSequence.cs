@@ -16,12 +16,11 @@ internal sealed class LlamaSequence : IDisposable
     private readonly int _longestStop;
     private char[] _chars = new char[64];
 
-    public LlamaSequence(ChatRequest request, LLamaToken[] prompt, int maxTokens, CancellationToken ct)
+    public LlamaSequence(ChatRequest request, LLamaToken[] prompt, int maxTokens)
     {
         Request = request;
         Prompt = prompt;
         MaxTokens = maxTokens;
-        CancellationToken = ct;
         _longestStop = request.Stop.Count == 0 ? 0 : request.Stop.Max(s => s.Length);
     }
 
@@ -31,7 +30,8 @@ internal sealed class LlamaSequence : IDisposable
 
     public int MaxTokens { get; }
 
-    public CancellationToken CancellationToken { get; }
+    /// <summary>The callback that cancels <see cref="Completion"/>; disposed with the sequence.</summary>
+    public CancellationTokenRegistration CancellationRegistration { get; set; }
 
     public TaskCompletionSource<ChatCompletion> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -179,6 +179,7 @@ internal sealed class LlamaSequence : IDisposable
 
     public void Dispose()
     {
+        CancellationRegistration.Dispose();
         Sampler?.Dispose();
         ReturnBuffer();
     }

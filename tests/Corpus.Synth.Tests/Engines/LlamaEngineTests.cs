@@ -53,6 +53,16 @@ public sealed class LlamaEngineTests(TinyLlamaFixture fixture)
     }
 
     [Fact]
+    public async Task More_requests_than_slots_all_complete_as_finished_sequences_free_their_slots()
+    {
+        var answers = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => fixture.Engine.CompleteAsync(Ask($"Item {i}", seed: 500 + i, maxTokens: 1 + (i % 8)))));
+
+        answers.Should().HaveCount(40).And.OnlyContain(a => a.Usage.CompletionTokens >= 1);
+        answers.Select((a, i) => a.Usage.CompletionTokens <= 1 + (i % 8)).Should().AllSatisfy(ok => ok.Should().BeTrue());
+        fixture.Engine.Statistics.MaxActiveSequences.Should().BeLessThanOrEqualTo(16, "the engine has 16 slots");
+    }
+
+    [Fact]
     public async Task Completion_never_exceeds_max_tokens()
     {
         var answers = await Task.WhenAll(new[] { 1, 3, 7 }.Select(max => fixture.Engine.CompleteAsync(Ask("Count to one hundred.", seed: 11, maxTokens: max))));
