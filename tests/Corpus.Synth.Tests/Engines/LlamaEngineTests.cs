@@ -128,4 +128,22 @@ public sealed class LlamaEngineTests(TinyLlamaFixture fixture)
 
         act.Should().Throw<FileNotFoundException>().WithMessage("*/nowhere/libllama-cuda.so*");
     }
+
+    [Fact]
+    public async Task Disposing_the_engine_ends_every_pending_request_and_refuses_new_ones()
+    {
+        var engine = LlamaEngine.Load(new LlamaEngineOptions { ModelPath = fixture.ModelPath, MaxSequences = 2, ContextSize = 2048, Threads = 1 });
+        var pending = Enumerable.Range(0, 6).Select(i => engine.CompleteAsync(Ask($"Long answer {i}", seed: i, maxTokens: 200))).ToList();
+
+        engine.Dispose();
+
+        var all = Task.WhenAll(pending);
+        var finished = await Task.WhenAny(all, Task.Delay(TimeSpan.FromSeconds(30)));
+
+        finished.Should().BeSameAs(all, "no request is left hanging");
+        pending.Should().OnlyContain(t => t.IsCompleted);
+        pending.Where(t => t.IsFaulted).Select(t => t.Exception!.InnerException).Should().AllSatisfy(e => e.Should().Match(x => x is ObjectDisposedException || x is ChatEngineException));
+        var after = () => engine.CompleteAsync(Ask("after", seed: 1));
+        await after.Should().ThrowAsync<ObjectDisposedException>();
+    }
 }
