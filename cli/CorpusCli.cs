@@ -29,6 +29,7 @@ internal static class CorpusCli
         new ClassifyLabelCommand(),
         new ClassifyPredictCommand(),
         new ClassifyEvalCommand(),
+        new ModelTinyCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken ct)

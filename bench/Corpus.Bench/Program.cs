@@ -32,7 +32,15 @@ using Corpus.Bench.Tokenizer;
 //     one thread: FastTextModel predictions/s on 200-character lines beside `fasttext predict-prob`, same top-1 on every line
 // dotnet run -c Release --project bench/Corpus.Bench -- bench-packing [DOCS] [CONTEXT] [ROUNDS]
 //     one thread: best-fit packing beside concatenate-and-chop on the same seeded lengths, truncations, padding, sequences/s
+// dotnet run -c Release --project bench/Corpus.Bench -- bench-llama-batch [TOKENS] [ROUNDS] [THREADS]
+//     embedded llama.cpp on the tiny Qwen3 GGUF: output tokens/s at 1, 4, 16 and 64 concurrent requests, ratio 16/1
 // dotnet run -c Release --project bench/Corpus.Bench -- [BenchmarkDotNet arguments]
+if (args.Length > 0 && args[0] == "bench-llama-batch")
+{
+    int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+    return await Corpus.Bench.Synth.LlamaBatchBenchmark.RunAsync(Arg(1, 64), Arg(2, 3), Arg(3, 0));
+}
+
 if (args.Length > 0 && args[0] == "compare-tokenizers")
 {
     var rounds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3;

@@ -20,4 +20,26 @@ public sealed record ChatRequest
 
     /// <summary>Strings that end generation (not included in the answer).</summary>
     public IReadOnlyList<string> Stop { get; init; } = [];
+
+    /// <summary>Nucleus sampling: keep the most likely tokens whose probabilities add up to this; null leaves the engine's default.</summary>
+    public double? TopP { get; init; }
+
+    /// <summary>Keep only this many most likely tokens; null leaves the engine's default.</summary>
+    public int? TopK { get; init; }
+
+    /// <summary>Drop tokens less likely than this fraction of the most likely one; null leaves the engine's default.</summary>
+    public double? MinP { get; init; }
+
+    /// <summary>Divides the logits of tokens already generated (1 is none); null leaves the engine's default.</summary>
+    public double? RepetitionPenalty { get; init; }
+
+    /// <summary>Subtracted from the logits of tokens already generated (0 is none); null leaves the engine's default.</summary>
+    public double? PresencePenalty { get; init; }
+
+    /// <summary>
+    /// Qwen3's hybrid thinking: false renders the chat template's empty <c>&lt;think&gt;</c> block so the
+    /// model answers at once (sent to servers as <c>chat_template_kwargs.enable_thinking</c>); null leaves
+    /// the model's default (Qwen3 thinks).
+    /// </summary>
+    public bool? EnableThinking { get; init; }
 }

@@ -175,6 +175,12 @@ public sealed class OpenAiCompatibleEngine : IChatEngine, IDisposable
         MaxTokens = request.MaxTokens,
         Seed = request.Seed,
         Stop = request.Stop.Count > 0 ? [.. request.Stop] : null,
+        TopP = request.TopP,
+        TopK = request.TopK,
+        MinP = request.MinP,
+        RepetitionPenalty = request.RepetitionPenalty,
+        PresencePenalty = request.PresencePenalty,
+        ChatTemplateKwargs = request.EnableThinking is { } thinking ? new OpenAiChatTemplateKwargs { EnableThinking = thinking } : null,
     };
 
     internal static Uri ChatCompletionsUrl(Uri baseUrl)

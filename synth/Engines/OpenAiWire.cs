@@ -23,8 +23,33 @@ internal sealed class OpenAiChatRequest
     [JsonPropertyName("stop")]
     public List<string>? Stop { get; set; }
 
+    [JsonPropertyName("top_p")]
+    public double? TopP { get; set; }
+
+    [JsonPropertyName("top_k")]
+    public int? TopK { get; set; }
+
+    [JsonPropertyName("min_p")]
+    public double? MinP { get; set; }
+
+    [JsonPropertyName("repetition_penalty")]
+    public double? RepetitionPenalty { get; set; }
+
+    [JsonPropertyName("presence_penalty")]
+    public double? PresencePenalty { get; set; }
+
+    [JsonPropertyName("chat_template_kwargs")]
+    public OpenAiChatTemplateKwargs? ChatTemplateKwargs { get; set; }
+
     [JsonPropertyName("stream")]
     public bool Stream { get; set; }
+}
+
+/// <summary>Arguments to the server's chat template (vLLM, SGLang and llama-server read <c>enable_thinking</c>).</summary>
+internal sealed class OpenAiChatTemplateKwargs
+{
+    [JsonPropertyName("enable_thinking")]
+    public bool? EnableThinking { get; set; }
 }
 
 /// <summary>A message on the wire.</summary>

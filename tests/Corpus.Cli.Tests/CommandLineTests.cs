@@ -26,6 +26,41 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void Model_tiny_writes_a_gguf_that_is_byte_identical_for_the_same_seed()
+    {
+        var dir = TestEnvironment.NewTempDir("tiny");
+        try
+        {
+            string[] Write(string name, string seed) => ["model", "tiny", "--out", Path.Combine(dir, name), "--seed", seed, "--dim", "16", "--layers", "1"];
+            var first = TestEnvironment.Run(null, Write("a.gguf", "7"));
+            var second = TestEnvironment.Run(null, Write("b.gguf", "7"));
+            var other = TestEnvironment.Run(null, Write("c.gguf", "8"));
+
+            first.ExitCode.Should().Be(0, first.Stderr);
+            second.ExitCode.Should().Be(0, second.Stderr);
+            other.ExitCode.Should().Be(0, other.Stderr);
+            first.Stdout.Should().Contain("qwen3, 1 blocks, hidden 16, seed 7");
+            var bytes = File.ReadAllBytes(Path.Combine(dir, "a.gguf"));
+            bytes[..4].Should().Equal("GGUF"u8.ToArray());
+            File.ReadAllBytes(Path.Combine(dir, "b.gguf")).Should().Equal(bytes);
+            File.ReadAllBytes(Path.Combine(dir, "c.gguf")).Should().NotEqual(bytes);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Model_tiny_without_out_is_a_usage_error()
+    {
+        var (code, _, stderr) = TestEnvironment.Run(null, "model", "tiny", "--seed", "1");
+
+        code.Should().Be(2);
+        stderr.Should().Contain("--out");
+    }
+
+    [Fact]
     public void Tokenize_reads_and_writes_files()
     {
         var dir = TestEnvironment.NewTempDir("tok");

@@ -50,6 +50,28 @@ public sealed class OpenAiCompatibleEngineTests
     }
 
     [Fact]
+    public async Task Sampling_fields_and_thinking_switch_go_on_the_wire_only_when_set()
+    {
+        await using var server = ScriptedChatServer.Start(_ => ScriptedReply.Answer("ok"));
+        using var engine = Engine(server);
+
+        await engine.CompleteAsync(Hello with { TopP = 0.8, TopK = 20, MinP = 0.05, RepetitionPenalty = 1.1, PresencePenalty = 0.5, EnableThinking = false });
+        await engine.CompleteAsync(Hello);
+
+        var bodies = server.Requests.Select(r => JsonDocument.Parse(r.Body).RootElement).OrderBy(b => b.TryGetProperty("top_p", out _)).ToList();
+        var plain = bodies[0];
+        var sampled = bodies[1];
+        sampled.GetProperty("top_p").GetDouble().Should().Be(0.8);
+        sampled.GetProperty("top_k").GetInt32().Should().Be(20);
+        sampled.GetProperty("min_p").GetDouble().Should().Be(0.05);
+        sampled.GetProperty("repetition_penalty").GetDouble().Should().Be(1.1);
+        sampled.GetProperty("presence_penalty").GetDouble().Should().Be(0.5);
+        sampled.GetProperty("chat_template_kwargs").GetProperty("enable_thinking").GetBoolean().Should().BeFalse();
+        plain.TryGetProperty("top_k", out _).Should().BeFalse();
+        plain.TryGetProperty("chat_template_kwargs", out _).Should().BeFalse();
+    }
+
+    [Fact]
     public async Task Server_errors_and_rate_limits_are_retried_until_an_answer_comes()
     {
         await using var server = ScriptedChatServer.Start(r => r.Number switch

@@ -1,0 +1,436 @@
+using System.Text;
+using System.Threading.Channels;
+using LLama;
+using LLama.Common;
+using LLama.Native;
+
+namespace Corpus.Synth.Engines;
+
+/// <summary>
+/// Embedded llama.cpp (through LLamaSharp) serving many requests at once over one shared KV cache
+/// with continuous batching. A background thread owns the context; <see cref="CompleteAsync"/> renders
+/// the Qwen3 chat template, tokenizes and queues. Each decode step is one batch holding one token per
+/// generating sequence plus prompt tokens of newly admitted ones; after it, every sequence samples from
+/// its own seeded chain, and a sequence that ends (end of turn, a stop string, or its most tokens)
+/// frees its slot and its KV cells, and the next queued request takes the slot in the same step.
+/// </summary>
+public sealed class LlamaEngine : IChatEngine, IDisposable
+{
+    private readonly LlamaEngineOptions _options;
+    private readonly LLamaWeights _weights;
+    private readonly LLamaContext _context;
+    private readonly Channel<LlamaSequence> _queue = Channel.CreateUnbounded<LlamaSequence>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Thread _loop;
+    private long _requests;
+    private long _promptTokens;
+    private long _generatedTokens;
+    private long _decodeSteps;
+    private int _maxActive;
+    private bool _disposed;
+    private volatile Exception? _fault;
+    private readonly int _threads;
+
+    private LlamaEngine(LlamaEngineOptions options, LLamaWeights weights, LLamaContext context)
+    {
+        _options = options;
+        _weights = weights;
+        _context = context;
+        _threads = options.Threads > 0 ? options.Threads : Environment.ProcessorCount;
+        _loop = new Thread(RunLoop) { IsBackground = true, Name = "llama-decode" };
+        _loop.Start();
+    }
+
+    /// <summary>Loads the GGUF at <see cref="LlamaEngineOptions.ModelPath"/> and starts the decode loop.</summary>
+    /// <exception cref="FileNotFoundException">No model file there.</exception>
+    /// <exception cref="InvalidOperationException">llama.cpp's native library could not be loaded (the message names it).</exception>
+    /// <exception cref="InvalidDataException">llama.cpp refused the model file.</exception>
+    public static LlamaEngine Load(LlamaEngineOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxSequences, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.ContextSize, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.GpuLayerCount);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.Threads);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.DefaultMaxTokens, 1);
+        if (!File.Exists(options.ModelPath))
+        {
+            throw new FileNotFoundException($"no GGUF model at {options.ModelPath}", options.ModelPath);
+        }
+
+        LlamaNativeLibrary.Configure(options);
+        int threads = options.Threads > 0 ? options.Threads : Environment.ProcessorCount;
+        var parameters = new ModelParams(options.ModelPath)
+        {
+            ContextSize = (uint)options.ContextSize,
+            SeqMax = (uint)options.MaxSequences,
+            BatchSize = (uint)options.BatchSize,
+            UBatchSize = (uint)options.BatchSize,
+            KVUnified = true,
+            GpuLayerCount = options.GpuLayerCount,
+            Threads = threads,
+            BatchThreads = threads,
+        };
+
+        LLamaWeights weights;
+        try
+        {
+            weights = LLamaWeights.LoadFromFile(parameters);
+        }
+        catch (Exception e) when (LlamaNativeLibrary.IsLoadFailure(e))
+        {
+            throw LlamaNativeLibrary.LoadFailure(options, e);
+        }
+        catch (Exception e) when (e is LLama.Exceptions.LoadWeightsFailedException)
+        {
+            throw new InvalidDataException($"llama.cpp could not load the model {options.ModelPath} (not a GGUF it reads, or missing keys or tensors; llama.cpp's log above says which)", e);
+        }
+
+        try
+        {
+            return new LlamaEngine(options, weights, weights.CreateContext(parameters));
+        }
+        catch
+        {
+            weights.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>What the engine has done so far.</summary>
+    public LlamaEngineStatistics Statistics => new(
+        Interlocked.Read(ref _requests),
+        Interlocked.Read(ref _promptTokens),
+        Interlocked.Read(ref _generatedTokens),
+        Interlocked.Read(ref _decodeSteps),
+        Volatile.Read(ref _maxActive));
+
+    /// <summary>The model's vocabulary size, as llama.cpp loaded it.</summary>
+    public int VocabularySize => _weights.Vocab.Count;
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// <see cref="ChatRequest.Model"/> is not used (the engine serves its one model). <see cref="ChatCompletion.Text"/>
+    /// is the generated text as the model wrote it, reasoning included when thinking is on.
+    /// </remarks>
+    public Task<ChatCompletion> CompleteAsync(ChatRequest request, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (request.Messages.Count == 0)
+        {
+            throw new ArgumentException("a chat request needs at least one message", nameof(request));
+        }
+
+        int maxTokens = request.MaxTokens ?? _options.DefaultMaxTokens;
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxTokens, 1, nameof(request.MaxTokens));
+        var tokens = PromptTokens(request.Messages, request.EnableThinking ?? true);
+        var sequence = new LlamaSequence(request, tokens, maxTokens);
+        if (sequence.Reservation > _options.ContextSize)
+        {
+            throw new ChatEngineException(
+                $"chat request of {tokens.Length} prompt tokens plus at most {maxTokens} generated does not fit the context of {_options.ContextSize} tokens",
+                _options.ModelPath);
+        }
+
+        if (ct.CanBeCanceled)
+        {
+            // Disposed with the sequence, so a long-lived token does not collect one callback per request.
+            sequence.CancellationRegistration = ct.Register(() => sequence.Completion.TrySetCanceled(ct));
+        }
+
+        if (!_queue.Writer.TryWrite(sequence))
+        {
+            throw _fault is { } fault
+                ? new ChatEngineException($"the decode loop stopped: {fault.Message}", _options.ModelPath, innerException: fault)
+                : new ObjectDisposedException(nameof(LlamaEngine));
+        }
+
+        return sequence.Completion.Task;
+    }
+
+    /// <summary>The chat template rendered and tokenized by the model's own vocabulary, special tokens parsed.</summary>
+    internal LLamaToken[] PromptTokens(IReadOnlyList<ChatMessage> messages, bool enableThinking) =>
+        _weights.NativeHandle.Tokenize(QwenChatTemplate.Render(messages, enableThinking), false, true, Encoding.UTF8);
+
+    private void RunLoop()
+    {
+        var context = _context.NativeHandle;
+        var slots = new LlamaSequence?[_options.MaxSequences];
+        var waiting = new Queue<LlamaSequence>();
+        var batch = new LLamaBatch();
+        var piece = new byte[256];
+        int reserved = 0;
+        try
+        {
+            while (!_stop.IsCancellationRequested)
+            {
+                while (_queue.Reader.TryRead(out var queued))
+                {
+                    waiting.Enqueue(queued);
+                }
+
+                DropCancelled(slots, ref reserved);
+                int active = Admit(slots, waiting, ref reserved);
+                if (active == 0)
+                {
+                    if (waiting.Count == 0 && !WaitForWork())
+                    {
+                        break;
+                    }
+
+                    continue;
+                }
+
+                InterlockedMax(ref _maxActive, active);
+                FillBatch(batch, slots);
+                var result = context.Decode(batch);
+                Interlocked.Increment(ref _decodeSteps);
+                if (result != DecodeResult.Ok)
+                {
+                    FailAll(slots, ref reserved, $"llama.cpp decode failed ({result}) for a batch of {batch.TokenCount} tokens over {active} sequences");
+                    continue;
+                }
+
+                SampleAll(slots, ref reserved, ref piece);
+            }
+        }
+        catch (Exception e)
+        {
+            // Never let the exception escape the thread (it would end the process): fail every request, now and later.
+            _fault = e;
+            _queue.Writer.TryComplete();
+            FailAll(slots, ref reserved, $"the decode loop stopped: {e.Message}");
+            foreach (var s in waiting.Concat(Drain()))
+            {
+                s.Completion.TrySetException(new ChatEngineException($"the decode loop stopped: {e.Message}", _options.ModelPath, innerException: e));
+            }
+
+            return;
+        }
+
+        foreach (var s in waiting.Concat(Drain()))
+        {
+            s.Completion.TrySetException(new ObjectDisposedException(nameof(LlamaEngine)));
+        }
+
+        FailAll(slots, ref reserved, "the engine was disposed");
+        batch.Clear();
+    }
+
+    private IEnumerable<LlamaSequence> Drain()
+    {
+        while (_queue.Reader.TryRead(out var s))
+        {
+            yield return s;
+        }
+    }
+
+    private bool WaitForWork()
+    {
+        try
+        {
+            return _queue.Reader.WaitToReadAsync(_stop.Token).AsTask().GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Puts waiting requests into free slots while their KV reservation fits; returns how many slots are busy.</summary>
+    private int Admit(LlamaSequence?[] slots, Queue<LlamaSequence> waiting, ref int reserved)
+    {
+        int active = slots.Count(s => s is not null);
+        for (int slot = 0; slot < slots.Length && waiting.Count > 0; slot++)
+        {
+            if (slots[slot] is not null)
+            {
+                continue;
+            }
+
+            var next = waiting.Peek();
+            if (next.Completion.Task.IsCompleted)
+            {
+                waiting.Dequeue().Dispose();
+                Interlocked.Increment(ref _requests);
+                slot--;
+                continue;
+            }
+
+            if (reserved + next.Reservation > _options.ContextSize)
+            {
+                break;
+            }
+
+            waiting.Dequeue();
+            next.Admit(slot, LlamaSampling.Create(next.Request, LlamaSampling.Seed(next.Request.Seed)));
+            slots[slot] = next;
+            reserved += next.Reservation;
+            active++;
+        }
+
+        return active;
+    }
+
+    /// <summary>One token per generating sequence first, then prompt tokens of admitted ones while the batch has room.</summary>
+    private void FillBatch(LLamaBatch batch, LlamaSequence?[] slots)
+    {
+        batch.Clear();
+        int budget = _options.BatchSize;
+        foreach (var s in slots)
+        {
+            if (s is null)
+            {
+                continue;
+            }
+
+            s.LogitIndex = -1;
+            if (!s.Prefilling)
+            {
+                s.LogitIndex = batch.Add(s.NextToken, s.Position++, s.SequenceId, true);
+                budget--;
+            }
+        }
+
+        foreach (var s in slots)
+        {
+            if (s is null || !s.Prefilling || budget <= 0)
+            {
+                continue;
+            }
+
+            int take = Math.Min(budget, s.Prompt.Length - s.PromptFed);
+            for (int i = 0; i < take; i++)
+            {
+                bool last = s.PromptFed + 1 == s.Prompt.Length;
+                int index = batch.Add(s.Prompt[s.PromptFed], s.Position++, s.SequenceId, last);
+                s.PromptFed++;
+                if (last)
+                {
+                    s.LogitIndex = index;
+                }
+            }
+
+            budget -= take;
+            Interlocked.Add(ref _promptTokens, take);
+        }
+    }
+
+    /// <summary>
+    /// Samples every sequence that has logits this step: copies each one's logits on this thread (they
+    /// live in the context), runs the sampler chains in parallel (each sequence's chain is its own, so
+    /// the result does not depend on the order), then takes the tokens in slot order.
+    /// </summary>
+    private void SampleAll(LlamaSequence?[] slots, ref int reserved, ref byte[] piece)
+    {
+        var context = _context.NativeHandle;
+        var model = _weights.NativeHandle;
+        var ready = new List<LlamaSequence>(slots.Length);
+        foreach (var s in slots)
+        {
+            if (s is not null && s.LogitIndex >= 0)
+            {
+                s.TakeLogits(context.GetLogitsIth(s.LogitIndex));
+                ready.Add(s);
+            }
+        }
+
+        if (ready.Count == 1 || _threads == 1)
+        {
+            foreach (var s in ready)
+            {
+                s.Sample();
+            }
+        }
+        else
+        {
+            Parallel.ForEach(ready, new ParallelOptions { MaxDegreeOfParallelism = _threads }, s => s.Sample());
+        }
+
+        foreach (var s in ready)
+        {
+            var token = s.Sampled;
+            Interlocked.Increment(ref _generatedTokens);
+            bool end = token.IsEndOfGeneration(_weights.Vocab);
+            int length = end ? 0 : PieceOf(model, token, ref piece);
+            if (s.Accept(token, end, piece.AsSpan(0, length)) is { } finish)
+            {
+                var usage = new ChatTokenUsage(s.Prompt.Length, s.Generated);
+                Release(slots, s, ref reserved);
+                s.Completion.TrySetResult(new ChatCompletion(s.Text, finish, usage));
+            }
+        }
+    }
+
+    private static int PieceOf(SafeLlamaModelHandle model, LLamaToken token, ref byte[] piece)
+    {
+        uint length = model.TokenToSpan(token, piece, 0, false);
+        if (length > piece.Length)
+        {
+            piece = new byte[length];
+            length = model.TokenToSpan(token, piece, 0, false);
+        }
+
+        return (int)length;
+    }
+
+    private void DropCancelled(LlamaSequence?[] slots, ref int reserved)
+    {
+        foreach (var s in slots)
+        {
+            if (s is not null && s.Completion.Task.IsCompleted)
+            {
+                Release(slots, s, ref reserved);
+            }
+        }
+    }
+
+    private void FailAll(LlamaSequence?[] slots, ref int reserved, string message)
+    {
+        foreach (var s in slots)
+        {
+            if (s is not null)
+            {
+                Release(slots, s, ref reserved);
+                s.Completion.TrySetException(new ChatEngineException(message, _options.ModelPath));
+            }
+        }
+    }
+
+    /// <summary>Frees a finished sequence's slot and its cells in the shared KV cache.</summary>
+    private void Release(LlamaSequence?[] slots, LlamaSequence s, ref int reserved)
+    {
+        _context.NativeHandle.MemorySequenceRemove(s.SequenceId, -1, -1);
+        slots[s.Slot] = null;
+        reserved -= s.Reservation;
+        Interlocked.Increment(ref _requests);
+        s.Dispose();
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int seen;
+        while (value > (seen = Volatile.Read(ref target)) && Interlocked.CompareExchange(ref target, value, seen) != seen)
+        {
+        }
+    }
+
+    /// <summary>Stops the decode loop (requests still queued or running fail with <see cref="ObjectDisposedException"/> or <see cref="ChatEngineException"/>) and frees the model.</summary>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        _queue.Writer.TryComplete();
+        _stop.Cancel();
+        _loop.Join();
+        _context.Dispose();
+        _weights.Dispose();
+        _stop.Dispose();
+    }
+}

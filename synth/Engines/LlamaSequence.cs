@@ -1,0 +1,186 @@
+using System.Buffers;
+using System.Text;
+using LLama.Native;
+
+namespace Corpus.Synth.Engines;
+
+/// <summary>
+/// One request inside <see cref="LlamaEngine"/>: its prompt tokens, how far they have been fed, its
+/// sequence id (slot) in the shared KV cache, its sampler, and the text generated so far. Touched only
+/// by the engine's decode loop, except <see cref="Completion"/>.
+/// </summary>
+internal sealed class LlamaSequence : IDisposable
+{
+    private readonly Decoder _utf8 = Encoding.UTF8.GetDecoder();
+    private readonly StringBuilder _text = new();
+    private readonly int _longestStop;
+    private char[] _chars = new char[64];
+
+    public LlamaSequence(ChatRequest request, LLamaToken[] prompt, int maxTokens)
+    {
+        Request = request;
+        Prompt = prompt;
+        MaxTokens = maxTokens;
+        _longestStop = request.Stop.Count == 0 ? 0 : request.Stop.Max(s => s.Length);
+    }
+
+    public ChatRequest Request { get; }
+
+    public LLamaToken[] Prompt { get; }
+
+    public int MaxTokens { get; }
+
+    /// <summary>The callback that cancels <see cref="Completion"/>; disposed with the sequence.</summary>
+    public CancellationTokenRegistration CancellationRegistration { get; set; }
+
+    public TaskCompletionSource<ChatCompletion> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>KV cells this sequence may fill: its prompt and every token it may generate.</summary>
+    public int Reservation => Prompt.Length + MaxTokens;
+
+    public int Slot { get; private set; } = -1;
+
+    public LLamaSeqId SequenceId => (LLamaSeqId)Slot;
+
+    public SafeLLamaSamplerChainHandle? Sampler { get; private set; }
+
+    /// <summary>Prompt tokens already in a batch.</summary>
+    public int PromptFed { get; set; }
+
+    /// <summary>The position of the next token this sequence puts in a batch.</summary>
+    public int Position { get; set; }
+
+    /// <summary>The last sampled token, to be decoded next step.</summary>
+    public LLamaToken NextToken { get; private set; }
+
+    /// <summary>This step's batch index whose logits are this sequence's, or -1.</summary>
+    public int LogitIndex { get; set; } = -1;
+
+    public int Generated { get; private set; }
+
+    public bool Prefilling => PromptFed < Prompt.Length;
+
+    /// <summary>The token <see cref="Sample"/> chose.</summary>
+    public LLamaToken Sampled { get; private set; }
+
+    private LLamaTokenData[]? _candidateBuffer;
+    private LLamaTokenDataArray _candidates;
+
+    /// <summary>Copies this step's logits out of the context, as sampler candidates.</summary>
+    public void TakeLogits(ReadOnlySpan<float> logits)
+    {
+        if (_candidateBuffer is null || _candidateBuffer.Length < logits.Length)
+        {
+            ReturnBuffer();
+            _candidateBuffer = ArrayPool<LLamaTokenData>.Shared.Rent(logits.Length);
+        }
+
+        _candidates = LLamaTokenDataArray.Create(logits, _candidateBuffer.AsMemory(0, logits.Length));
+    }
+
+    /// <summary>Runs this sequence's sampler chain on the candidates and accepts the choice (safe to run beside other sequences' sampling).</summary>
+    public void Sample()
+    {
+        LLamaToken token;
+        using (LLamaTokenDataArrayNative.Create(_candidates, out var native))
+        {
+            Sampler!.Apply(ref native);
+            token = native.Data[checked((int)native.Selected)].ID;
+        }
+
+        Sampler.Accept(token);
+        Sampled = token;
+    }
+
+    private void ReturnBuffer()
+    {
+        if (_candidateBuffer is not null)
+        {
+            ArrayPool<LLamaTokenData>.Shared.Return(_candidateBuffer);
+            _candidateBuffer = null;
+        }
+    }
+
+    public void Admit(int slot, SafeLLamaSamplerChainHandle sampler)
+    {
+        Slot = slot;
+        Sampler = sampler;
+    }
+
+    /// <summary>
+    /// Takes a sampled token: appends its text (<paramref name="piece"/>, its bytes) unless it ends
+    /// generation. Returns the finish reason once the sequence is done, else null.
+    /// </summary>
+    public string? Accept(LLamaToken token, bool endOfGeneration, ReadOnlySpan<byte> piece)
+    {
+        Generated++;
+        NextToken = token;
+        if (endOfGeneration)
+        {
+            Flush();
+            return "stop";
+        }
+
+        int before = _text.Length;
+        Append(piece, flush: false);
+        if (_longestStop > 0 && StopAt(before) is { } stop)
+        {
+            _text.Length = stop;
+            return "stop";
+        }
+
+        if (Generated >= MaxTokens)
+        {
+            Flush();
+            return "length";
+        }
+
+        return null;
+    }
+
+    public string Text => _text.ToString();
+
+    private void Flush() => Append([], flush: true);
+
+    private void Append(ReadOnlySpan<byte> bytes, bool flush)
+    {
+        int needed = _utf8.GetCharCount(bytes, flush);
+        if (_chars.Length < needed)
+        {
+            _chars = new char[Math.Max(needed, _chars.Length * 2)];
+        }
+
+        int written = _utf8.GetChars(bytes, _chars, flush);
+        _text.Append(_chars, 0, written);
+    }
+
+    /// <summary>Where the earliest stop string starts, searching only where new text could complete one.</summary>
+    private int? StopAt(int before)
+    {
+        int from = Math.Max(0, before - _longestStop + 1);
+        string tail = _text.ToString(from, _text.Length - from);
+        int? best = null;
+        foreach (var stop in Request.Stop)
+        {
+            if (stop.Length == 0)
+            {
+                continue;
+            }
+
+            int at = tail.IndexOf(stop, StringComparison.Ordinal);
+            if (at >= 0 && (best is null || from + at < best))
+            {
+                best = from + at;
+            }
+        }
+
+        return best;
+    }
+
+    public void Dispose()
+    {
+        CancellationRegistration.Dispose();
+        Sampler?.Dispose();
+        ReturnBuffer();
+    }
+}

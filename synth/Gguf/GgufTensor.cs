@@ -1,0 +1,8 @@
+namespace Corpus.Synth.Gguf;
+
+/// <summary>
+/// A tensor to write: name, dimensions (innermost first) and a producer that writes exactly
+/// <c>product(dimensions)</c> floats into the sink when the writer reaches the tensor's data, so
+/// large tensors are generated while they are written, never held whole.
+/// </summary>
+internal sealed record GgufTensor(string Name, IReadOnlyList<ulong> Dimensions, Action<GgufFloatSink> WriteData);

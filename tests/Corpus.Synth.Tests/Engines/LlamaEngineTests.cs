@@ -1,0 +1,149 @@
+using Corpus.Synth.Engines;
+using Corpus.Tests.Shared;
+using Corpus.Tokenizer;
+
+namespace Corpus.Synth.Tests.Engines;
+
+[Collection(TinyLlamaCollection.Name)]
+public sealed class LlamaEngineTests(TinyLlamaFixture fixture)
+{
+    private static ChatRequest Ask(string question, long seed, int maxTokens = 12) => new()
+    {
+        Model = "tiny-qwen3",
+        Messages = [ChatMessage.System("You write math problems."), ChatMessage.User(question)],
+        MaxTokens = maxTokens,
+        Seed = seed,
+        Temperature = 1.0,
+        EnableThinking = false,
+    };
+
+    [Fact]
+    public void Tiny_model_loads_with_the_full_qwen3_vocabulary()
+    {
+        fixture.Engine.VocabularySize.Should().Be(151_669);
+    }
+
+    [Fact]
+    public void Prompt_tokens_equal_the_project_tokenizer_with_special_tokens()
+    {
+        var messages = new[] { ChatMessage.System("Be brief."), ChatMessage.User("Wie viel ist 12 × 7? 数学") };
+        var reference = QwenTokenizer.Load(RepoData.TokenizerJsonPath);
+
+        var ids = fixture.Engine.PromptTokens(messages, enableThinking: false).Select(t => (int)t).ToArray();
+
+        ids.Should().Equal(reference.EncodeWithSpecialTokens(QwenChatTemplate.Render(messages, enableThinking: false)));
+        ids[0].Should().Be(151_644, "the prompt opens with <|im_start|> as one token");
+        ids[^6..].Should().Equal(reference.EncodeWithSpecialTokens("<|im_start|>assistant\n<think>\n\n</think>\n\n")[^6..]);
+    }
+
+    [Fact]
+    public async Task Sixteen_concurrent_requests_share_batches_and_each_gets_an_answer()
+    {
+        var before = fixture.Engine.Statistics;
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 16).Select(i => fixture.Engine.CompleteAsync(Ask($"Problem {i}: add {i} and {i * 3}.", seed: i))));
+
+        answers.Should().HaveCount(16).And.OnlyContain(a => a.Usage.CompletionTokens >= 1 && a.Usage.CompletionTokens <= 12 && a.Usage.PromptTokens > 10);
+        var after = fixture.Engine.Statistics;
+        after.MaxActiveSequences.Should().BeGreaterThanOrEqualTo(8, "continuous batching holds many sequences in one decode step");
+        long steps = after.DecodeSteps - before.DecodeSteps;
+        long generated = after.GeneratedTokens - before.GeneratedTokens;
+        generated.Should().Be(answers.Sum(a => a.Usage.CompletionTokens));
+        steps.Should().BeLessThan(generated / 2, "one decode step advances several sequences");
+    }
+
+    [Fact]
+    public async Task More_requests_than_slots_all_complete_as_finished_sequences_free_their_slots()
+    {
+        var answers = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => fixture.Engine.CompleteAsync(Ask($"Item {i}", seed: 500 + i, maxTokens: 1 + (i % 8)))));
+
+        answers.Should().HaveCount(40).And.OnlyContain(a => a.Usage.CompletionTokens >= 1);
+        answers.Select((a, i) => a.Usage.CompletionTokens <= 1 + (i % 8)).Should().AllSatisfy(ok => ok.Should().BeTrue());
+        fixture.Engine.Statistics.MaxActiveSequences.Should().BeLessThanOrEqualTo(16, "the engine has 16 slots");
+    }
+
+    [Fact]
+    public async Task Completion_never_exceeds_max_tokens()
+    {
+        var answers = await Task.WhenAll(new[] { 1, 3, 7 }.Select(max => fixture.Engine.CompleteAsync(Ask("Count to one hundred.", seed: 11, maxTokens: max))));
+
+        answers.Select(a => a.Usage.CompletionTokens).Zip([1, 3, 7]).Should().OnlyContain(p => p.First <= p.Second);
+        answers.Where(a => a.FinishReason == "length").Should().NotBeEmpty();
+    }
+
+    [Fact]
+    public async Task Output_ends_before_a_stop_string_and_never_contains_it()
+    {
+        // Random weights draw from the whole vocabulary, so a single common letter turns up within a few tokens.
+        var requests = Enumerable.Range(0, 8).Select(i => Ask($"Say something {i}.", seed: 100 + i, maxTokens: 40) with { Stop = ["e", "a"] });
+
+        var answers = await Task.WhenAll(requests.Select(r => fixture.Engine.CompleteAsync(r)));
+
+        answers.Should().OnlyContain(a => !a.Text.Contains('e') && !a.Text.Contains('a'));
+        answers.Where(a => a.FinishReason == "stop").Should().NotBeEmpty();
+    }
+
+    [Fact]
+    public async Task Same_seed_gives_the_same_text_alone_twice_and_inside_a_full_batch()
+    {
+        var request = Ask("Write a problem about trains.", seed: 1234, maxTokens: 16);
+
+        var alone = await fixture.Engine.CompleteAsync(request);
+        var again = await fixture.Engine.CompleteAsync(request);
+        var crowd = Enumerable.Range(0, 12).Select(i => fixture.Engine.CompleteAsync(Ask($"Other prompt {i} with different length {new string('x', i * 5)}", seed: i, maxTokens: 16))).ToList();
+        var batched = fixture.Engine.CompleteAsync(request);
+        await Task.WhenAll(crowd);
+
+        alone.Text.Should().NotBeEmpty();
+        again.Text.Should().Be(alone.Text);
+        (await batched).Text.Should().Be(alone.Text);
+        var otherSeed = await fixture.Engine.CompleteAsync(request with { Seed = 4321 });
+        otherSeed.Text.Should().NotBe(alone.Text);
+    }
+
+    [Fact]
+    public async Task Cancelled_request_is_cancelled_and_the_engine_keeps_serving()
+    {
+        using var cts = new CancellationTokenSource();
+        var doomed = fixture.Engine.CompleteAsync(Ask("Take your time.", seed: 5, maxTokens: 500), cts.Token);
+        await cts.CancelAsync();
+
+        await FluentActions.Awaiting(() => doomed).Should().ThrowAsync<OperationCanceledException>();
+        var next = await fixture.Engine.CompleteAsync(Ask("Still there?", seed: 6, maxTokens: 3));
+        next.Usage.CompletionTokens.Should().BeInRange(1, 3);
+    }
+
+    [Fact]
+    public async Task Request_larger_than_the_context_fails_with_a_message_naming_the_sizes()
+    {
+        var act = () => fixture.Engine.CompleteAsync(Ask("Hi", seed: 1, maxTokens: 100_000));
+
+        await act.Should().ThrowAsync<ChatEngineException>().WithMessage("*100000*2048*");
+    }
+
+    [Fact]
+    public void Native_library_path_that_does_not_exist_fails_naming_it()
+    {
+        var act = () => LlamaEngine.Load(new LlamaEngineOptions { ModelPath = fixture.ModelPath, NativeLibraryPath = "/nowhere/libllama-cuda.so" });
+
+        act.Should().Throw<FileNotFoundException>().WithMessage("*/nowhere/libllama-cuda.so*");
+    }
+
+    [Fact]
+    public async Task Disposing_the_engine_ends_every_pending_request_and_refuses_new_ones()
+    {
+        var engine = LlamaEngine.Load(new LlamaEngineOptions { ModelPath = fixture.ModelPath, MaxSequences = 2, ContextSize = 2048, Threads = 1 });
+        var pending = Enumerable.Range(0, 6).Select(i => engine.CompleteAsync(Ask($"Long answer {i}", seed: i, maxTokens: 200))).ToList();
+
+        engine.Dispose();
+
+        var all = Task.WhenAll(pending);
+        var finished = await Task.WhenAny(all, Task.Delay(TimeSpan.FromSeconds(30)));
+
+        finished.Should().BeSameAs(all, "no request is left hanging");
+        pending.Should().OnlyContain(t => t.IsCompleted);
+        pending.Where(t => t.IsFaulted).Select(t => t.Exception!.InnerException).Should().AllSatisfy(e => e.Should().Match(x => x is ObjectDisposedException || x is ChatEngineException));
+        var after = () => engine.CompleteAsync(Ask("after", seed: 1));
+        await after.Should().ThrowAsync<ObjectDisposedException>();
+    }
+}
