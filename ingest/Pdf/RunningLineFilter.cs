@@ -5,9 +5,11 @@ namespace Corpus.Ingest.Pdf;
 
 /// <summary>
 /// Removes running headers, footers and page numbers. Only lines in a page's edge zone are candidates: the
-/// <see cref="EdgeLines"/> highest and lowest line positions of the page, alone on their row. A candidate goes when it is a page
-/// number ("12", "- 12 -", "Page 12", "12 of 40", "xii"), or when its key (lower case, digits as '#', spaces
-/// collapsed) is a candidate on at least <see cref="MinRepeats"/> pages (2 in documents of 2 or 3 pages).
+/// <see cref="EdgeLines"/> highest and lowest line positions of the page. A candidate alone on its row goes when it is a
+/// page number ("12", "- 12 -", "Page 12", "12 of 40", "xii"), or when its key (lower case, digits as '#', spaces
+/// collapsed) is a candidate on at least <see cref="MinRepeats"/> pages (2 in documents of 2 or 3 pages). A row of several
+/// lines (a header with a left and a right part) goes as a whole when every part repeats or is a page number and at
+/// least one repeats; otherwise it is kept, as a table row at the page edge is.
 /// </summary>
 internal static partial class RunningLineFilter
 {
@@ -21,7 +23,7 @@ internal static partial class RunningLineFilter
         var pagesWithKey = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var set in candidates)
         {
-            foreach (var key in set.Select(l => Key(l.Text)).Distinct(StringComparer.Ordinal))
+            foreach (var key in set.Select(c => Key(c.Line.Text)).Distinct(StringComparer.Ordinal))
             {
                 pagesWithKey[key] = pagesWithKey.GetValueOrDefault(key) + 1;
             }
@@ -32,8 +34,12 @@ internal static partial class RunningLineFilter
         var result = new List<PageLayout>(pages.Count);
         for (var i = 0; i < pages.Count; i++)
         {
+            bool Repeats(PdfLine l) => textPages >= 2 && pagesWithKey[Key(l.Text)] >= minRepeats;
             var drop = candidates[i]
-                .Where(l => IsPageNumber(l.Text) || (textPages >= 2 && pagesWithKey[Key(l.Text)] >= minRepeats))
+                .Where(c => c.RowMates.Count == 0
+                    ? IsPageNumber(c.Line.Text) || Repeats(c.Line)
+                    : c.RowMates.Append(c.Line).All(m => Repeats(m) || IsPageNumber(m.Text)) && c.RowMates.Append(c.Line).Any(Repeats))
+                .Select(c => c.Line)
                 .ToHashSet(ReferenceEqualityComparer.Instance);
             if (drop.Count == 0)
             {
@@ -59,7 +65,7 @@ internal static partial class RunningLineFilter
 
     public static bool IsPageNumber(string text) => PageNumber().IsMatch(text);
 
-    private static List<PdfLine> EdgeCandidates(PageLayout page)
+    private static List<(PdfLine Line, List<PdfLine> RowMates)> EdgeCandidates(PageLayout page)
     {
         var lines = page.Blocks.SelectMany(b => b.Lines).ToList();
         if (lines.Count == 0 || page.Transcribed)
@@ -71,7 +77,7 @@ internal static partial class RunningLineFilter
         var bottoms = lines.Select(l => Math.Round(l.Bottom)).Distinct().Order().Take(EdgeLines).ToHashSet();
         return lines
             .Where(l => tops.Contains(Math.Round(l.Top)) || bottoms.Contains(Math.Round(l.Bottom)))
-            .Where(l => !lines.Any(o => !ReferenceEquals(o, l) && o.Bottom < l.Top && l.Bottom < o.Top)) // alone on its row: not a table cell
+            .Select(l => (l, lines.Where(o => !ReferenceEquals(o, l) && o.Bottom < l.Top && l.Bottom < o.Top).ToList()))
             .ToList();
     }
 

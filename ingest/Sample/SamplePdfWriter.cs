@@ -105,7 +105,34 @@ public static class SamplePdfWriter
             }
         }
 
-        return builder.Build();
+        return WithStableId(builder.Build());
+    }
+
+    /// <summary>
+    /// PdfPig writes random GUIDs as the trailer's file identifiers; replaces them (same length, so
+    /// the cross-reference offsets hold) by the MD5 of the bytes before the trailer, as the PDF
+    /// specification suggests deriving them, so the same input gives the same file.
+    /// </summary>
+    private static byte[] WithStableId(byte[] pdf)
+    {
+        var marker = "/ID [ <"u8;
+        var at = pdf.AsSpan().LastIndexOf(marker);
+        if (at < 0)
+        {
+            return pdf;
+        }
+
+        var hex = System.Text.Encoding.ASCII.GetBytes(Convert.ToHexString(System.Security.Cryptography.MD5.HashData(pdf.AsSpan(0, at))));
+        var first = at + marker.Length;
+        var second = pdf.AsSpan(first).IndexOf((byte)'<') + first + 1;
+        if (pdf.AsSpan(first, 32).IndexOfAnyExcept("0123456789ABCDEFabcdef"u8) >= 0 || pdf.AsSpan(second, 32).IndexOfAnyExcept("0123456789ABCDEFabcdef"u8) >= 0)
+        {
+            return pdf;
+        }
+
+        hex.CopyTo(pdf, first);
+        hex.CopyTo(pdf, second);
+        return pdf;
     }
 
     /// <summary>Greedy line breaking; a long word that does not fit is hyphenated when its first part does.</summary>
