@@ -53,6 +53,8 @@ public sealed class SampleBuildTests : IDisposable
             ((long)cmd.ExecuteScalar()!).Should().Be(20, "every spam page fails the quality rules");
             cmd.CommandText = $"SELECT count(*) FROM read_parquet('{first}/dedup/clusters.parquet') WHERE reason <> 'keeper'";
             ((long)cmd.ExecuteScalar()!).Should().BeGreaterThan(0);
+            cmd.CommandText = $"SELECT count(*) FROM read_parquet('{first}/docs/*.parquet') WHERE source_kind = 'pdf' AND content_type = 'application/pdf' AND text NOT LIKE '%UDHR library - %'";
+            ((long)cmd.ExecuteScalar()!).Should().Be(Corpus.Ingest.Sample.SampleSite.PaperCount, "the crawl fetches the printable editions and extraction drops their running headers");
             cmd.CommandText = $"SELECT count(*) FROM read_parquet('{first}/docs/*.parquet')";
             ingested = (long)cmd.ExecuteScalar()!;
         }
