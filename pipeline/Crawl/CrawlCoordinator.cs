@@ -130,6 +130,15 @@ internal sealed class CrawlCoordinator : ReceiveActor
             }
         }
 
+        // Links of pages fetched before a kill: admitted again in case the kill came before they were.
+        foreach (var (url, depth) in recovery?.Rediscovered ?? [])
+        {
+            if (depth <= _options.MaxDepth)
+            {
+                Admit(url, depth);
+            }
+        }
+
         Dispatch();
     }
 

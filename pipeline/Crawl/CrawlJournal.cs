@@ -10,8 +10,11 @@ namespace Corpus.Pipeline.Crawl;
 /// (<c>.crawl/journal.log</c> in the WARC folder) of every URL admitted to the frontier
 /// (<c>A depth url</c>) and of every URL that ended without a WARC record (<c>D url</c>: robots,
 /// network failures). Which pages were fetched is read from the WARC files themselves, so a record
-/// lost in the kill is simply fetched again. On recovery the WARC file the kill interrupted
-/// (<c>.tmp</c>) is cut after its last complete record and committed.
+/// lost in the kill is simply fetched again; and since a kill can land after a page's record was
+/// written but before its links were admitted, recovery rereads every page's links from its record
+/// (<see cref="Recovery.Rediscovered"/>), for the crawl to admit again (the frontier drops what it
+/// has seen). On recovery the WARC file the kill interrupted (<c>.tmp</c>) is cut after its last
+/// complete record and committed.
 /// </summary>
 internal sealed partial class CrawlJournal : IDisposable
 {
@@ -24,7 +27,8 @@ internal sealed partial class CrawlJournal : IDisposable
     /// <param name="Finished">URLs finished: with a WARC response record, or recorded as ended without one.</param>
     /// <param name="Pages">Response records already in the WARC files.</param>
     /// <param name="NextWarcIndex">The number the next WARC file gets.</param>
-    internal sealed record Recovery(IReadOnlyList<(string Url, int Depth)> Pending, IReadOnlySet<string> Finished, long Pages, int NextWarcIndex);
+    /// <param name="Rediscovered">Links of the pages already in the WARC files, at their depth (the page's + 1).</param>
+    internal sealed record Recovery(IReadOnlyList<(string Url, int Depth)> Pending, IReadOnlySet<string> Finished, long Pages, int NextWarcIndex, IReadOnlyList<(string Url, int Depth)> Rediscovered);
 
     public static string DirectoryOf(string warcDirectory) => Path.Combine(warcDirectory, ".crawl");
 
@@ -44,6 +48,7 @@ internal sealed partial class CrawlJournal : IDisposable
         }
 
         var finished = new HashSet<string>(StringComparer.Ordinal);
+        var pageLinks = new List<(string Page, IReadOnlyList<string> Links)>();
         long pages = 0;
         var nextIndex = 0;
         foreach (var file in Directory.GetFiles(warcDirectory, "*.warc*").Order(StringComparer.Ordinal))
@@ -56,10 +61,11 @@ internal sealed partial class CrawlJournal : IDisposable
             using var stream = File.OpenRead(file);
             foreach (var result in WarcReader.Open(stream, new WarcReaderOptions { VerifyDigests = false }))
             {
-                if (result is WarcRecord { Type: "response", TargetUri: { } uri })
+                if (result is WarcRecord { Type: "response", TargetUri: { } uri } record)
                 {
                     finished.Add(uri);
                     pages++;
+                    pageLinks.Add((uri, PageLinks.Of(record.HttpStatus, record.HttpHeader("Content-Type"), record.HttpBody, uri)));
                 }
             }
         }
@@ -81,7 +87,17 @@ internal sealed partial class CrawlJournal : IDisposable
         }
 
         var pending = admitted.Where(a => !finished.Contains(a.Item1)).ToList();
-        return new Recovery(pending, finished, pages, nextIndex);
+        var depths = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (url, depth) in admitted)
+        {
+            depths.TryAdd(url, depth);
+        }
+
+        var rediscovered = pageLinks
+            .Where(p => depths.ContainsKey(p.Page))
+            .SelectMany(p => p.Links.Select(link => (link, depths[p.Page] + 1)))
+            .ToList();
+        return new Recovery(pending, finished, pages, nextIndex, rediscovered);
     }
 
     /// <summary>Opens the journal for appending, creating it if needed.</summary>

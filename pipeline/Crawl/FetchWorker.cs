@@ -52,39 +52,6 @@ internal sealed class FetchWorker : ReceiveActor
     public static Props Props(PageFetcher fetcher, string userAgent, CancellationToken ct) =>
         Akka.Actor.Props.Create(() => new FetchWorker(fetcher, userAgent, ct));
 
-    private static IReadOnlyList<string> LinksOf(FetchResult result)
-    {
-        if (!result.Succeeded || result.Status != 200 || result.Body.IsEmpty)
-        {
-            return [];
-        }
-
-        var route = ContentRouter.Route(result.Header("Content-Type"), result.Body.Span);
-        try
-        {
-            if (route.Kind == ContentKind.Html)
-            {
-                var html = CharsetDetector.Decode(result.Body.Span, result.Header("Content-Type"));
-                var links = LinkExtractor.Extract(html, result.FinalUrl);
-                if (links.NoFollow)
-                {
-                    return [];
-                }
-
-                // The canonical URL is a link too: the frontier's dedup keeps it from being fetched twice.
-                return links.Canonical is { } canonical && !links.Links.Contains(canonical) ? [.. links.Links, canonical] : links.Links;
-            }
-
-            if (route.MediaType.Contains("xml", StringComparison.OrdinalIgnoreCase))
-            {
-                return SitemapParser.Parse(result.Body.Span).Urls;
-            }
-        }
-        catch (Exception e) when (e is FormatException or InvalidDataException or System.Xml.XmlException or ArgumentException)
-        {
-            // A page whose links cannot be read still counts as fetched; it simply gives no links.
-        }
-
-        return [];
-    }
+    private static IReadOnlyList<string> LinksOf(FetchResult result) =>
+        result.Succeeded ? PageLinks.Of(result.Status, result.Header("Content-Type"), result.Body, result.FinalUrl) : [];
 }
