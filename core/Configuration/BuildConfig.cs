@@ -57,6 +57,12 @@ public sealed record InputConfig
 
     /// <summary>Wall-clock seconds one PDF may take; past them it is rejected (<c>timeout</c>) and the worker moves on.</summary>
     public double PdfMaxSeconds { get; init; } = 30;
+
+    /// <summary>An OpenAI-compatible server hosting a vision model (e.g. Qwen2.5-VL) that transcribes scanned PDF pages; null: scans are rejects <c>no-text-layer</c>.</summary>
+    public string? PdfVisionEndpoint { get; init; }
+
+    /// <summary>The model name the vision server is asked for.</summary>
+    public string PdfVisionModel { get; init; } = "Qwen2.5-VL-7B-Instruct";
 }
 
 /// <summary>The <c>tokenizer</c> section.</summary>

@@ -98,6 +98,8 @@ public static class BuildConfigLoader
             w.WriteNumber("files_per_task", config.Input.FilesPerTask);
             w.WriteNumber("pdf_max_pages", config.Input.PdfMaxPages);
             w.WriteNumber("pdf_max_seconds", config.Input.PdfMaxSeconds);
+            WriteOptionalString(w, "pdf_vision_endpoint", config.Input.PdfVisionEndpoint);
+            w.WriteString("pdf_vision_model", config.Input.PdfVisionModel);
             w.WriteEndObject();
             w.WriteStartObject("tokenizer");
             if (config.Tokenizer.Path is null)
@@ -189,6 +191,8 @@ public static class BuildConfigLoader
             "files_per_task" => c with { FilesPerTask = (int)ReadInt64(p.Value, key, 1, 1_000_000) },
             "pdf_max_pages" => c with { PdfMaxPages = (int)ReadInt64(p.Value, key, 1, 1_000_000) },
             "pdf_max_seconds" => c with { PdfMaxSeconds = ReadDouble(p.Value, key, 0.1, 86_400) },
+            "pdf_vision_endpoint" => c with { PdfVisionEndpoint = ReadHttpUrl(p.Value, key) },
+            "pdf_vision_model" => c with { PdfVisionModel = ReadNonEmptyString(p.Value, key) },
             _ => throw Unknown(key),
         });
 
@@ -383,6 +387,22 @@ public static class BuildConfigLoader
         }
 
         return [.. seen];
+    }
+
+    private static string? ReadHttpUrl(JsonElement e, string key)
+    {
+        if (e.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        var s = ReadNonEmptyString(e, key);
+        if (!Uri.TryCreate(s, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        {
+            throw new ConfigException(key, e.GetRawText(), "expected an http:// or https:// URL of an OpenAI-compatible server");
+        }
+
+        return s;
     }
 
     internal static string ReadStageName(JsonElement e, string key)

@@ -120,7 +120,14 @@ public static class BuildRunner
         // Rejected documents are counted in tokens (end-of-text included, as in the shards) for the report's funnel.
         long countTokens(string text) => tokenizer.Encode(text).Length + 1L;
         {
-            var pdf = new Corpus.Ingest.Pdf.PdfOptions { MaxBytes = config.Input.MaxFileBytes, MaxPages = config.Input.PdfMaxPages, MaxTime = TimeSpan.FromSeconds(config.Input.PdfMaxSeconds) };
+            using var visionHttp = config.Input.PdfVisionEndpoint is null ? null : new HttpClient { Timeout = TimeSpan.FromSeconds(Math.Max(10, config.Input.PdfMaxSeconds)) };
+            var pdf = new Corpus.Ingest.Pdf.PdfOptions
+            {
+                MaxBytes = config.Input.MaxFileBytes,
+                MaxPages = config.Input.PdfMaxPages,
+                MaxTime = TimeSpan.FromSeconds(config.Input.PdfMaxSeconds),
+                Transcriber = visionHttp is null ? null : new Corpus.Ingest.Pdf.OpenAiVisionTranscriber(visionHttp, new Uri(config.Input.PdfVisionEndpoint!), config.Input.PdfVisionModel),
+            };
             var ingest = new IngestTaskExecutor(output, partition, config.Input.Extensions, config.Input.MaxFileBytes, HtmlExtraction.Extract, uriMap, ledger, pdf);
             var ingestOutcome = await PhaseRunner.RunAsync(system, IngestTaskExecutor.Phase, partition.Count, ledger, ingest, request.Workers, request.MaxAttempts, observer, ct).ConfigureAwait(false);
             phases.Add(ingestOutcome);

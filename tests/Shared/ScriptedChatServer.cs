@@ -132,7 +132,7 @@ internal sealed class ScriptedChatServer : IAsyncDisposable
                 var model = json.RootElement.GetProperty("model").GetString() ?? string.Empty;
                 var user = json.RootElement.GetProperty("messages").EnumerateArray()
                     .LastOrDefault(m => m.GetProperty("role").GetString() == "user") is { ValueKind: JsonValueKind.Object } m
-                    ? m.GetProperty("content").GetString() ?? string.Empty
+                    ? TextOf(m.GetProperty("content"))
                     : string.Empty;
                 var request = new ScriptedChatRequest(Interlocked.Increment(ref _count), model, user, body);
                 Requests.Enqueue(request);
@@ -187,4 +187,14 @@ internal sealed class ScriptedChatServer : IAsyncDisposable
 
         _stop.Dispose();
     }
+
+    /// <summary>A message's text: the string, or the text parts of a multimodal content array joined by newlines.</summary>
+    private static string TextOf(JsonElement content) => content.ValueKind switch
+    {
+        JsonValueKind.String => content.GetString() ?? string.Empty,
+        JsonValueKind.Array => string.Join("\n", content.EnumerateArray()
+            .Where(p => p.TryGetProperty("type", out var t) && t.GetString() == "text")
+            .Select(p => p.GetProperty("text").GetString())),
+        _ => string.Empty,
+    };
 }
