@@ -22,7 +22,7 @@ internal static class PdfLayout
             return new PageLayout(page.Number, [], 0);
         }
 
-        var words = page.GetWords(NearestNeighbourWordExtractor.Instance)
+        var words = page.GetWords()
             .Where(w => !string.IsNullOrWhiteSpace(w.Text))
             .ToList();
         if (words.Count == 0)

@@ -34,7 +34,7 @@ internal static partial class RunningLineFilter
         var result = new List<PageLayout>(pages.Count);
         for (var i = 0; i < pages.Count; i++)
         {
-            bool Repeats(PdfLine l) => textPages >= 2 && pagesWithKey[Key(l.Text)] >= minRepeats;
+            bool Repeats(PdfLine l) => textPages >= 2 && pagesWithKey.GetValueOrDefault(Key(l.Text)) >= minRepeats;
             var drop = candidates[i]
                 .Where(c => c.RowMates.Count == 0
                     ? IsPageNumber(c.Line.Text) || Repeats(c.Line)
