@@ -27,8 +27,10 @@ internal static class ManifestStep
         {
             for (var t = 0; t < PackTaskExecutor.TaskCount(config); t++)
             {
-                var entry = ledger.Read<PackLedgerEntry>(PackTaskExecutor.Phase, t);
-                builder.AddShards(entry.Stage, $"{BuildLayout.ShardsDir}/{entry.Stage}/{entry.Split}", entry.Files, entry.Split);
+                foreach (var entry in ledger.Read<PackTaskLedgerEntry>(PackTaskExecutor.Phase, t).Splits)
+                {
+                    builder.AddShards(entry.Stage, $"{BuildLayout.ShardsDir}/{entry.Stage}/{entry.Split}", entry.Files, entry.Split);
+                }
             }
         }
 

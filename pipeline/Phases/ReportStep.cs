@@ -48,13 +48,15 @@ internal static class ReportStep
         {
             for (var t = 0; t < PackTaskExecutor.TaskCount(config); t++)
             {
-                var entry = ledger.Read<PackLedgerEntry>(PackTaskExecutor.Phase, t);
-                var stats = splits.GetValueOrDefault((entry.Stage, entry.Split));
-                if (stats is not null)
+                foreach (var entry in ledger.Read<PackTaskLedgerEntry>(PackTaskExecutor.Phase, t).Splits)
                 {
-                    stats.Sequences += entry.Sequences;
-                    stats.PaddingTokens += entry.PaddingTokens;
-                    stats.TruncatedDocuments += entry.TruncatedDocuments;
+                    var stats = splits.GetValueOrDefault((entry.Stage, entry.Split));
+                    if (stats is not null)
+                    {
+                        stats.Sequences += entry.Sequences;
+                        stats.PaddingTokens += entry.PaddingTokens;
+                        stats.TruncatedDocuments += entry.TruncatedDocuments;
+                    }
                 }
             }
         }

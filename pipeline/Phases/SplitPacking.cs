@@ -1,0 +1,153 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Corpus.Pipeline.Storage;
+using Corpus.Shards;
+using Corpus.Shards.Mixing;
+using Corpus.Shards.Packing;
+
+namespace Corpus.Pipeline.Phases;
+
+/// <summary>
+/// Packs one stage split inside a pack task: best-fit packing of the copies it is given (memory
+/// bounded by the packing window), each sequence scattered to one of K files by a seeded draw of
+/// its position, then each scatter file read back, ordered by a second draw and written as
+/// <c>packed-KKKKK.packed.parquet</c> in the staging folder. K is chosen so a scatter file holds
+/// about <c>shards.max_shard_bytes</c>; the scatter files' row groups together buffer at most
+/// <see cref="ScatterBufferBytes"/>.
+/// </summary>
+internal sealed class SplitPacking : IAsyncDisposable
+{
+    /// <summary>The most the scatter files of one split buffer together before writing a row group.</summary>
+    public const long ScatterBufferBytes = 256L * 1024 * 1024;
+
+    private readonly long _seed;
+    private readonly string _staging;
+    private readonly string _salt;
+    private readonly BestFitPacker _packer;
+    private readonly PackedParquetOptions _options;
+    private readonly PackedParquetOptions _scatterOptions;
+    private readonly PackedParquetWriter?[] _scatter;
+    private readonly SortedDictionary<(string Language, string Domain, string Source), (long Documents, long Tokens)> _counts = [];
+    private long _position;
+
+    public SplitPacking(string staging, string stage, string split, long seed, int contextLength, int padId, long windowTokens, long expectedTokens, long maxShardBytes)
+    {
+        _seed = seed;
+        _staging = staging;
+        _salt = $"{stage}/{split}/shuffle";
+        _packer = new BestFitPacker(new PackingOptions { ContextLength = contextLength, PadId = padId, WindowTokens = Math.Max(contextLength, windowTokens) });
+        _options = new PackedParquetOptions { ContextLength = contextLength, PadId = padId };
+        var scatterCount = (int)Math.Clamp(Math.Ceiling(expectedTokens * 4 * 1.1 / maxShardBytes), 1, 100_000);
+        _scatter = new PackedParquetWriter?[scatterCount];
+        _scatterOptions = _options with { RowGroupSequences = (int)Math.Clamp(ScatterBufferBytes / scatterCount / (contextLength * 4L), 1, 512) };
+        Directory.CreateDirectory(staging);
+    }
+
+    public long Documents { get; private set; }
+
+    public long Tokens { get; private set; }
+
+    public PackingStats Stats => _packer.Stats;
+
+    /// <summary>Packs <paramref name="copies"/> copies of <paramref name="row"/>.</summary>
+    public async ValueTask AddAsync(TokenizedRow row, int copies, CancellationToken ct)
+    {
+        for (var c = 0; c < copies; c++)
+        {
+            await ScatterAsync(_packer.Add(new PackingDocument(row.Id, row.Language, row.Domain, row.Source, row.Tokens)), ct).ConfigureAwait(false);
+            var key = (row.Language, row.Domain, row.Source);
+            _counts.TryGetValue(key, out var sum);
+            _counts[key] = (sum.Documents + 1, sum.Tokens + row.Tokens.Length);
+            Documents++;
+            Tokens += row.Tokens.Length;
+        }
+    }
+
+    /// <summary>
+    /// Packs what the window still holds, gathers every scatter file into its packed file, and
+    /// returns the files; <paramref name="withCounts"/> puts the split's token counts on the first
+    /// (when no Megatron shards carry them).
+    /// </summary>
+    public async ValueTask<ImmutableArray<ShardFile>> CompleteAsync(bool withCounts, CancellationToken ct)
+    {
+        await ScatterAsync(_packer.Complete(), ct).ConfigureAwait(false);
+        for (var k = 0; k < _scatter.Length; k++)
+        {
+            if (_scatter[k] is { } writer)
+            {
+                await writer.CompleteAsync(ct).ConfigureAwait(false);
+                await writer.DisposeAsync().ConfigureAwait(false);
+                _scatter[k] = null;
+            }
+        }
+
+        var files = ImmutableArray.CreateBuilder<ShardFile>();
+        for (var k = 0; k < _scatter.Length; k++)
+        {
+            var scatterPath = Path.Combine(_staging, ScatterName(k));
+            if (!File.Exists(scatterPath))
+            {
+                continue;
+            }
+
+            var name = $"packed-{k:D5}.packed.parquet";
+            var file = await GatherAsync(scatterPath, Path.Combine(_staging, name), $"{_salt}/{k}", ct).ConfigureAwait(false);
+            File.Delete(scatterPath);
+            IReadOnlyList<ShardTokenCount> counts = withCounts && files.Count == 0
+                ? [.. _counts.Select(c => new ShardTokenCount(c.Key.Language, c.Key.Domain, c.Key.Source, c.Value.Documents, c.Value.Tokens))]
+                : [];
+            files.Add(new ShardFile(name, name[..^".parquet".Length], file.Sha256, file.Bytes, file.Segments, file.Tokens, counts));
+        }
+
+        return files.ToImmutable();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var writer in _scatter)
+        {
+            if (writer is not null)
+            {
+                await writer.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async ValueTask ScatterAsync(IReadOnlyList<PackedSequence> sequences, CancellationToken ct)
+    {
+        foreach (var sequence in sequences)
+        {
+            var k = (int)(MixingHash.Draw(_seed, _salt, _position.ToString(CultureInfo.InvariantCulture)) % (ulong)_scatter.Length);
+            _position++;
+            _scatter[k] ??= await PackedParquetWriter.CreateAsync(Path.Combine(_staging, ScatterName(k)), _scatterOptions, ct).ConfigureAwait(false);
+            await _scatter[k]!.AddAsync(sequence, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Reads one scatter file, orders its sequences by a seeded draw of their place in it, and writes them.</summary>
+    private async Task<PackedParquetFile> GatherAsync(string scatterPath, string outputPath, string salt, CancellationToken ct)
+    {
+        var sequences = new List<PackedSequence>();
+        await using (var reader = await PackedParquetReader.OpenAsync(scatterPath, ct).ConfigureAwait(false))
+        {
+            for (var g = 0; g < reader.RowGroupCount; g++)
+            {
+                sequences.AddRange(await reader.ReadRowGroupAsync(g, ct).ConfigureAwait(false));
+            }
+        }
+
+        var order = Enumerable.Range(0, sequences.Count)
+            .Select(i => (Index: i, Draw: MixingHash.Draw(_seed, salt, i.ToString(CultureInfo.InvariantCulture))))
+            .OrderBy(x => x.Draw)
+            .ThenBy(x => x.Index);
+        await using var writer = await PackedParquetWriter.CreateAsync(outputPath, _options, ct).ConfigureAwait(false);
+        foreach (var (index, _) in order)
+        {
+            await writer.AddAsync(sequences[index], ct).ConfigureAwait(false);
+        }
+
+        return await writer.CompleteAsync(ct).ConfigureAwait(false);
+    }
+
+    private static string ScatterName(int k) => $"scatter-{k:D5}.parquet";
+}
