@@ -30,6 +30,7 @@ internal static class CorpusCli
         new ClassifyPredictCommand(),
         new ClassifyEvalCommand(),
         new ModelTinyCommand(),
+        new ServeCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken ct)

@@ -1,0 +1,90 @@
+using System.Text.Json;
+using Corpus.Synth.Engines;
+
+namespace Corpus.Synth.Serving;
+
+/// <summary>The OpenAI-shaped JSON bodies the server answers with.</summary>
+internal static class ServerResponseWriter
+{
+    public static byte[] Models(string model, long created) => Write(w =>
+    {
+        w.WriteString("object", "list");
+        w.WriteStartArray("data");
+        w.WriteStartObject();
+        w.WriteString("id", model);
+        w.WriteString("object", "model");
+        w.WriteNumber("created", created);
+        w.WriteString("owned_by", "corpus");
+        w.WriteEndObject();
+        w.WriteEndArray();
+    });
+
+    public static byte[] ChatCompletion(ChatCompletion answer, string model) => Write(w =>
+    {
+        Header(w, "chatcmpl-", "chat.completion", model);
+        w.WriteStartArray("choices");
+        w.WriteStartObject();
+        w.WriteNumber("index", 0);
+        w.WriteStartObject("message");
+        w.WriteString("role", "assistant");
+        w.WriteString("content", answer.Text);
+        w.WriteEndObject();
+        w.WriteString("finish_reason", answer.FinishReason ?? "stop");
+        w.WriteEndObject();
+        w.WriteEndArray();
+        Usage(w, answer.Usage);
+    });
+
+    public static byte[] TextCompletion(ChatCompletion answer, string model) => Write(w =>
+    {
+        Header(w, "cmpl-", "text_completion", model);
+        w.WriteStartArray("choices");
+        w.WriteStartObject();
+        w.WriteNumber("index", 0);
+        w.WriteString("text", answer.Text);
+        w.WriteString("finish_reason", answer.FinishReason ?? "stop");
+        w.WriteEndObject();
+        w.WriteEndArray();
+        Usage(w, answer.Usage);
+    });
+
+    public static byte[] Error(string type, string message) => Write(w =>
+    {
+        w.WriteStartObject("error");
+        w.WriteString("message", message);
+        w.WriteString("type", type);
+        w.WriteEndObject();
+    });
+
+    public static byte[] Health() => Write(w => w.WriteString("status", "ok"));
+
+    private static void Header(Utf8JsonWriter w, string idPrefix, string kind, string model)
+    {
+        w.WriteString("id", idPrefix + Guid.NewGuid().ToString("N"));
+        w.WriteString("object", kind);
+        w.WriteNumber("created", DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        w.WriteString("model", model);
+    }
+
+    private static void Usage(Utf8JsonWriter w, ChatTokenUsage usage)
+    {
+        w.WriteStartObject("usage");
+        w.WriteNumber("prompt_tokens", usage.PromptTokens);
+        w.WriteNumber("completion_tokens", usage.CompletionTokens);
+        w.WriteNumber("total_tokens", usage.TotalTokens);
+        w.WriteEndObject();
+    }
+
+    private static byte[] Write(Action<Utf8JsonWriter> body)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream))
+        {
+            w.WriteStartObject();
+            body(w);
+            w.WriteEndObject();
+        }
+
+        return stream.ToArray();
+    }
+}
