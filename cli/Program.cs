@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Corpus.Cli;
 using Corpus.Cli.Commands;
 
@@ -7,6 +8,20 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     cts.Cancel();
 };
+
+// SIGTERM (what `kill`, systemd and container runtimes send) stops a command the way Ctrl+C does:
+// a build leaves its committed tasks for a resume, `corpus serve` finishes the requests in flight.
+// A command that has not ended 10 seconds later is ended with exit code 143, as SIGTERM would.
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true;
+    cts.Cancel();
+    _ = Task.Run(async () =>
+    {
+        await Task.Delay(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+        Environment.Exit(143);
+    });
+});
 
 try
 {

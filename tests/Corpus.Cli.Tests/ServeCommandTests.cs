@@ -51,10 +51,24 @@ public sealed class ServeCommandTests
                 var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
                 answer.GetProperty("usage").GetProperty("completion_tokens").GetInt32().Should().BeInRange(1, 4);
                 answer.GetProperty("choices")[0].GetProperty("message").GetProperty("content").ValueKind.Should().Be(JsonValueKind.String);
+
+                // SIGTERM stops the server as Ctrl+C does: it ends on its own, with exit code 0.
+                using (var term = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+                {
+                    await term.WaitForExitAsync();
+                }
+
+                var exited = process.WaitForExit(TimeSpan.FromSeconds(10));
+                exited.Should().BeTrue("SIGTERM stops corpus serve");
+                process.ExitCode.Should().Be(0, stderr.ToString());
             }
             finally
             {
-                process.Kill(entireProcessTree: true);
+                if (!process.HasExited)
+                {
+                    process.Kill(entireProcessTree: true);
+                }
+
                 await process.WaitForExitAsync();
             }
         }
