@@ -63,10 +63,8 @@ public sealed class WarcDocumentConverter
         var html = mediaType is "text/html" or "application/xhtml+xml";
         if (mediaType is Pdf.PdfDocumentReader.MediaType or "application/x-pdf" || (mediaType is "" or "application/octet-stream" && body.StartsWith("%PDF-"u8)))
         {
-            var warcMetadata = new Dictionary<string, string>(StringComparer.Ordinal) { ["warc_file"] = warcFile, ["warc_type"] = record.Type };
-            AddTo(warcMetadata, "warc_date", record.Date);
-            AddTo(warcMetadata, "warc_record_id", record.RecordId);
-            AddTo(warcMetadata, "http_status", record.HttpStatus?.ToString(CultureInfo.InvariantCulture));
+            var warcMetadata = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+            AddWarcFacts(warcMetadata, record, warcFile);
             return Pdf.PdfDocumentReader.Read(record.HttpBody, id, uri, _pdf, warcMetadata);
         }
 
@@ -98,12 +96,7 @@ public sealed class WarcDocumentConverter
             PageMetadata.AddTo(metadata, page);
         }
 
-        metadata["warc_file"] = warcFile;
-        metadata["warc_type"] = record.Type;
-        Add(metadata, "warc_date", record.Date);
-        Add(metadata, "warc_record_id", record.RecordId);
-        Add(metadata, "http_status", record.HttpStatus?.ToString(CultureInfo.InvariantCulture));
-        Add(metadata, "warc_identified_language", record.Header("WARC-Identified-Content-Language"));
+        AddWarcFacts(metadata, record, warcFile);
         return new FileReadOutcome.Accepted(new Document
         {
             Id = id,
@@ -116,12 +109,15 @@ public sealed class WarcDocumentConverter
         });
     }
 
-    private static void AddTo(Dictionary<string, string> metadata, string key, string? value)
+    /// <summary>The record's WARC facts every document of a WARC carries in its metadata.</summary>
+    private static void AddWarcFacts(ImmutableSortedDictionary<string, string>.Builder metadata, WarcRecord record, string warcFile)
     {
-        if (!string.IsNullOrEmpty(value))
-        {
-            metadata[key] = value;
-        }
+        metadata["warc_file"] = warcFile;
+        metadata["warc_type"] = record.Type;
+        Add(metadata, "warc_date", record.Date);
+        Add(metadata, "warc_record_id", record.RecordId);
+        Add(metadata, "http_status", record.HttpStatus?.ToString(CultureInfo.InvariantCulture));
+        Add(metadata, "warc_identified_language", record.Header("WARC-Identified-Content-Language"));
     }
 
     private static void Add(ImmutableSortedDictionary<string, string>.Builder metadata, string key, string? value)

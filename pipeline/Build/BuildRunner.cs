@@ -136,6 +136,8 @@ public static class BuildRunner
                 return BuildResult.Failed(Describe(ingestOutcome), phases);
             }
 
+            // The parts after the filter phase (or after ingest when it is off): dedup's input, and the tokenize phase's without dedup.
+            Func<int, string> filtered = config.Filters.Enabled ? i => FilterTaskExecutor.FilteredPartPath(output, i) : i => IngestTaskExecutor.DocsPartPath(output, i);
             if (config.Filters.Enabled)
             {
                 var filter = new FilterTaskExecutor(output, config.Filters, config.Classify, LoadEvalSets(config.Decontamination), ledger, countTokens);
@@ -149,8 +151,7 @@ public static class BuildRunner
 
             if (config.Dedup.Enabled)
             {
-                Func<int, string> dedupInput = config.Filters.Enabled ? i => FilterTaskExecutor.FilteredPartPath(output, i) : i => IngestTaskExecutor.DocsPartPath(output, i);
-                var dedup = new DedupTaskExecutor(output, config.Dedup, dedupInput, partition.Count, request.Workers, ledger, countTokens);
+                var dedup = new DedupTaskExecutor(output, config.Dedup, filtered, partition.Count, request.Workers, ledger, countTokens);
                 var dedupOutcome = await PhaseRunner.RunAsync(system, DedupTaskExecutor.Phase, 1, ledger, dedup, 1, request.MaxAttempts, observer, ct).ConfigureAwait(false);
                 phases.Add(dedupOutcome);
                 if (!dedupOutcome.Succeeded)
@@ -159,9 +160,7 @@ public static class BuildRunner
                 }
             }
 
-            Func<int, string> kept = config.Dedup.Enabled ? i => DedupTaskExecutor.KeptPartPath(output, i)
-                : config.Filters.Enabled ? i => FilterTaskExecutor.FilteredPartPath(output, i)
-                : i => IngestTaskExecutor.DocsPartPath(output, i);
+            Func<int, string> kept = config.Dedup.Enabled ? i => DedupTaskExecutor.KeptPartPath(output, i) : filtered;
             var tokenize = new TokenizeTaskExecutor(output, config, kept, tokenizer, ledger, system.Materializer(), request.Workers);
             var tokenizeOutcome = await PhaseRunner.RunAsync(system, TokenizeTaskExecutor.Phase, partition.Count, ledger, tokenize, request.Workers, request.MaxAttempts, observer, ct).ConfigureAwait(false);
             phases.Add(tokenizeOutcome);
