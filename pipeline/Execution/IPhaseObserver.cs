@@ -6,6 +6,25 @@ public interface IPhaseObserver
     /// <summary>A phase starts with <paramref name="tasks"/> tasks, <paramref name="skipped"/> of them already committed.</summary>
     void PhaseStarted(string phase, int tasks, int skipped);
 
+    /// <summary>
+    /// A worker starts attempt <paramref name="attempt"/> at <paramref name="task"/>.
+    /// <paramref name="worker"/> names it as <c>node/worker-N</c>, the node being <c>local</c> in a
+    /// single process or <c>host:port</c> in cluster mode.
+    /// </summary>
+    void TaskStarted(PhaseTask task, int attempt, string worker)
+    {
+    }
+
+    /// <summary>A worker joined the build (in cluster mode, a worker node's actor registered).</summary>
+    void WorkerJoined(string worker)
+    {
+    }
+
+    /// <summary>A worker left the build: its node left or died; a task it held is handed to another.</summary>
+    void WorkerLeft(string worker, string reason)
+    {
+    }
+
     /// <summary>A task committed.</summary>
     void TaskCompleted(PhaseTask task, TaskSummary summary, int done, int total);
 
