@@ -16,6 +16,12 @@ public sealed record BuildRequest(string InputDir, string OutputDir, BuildConfig
     /// </summary>
     public bool Sample { get; init; }
 
+    /// <summary>
+    /// Run as a node of a cluster build (Akka.Cluster) instead of alone: the coordinator plans the
+    /// build and hands out tasks, workers on any node pull them. Null: one process does it all.
+    /// </summary>
+    public Cluster.ClusterOptions? Cluster { get; init; }
+
     /// <summary>How many attempts a task gets before the build fails.</summary>
     public int MaxAttempts { get; init; } = 3;
 }

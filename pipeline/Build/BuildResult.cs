@@ -16,5 +16,8 @@ public sealed record BuildResult(string? Error, IReadOnlyList<PhaseOutcome> Phas
     /// <summary>Tokens of each stage's shards (training and validation splits), in the config's stage order.</summary>
     public IReadOnlyList<(string Stage, long Documents, long Tokens)> Stages { get; init; } = [];
 
+    /// <summary>On a cluster worker node: how many task attempts this node ran.</summary>
+    public int TasksRun { get; init; }
+
     internal static BuildResult Failed(string error, IReadOnlyList<PhaseOutcome> phases) => new(error, phases, 0, 0, 0);
 }

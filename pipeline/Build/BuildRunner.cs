@@ -2,12 +2,11 @@ using Akka.Actor;
 using Akka.Configuration;
 using Akka.Streams;
 using Corpus.Core.Configuration;
-using Corpus.Ingest.Files;
-using Corpus.Ingest.Warc;
 using Corpus.Pipeline.Crawl;
 using Corpus.Pipeline.Execution;
 using Corpus.Pipeline.Phases;
-using Corpus.Tokenizer;
+using Akka.Cluster.Tools.Singleton;
+using Corpus.Pipeline.Cluster;
 
 namespace Corpus.Pipeline.Build;
 
@@ -50,24 +49,55 @@ public static class BuildRunner
     {
         var config = BuildConfigLoader.Validate(request.Config);
         var output = Path.GetFullPath(request.OutputDir);
-        using var system = ActorSystem.Create("corpus", ConfigurationFactory.ParseString(AkkaConfig));
+        if (request.Cluster is { Role: ClusterRole.Worker } workerOptions)
+        {
+            return await ClusterWorkerNode.RunAsync(request with { Config = config }, workerOptions, ct).ConfigureAwait(false);
+        }
+
+        var system = request.Cluster is { } options
+            ? await ClusterSystem.StartAsync(options, ct).ConfigureAwait(false)
+            : ActorSystem.Create("corpus", ConfigurationFactory.ParseString(AkkaConfig));
         try
         {
-            if (request.Sample)
+            var dispatcher = await StartDispatcherAsync(system, request, ct).ConfigureAwait(false);
+            try
             {
-                var (warcDir, origin) = await SampleCrawl.EnsureAsync(system, output, config, request.Force, crawlObserver, ct).ConfigureAwait(false);
-                return await BuildAsync(system, request, config, warcDir, output, SampleCrawl.UriMap(origin), observer, ct).ConfigureAwait(false);
-            }
+                if (request.Sample)
+                {
+                    var (warcDir, origin) = await SampleCrawl.EnsureAsync(system, output, config, request.Force, crawlObserver, ct).ConfigureAwait(false);
+                    return await BuildAsync(system, dispatcher, request, config, warcDir, output, SampleCrawl.UriMap(origin), observer, ct).ConfigureAwait(false);
+                }
 
-            return await BuildAsync(system, request, config, Path.GetFullPath(request.InputDir), output, null, observer, ct).ConfigureAwait(false);
+                return await BuildAsync(system, dispatcher, request, config, Path.GetFullPath(request.InputDir), output, null, observer, ct).ConfigureAwait(false);
+            }
+            finally
+            {
+                // Every worker, here and on other nodes, hears that the build is over before this node goes.
+                var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                dispatcher.Tell(new FinishBuild(stopped, TimeSpan.FromSeconds(10)));
+                await Task.WhenAny(stopped.Task, system.WhenTerminated, Task.Delay(TimeSpan.FromSeconds(15), CancellationToken.None)).ConfigureAwait(false);
+            }
         }
         finally
         {
+            if (request.Cluster is not null && !system.WhenTerminated.IsCompleted)
+            {
+                using var leave = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+                try
+                {
+                    await Akka.Cluster.Cluster.Get(system).LeaveAsync(leave.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    // The others did not see this node leave in time; terminating drops it anyway.
+                }
+            }
+
             await system.Terminate().ConfigureAwait(false);
         }
     }
 
-    private static async Task<BuildResult> BuildAsync(ActorSystem system, BuildRequest request, BuildConfig config, string input, string output, Func<string, string>? uriMap, IPhaseObserver? observer, CancellationToken ct)
+    private static async Task<BuildResult> BuildAsync(ActorSystem system, IActorRef dispatcher, BuildRequest request, BuildConfig config, string input, string output, Func<string, string>? uriMap, IPhaseObserver? observer, CancellationToken ct)
     {
         if (!Directory.Exists(input))
         {
@@ -79,26 +109,27 @@ public static class BuildRunner
             throw new BuildException($"output folder '{request.OutputDir}' is inside the input folder '{request.InputDir}'; choose an output folder outside it");
         }
 
-        if (request.Workers < 1)
+        if (request.Workers < (request.Cluster is null ? 1 : 0))
         {
-            throw new BuildException($"--workers must be at least 1, not {request.Workers}");
+            throw new BuildException($"--workers must be at least {(request.Cluster is null ? 1 : 0)}, not {request.Workers}");
         }
 
-        var tokenizer = LoadTokenizer(config);
-        var files = InputFileLister.List(input).ToList();
-        var identity = new BuildIdentity(
-            BuildConfigLoader.Hash(config),
-            tokenizer.Sha256,
-            BuildIdentity.HashModels(config.Classify, Filters.Languages.LanguageIdentifier.DefaultModelPath),
-            BuildIdentity.HashListing(files),
-            files.Count);
-        PrepareOutput(output, identity, config, request.Force);
+        var inputs = BuildInputs.Read(input, output, config, uriMap, ct);
+        PrepareOutput(output, inputs.Identity, config, request.Force);
         using var runLog = new RunLog(Path.Combine(output, BuildLayout.StateDir));
         runLog.RunStarted(output, request.Workers);
+        var observers = new CompositePhaseObserver(observer, runLog);
+        using var executors = new PhaseExecutors(inputs, system.Materializer(), request.Workers);
+        var node = request.Cluster is null ? "local" : ClusterSystem.NodeName(system);
+        for (var i = 0; i < request.Workers; i++)
+        {
+            system.ActorOf(TaskWorker.Props(executors, dispatcher, $"{node}/worker-{i}", ct), $"worker-{i}");
+        }
+
         BuildResult result;
         try
         {
-            result = await RunPhasesAsync(system, request, config, tokenizer, files, output, uriMap, new CompositePhaseObserver(observer, runLog), ct).ConfigureAwait(false);
+            result = await RunPhasesAsync(dispatcher, request, inputs, executors, observers, request.Cluster is null ? null : system.WhenTerminated, ct).ConfigureAwait(false);
         }
         catch (Exception e)
         {
@@ -110,96 +141,88 @@ public static class BuildRunner
         return result;
     }
 
-    private static async Task<BuildResult> RunPhasesAsync(ActorSystem system, BuildRequest request, BuildConfig config, QwenTokenizer tokenizer, List<InputFile> files, string output, Func<string, string>? uriMap, IPhaseObserver observer, CancellationToken ct)
+    /// <summary>
+    /// Starts the build's dispatcher. In cluster mode it is a cluster singleton on the coordinator
+    /// role, which worker nodes reach through a proxy; this process holds it, as the only
+    /// coordinator of its build.
+    /// </summary>
+    private static async Task<IActorRef> StartDispatcherAsync(ActorSystem system, BuildRequest request, CancellationToken ct)
     {
-        var items = InputIndex.Build(files, ct);
-        var partition = items.Chunk(config.Input.FilesPerTask).Select(c => (IReadOnlyList<InputItem>)c).ToList();
-        var ledger = new TaskLedger(output);
-        var phases = new List<PhaseOutcome>();
-
-        // Rejected documents are counted in tokens (end-of-text included, as in the shards) for the report's funnel.
-        long countTokens(string text) => tokenizer.Encode(text).Length + 1L;
+        if (request.Cluster is null)
         {
-            using var visionHttp = config.Input.PdfVisionEndpoint is null ? null : new HttpClient { Timeout = TimeSpan.FromSeconds(Math.Max(10, config.Input.PdfMaxSeconds)) };
-            var pdf = new Corpus.Ingest.Pdf.PdfOptions
-            {
-                MaxBytes = config.Input.MaxFileBytes,
-                MaxPages = config.Input.PdfMaxPages,
-                MaxTime = TimeSpan.FromSeconds(config.Input.PdfMaxSeconds),
-                Transcriber = visionHttp is null ? null : new Corpus.Ingest.Pdf.OpenAiVisionTranscriber(visionHttp, new Uri(config.Input.PdfVisionEndpoint!), config.Input.PdfVisionModel),
-            };
-            var ingest = new IngestTaskExecutor(output, partition, config.Input.Extensions, config.Input.MaxFileBytes, HtmlExtraction.Extract, uriMap, ledger, pdf);
-            var ingestOutcome = await PhaseRunner.RunAsync(system, IngestTaskExecutor.Phase, partition.Count, ledger, ingest, request.Workers, request.MaxAttempts, observer, ct).ConfigureAwait(false);
-            phases.Add(ingestOutcome);
-            if (!ingestOutcome.Succeeded)
-            {
-                return BuildResult.Failed(Describe(ingestOutcome), phases);
-            }
-
-            // The parts after the filter phase (or after ingest when it is off): dedup's input, and the tokenize phase's without dedup.
-            Func<int, string> filtered = config.Filters.Enabled ? i => FilterTaskExecutor.FilteredPartPath(output, i) : i => IngestTaskExecutor.DocsPartPath(output, i);
-            if (config.Filters.Enabled)
-            {
-                var filter = new FilterTaskExecutor(output, config.Filters, config.Classify, LoadEvalSets(config.Decontamination), ledger, countTokens);
-                var filterOutcome = await PhaseRunner.RunAsync(system, FilterTaskExecutor.Phase, partition.Count, ledger, filter, request.Workers, request.MaxAttempts, observer, ct).ConfigureAwait(false);
-                phases.Add(filterOutcome);
-                if (!filterOutcome.Succeeded)
-                {
-                    return BuildResult.Failed(Describe(filterOutcome), phases);
-                }
-            }
-
-            if (config.Dedup.Enabled)
-            {
-                var dedup = new DedupTaskExecutor(output, config.Dedup, filtered, partition.Count, request.Workers, ledger, countTokens);
-                var dedupOutcome = await PhaseRunner.RunAsync(system, DedupTaskExecutor.Phase, 1, ledger, dedup, 1, request.MaxAttempts, observer, ct).ConfigureAwait(false);
-                phases.Add(dedupOutcome);
-                if (!dedupOutcome.Succeeded)
-                {
-                    return BuildResult.Failed(Describe(dedupOutcome), phases);
-                }
-            }
-
-            Func<int, string> kept = config.Dedup.Enabled ? i => DedupTaskExecutor.KeptPartPath(output, i) : filtered;
-            var tokenize = new TokenizeTaskExecutor(output, config, kept, tokenizer, ledger, system.Materializer(), request.Workers);
-            var tokenizeOutcome = await PhaseRunner.RunAsync(system, TokenizeTaskExecutor.Phase, partition.Count, ledger, tokenize, request.Workers, request.MaxAttempts, observer, ct).ConfigureAwait(false);
-            phases.Add(tokenizeOutcome);
-            if (!tokenizeOutcome.Succeeded)
-            {
-                return BuildResult.Failed(Describe(tokenizeOutcome), phases);
-            }
-
-            var mixes = MixingStep.Plan(config, ledger, partition.Count);
-            var shards = new StagesTaskExecutor(output, config, mixes, tokenizer.EndOfTextId, ledger);
-            var shardsOutcome = await PhaseRunner.RunAsync(system, StagesTaskExecutor.Phase, partition.Count, ledger, shards, request.Workers, request.MaxAttempts, observer, ct).ConfigureAwait(false);
-            phases.Add(shardsOutcome);
-            if (!shardsOutcome.Succeeded)
-            {
-                return BuildResult.Failed(Describe(shardsOutcome), phases);
-            }
-
-            if (config.Shards.Formats.Contains("parquet"))
-            {
-                var pack = new PackTaskExecutor(output, config, mixes, tokenizer.EndOfTextId, partition.Count, ledger);
-                var packOutcome = await PhaseRunner.RunAsync(system, PackTaskExecutor.Phase, PackTaskExecutor.TaskCount(config), ledger, pack, request.Workers, request.MaxAttempts, observer, ct).ConfigureAwait(false);
-                phases.Add(packOutcome);
-                if (!packOutcome.Succeeded)
-                {
-                    return BuildResult.Failed(Describe(packOutcome), phases);
-                }
-            }
-
-            var manifest = ManifestStep.Write(output, config, tokenizer, ledger, partition.Count);
-            await ReportStep.WriteAsync(output, config, manifest, mixes, ledger, partition.Count, ct).ConfigureAwait(false);
-            var rejects = Enumerable.Range(0, partition.Count).Sum(i => ledger.Read<IngestLedgerEntry>(IngestTaskExecutor.Phase, i).Rejects)
-                + (config.Filters.Enabled ? Enumerable.Range(0, partition.Count).Sum(i => ledger.Read<FilterLedgerEntry>(FilterTaskExecutor.Phase, i).Rejected) : 0)
-                + (config.Dedup.Enabled ? ledger.Read<DedupLedgerEntry>(DedupTaskExecutor.Phase, 0).Removed : 0);
-            var tokenized = Enumerable.Range(0, partition.Count).Select(i => ledger.Read<TokenizeLedgerEntry>(TokenizeTaskExecutor.Phase, i)).ToList();
-            return new BuildResult(null, phases, tokenized.Sum(k => k.Documents), tokenized.Sum(k => k.Tokens), rejects)
-            {
-                Stages = [.. config.Stages.Select(s => (s.Name, manifest.TokenCounts.Where(c => c.Stage == s.Name).Sum(c => c.Documents), manifest.TokenCounts.Where(c => c.Stage == s.Name).Sum(c => c.Tokens)))],
-            };
+            return system.ActorOf(BuildDispatcher.Props(ct), ClusterSystem.DispatcherName);
         }
+
+        system.ActorOf(
+            ClusterSingletonManager.Props(BuildDispatcher.Props(ct), PoisonPill.Instance, ClusterSingletonManagerSettings.Create(system).WithRole(ClusterSystem.CoordinatorRole)),
+            ClusterSystem.DispatcherName);
+        return await ResolveLocalSingletonAsync(system, ct).ConfigureAwait(false);
+    }
+
+    private static async Task<IActorRef> ResolveLocalSingletonAsync(ActorSystem system, CancellationToken ct)
+    {
+        var selection = system.ActorSelection($"/user/{ClusterSystem.DispatcherName}/singleton");
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            try
+            {
+                return await selection.ResolveOne(TimeSpan.FromSeconds(1), ct).ConfigureAwait(false);
+            }
+            catch (ActorNotFoundException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(200, ct).ConfigureAwait(false);
+            }
+            catch (ActorNotFoundException)
+            {
+                throw new BuildException("this coordinator does not hold the build's dispatcher: another coordinator node is older in this cluster; run one coordinator per build");
+            }
+        }
+    }
+
+    private static async Task<BuildResult> RunPhasesAsync(IActorRef dispatcher, BuildRequest request, BuildInputs inputs, PhaseExecutors executors, IPhaseObserver observer, Task? nodeLost, CancellationToken ct)
+    {
+        var (config, output, ledger, parts) = (inputs.Config, inputs.Output, inputs.Ledger, inputs.Parts);
+        var phases = new List<PhaseOutcome>();
+        var plan = new List<(string Phase, int Tasks)> { (IngestTaskExecutor.Phase, parts) };
+        if (config.Filters.Enabled)
+        {
+            plan.Add((FilterTaskExecutor.Phase, parts));
+        }
+
+        if (config.Dedup.Enabled)
+        {
+            plan.Add((DedupTaskExecutor.Phase, 1));
+        }
+
+        plan.Add((TokenizeTaskExecutor.Phase, parts));
+        plan.Add((StagesTaskExecutor.Phase, parts));
+        if (config.Shards.Formats.Contains("parquet"))
+        {
+            plan.Add((PackTaskExecutor.Phase, PackTaskExecutor.TaskCount(config)));
+        }
+
+        foreach (var (phase, tasks) in plan)
+        {
+            var outcome = await PhaseRunner.RunAsync(dispatcher, phase, tasks, ledger, request.MaxAttempts, observer, ct, nodeLost).ConfigureAwait(false);
+            phases.Add(outcome);
+            if (!outcome.Succeeded)
+            {
+                return BuildResult.Failed(Describe(outcome), phases);
+            }
+        }
+
+        var mixes = executors.Mixes;
+        var manifest = ManifestStep.Write(output, config, inputs.Tokenizer, ledger, parts);
+        await ReportStep.WriteAsync(output, config, manifest, mixes, ledger, parts, ct).ConfigureAwait(false);
+        var rejects = Enumerable.Range(0, parts).Sum(i => ledger.Read<IngestLedgerEntry>(IngestTaskExecutor.Phase, i).Rejects)
+            + (config.Filters.Enabled ? Enumerable.Range(0, parts).Sum(i => ledger.Read<FilterLedgerEntry>(FilterTaskExecutor.Phase, i).Rejected) : 0)
+            + (config.Dedup.Enabled ? ledger.Read<DedupLedgerEntry>(DedupTaskExecutor.Phase, 0).Removed : 0);
+        var tokenized = Enumerable.Range(0, parts).Select(i => ledger.Read<TokenizeLedgerEntry>(TokenizeTaskExecutor.Phase, i)).ToList();
+        return new BuildResult(null, phases, tokenized.Sum(k => k.Documents), tokenized.Sum(k => k.Tokens), rejects)
+        {
+            Stages = [.. config.Stages.Select(s => (s.Name, manifest.TokenCounts.Where(c => c.Stage == s.Name).Sum(c => c.Documents), manifest.TokenCounts.Where(c => c.Stage == s.Name).Sum(c => c.Tokens)))],
+        };
     }
 
     internal static Corpus.Filters.Decontamination.Decontaminator? LoadEvalSets(DecontaminationConfig config)
@@ -226,19 +249,6 @@ public static class BuildRunner
         catch (Exception e) when (e is IOException or InvalidDataException or System.Text.Json.JsonException)
         {
             throw new BuildException($"decontamination.eval_sets: cannot load: {e.Message}", e);
-        }
-    }
-
-    private static QwenTokenizer LoadTokenizer(BuildConfig config)
-    {
-        var path = config.Tokenizer.Path ?? QwenTokenizer.DefaultPath;
-        try
-        {
-            return QwenTokenizer.Load(path);
-        }
-        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
-        {
-            throw new BuildException($"cannot load tokenizer '{path}': {e.Message}", e);
         }
     }
 

@@ -44,20 +44,9 @@ internal static class SampleCrawl
             throw new BuildException($"output folder '{output}' is not empty and holds no corpus build; pass --force to build there anyway or choose another folder");
         }
 
-        if (File.Exists(marker))
+        if (FinishedOrigin(output) is { } baseUrl)
         {
-            try
-            {
-                var done = JsonSerializer.Deserialize<CrawlRecord>(File.ReadAllBytes(marker), Json);
-                if (done?.BaseUrl is { Length: > 0 } baseUrl)
-                {
-                    return (warcDir, baseUrl);
-                }
-            }
-            catch (JsonException)
-            {
-                // An unreadable marker: crawl again.
-            }
+            return (warcDir, baseUrl);
         }
 
         if (Directory.Exists(warcDir))
@@ -98,6 +87,26 @@ internal static class SampleCrawl
         var record = new CrawlRecord(server.BaseUrl, result.Pages, result.Failures, [.. result.WarcFiles.Select(f => Path.GetFileName(f))]);
         AtomicFile.WriteAllBytes(marker, JsonSerializer.SerializeToUtf8Bytes(record, Json));
         return (warcDir, server.BaseUrl);
+    }
+
+    /// <summary>The origin a finished crawl of the sample site in <paramref name="output"/> used; null when none finished.</summary>
+    public static string? FinishedOrigin(string output)
+    {
+        var marker = Path.Combine(output, BuildLayout.StateDir, "crawl.json");
+        if (!File.Exists(marker))
+        {
+            return null;
+        }
+
+        try
+        {
+            var done = JsonSerializer.Deserialize<CrawlRecord>(File.ReadAllBytes(marker), Json);
+            return done?.BaseUrl is { Length: > 0 } baseUrl ? baseUrl : null;
+        }
+        catch (JsonException)
+        {
+            return null; // an unreadable marker: crawl again
+        }
     }
 
     /// <summary>Maps a crawled URL onto <see cref="Origin"/>.</summary>

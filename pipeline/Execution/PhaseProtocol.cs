@@ -1,22 +1,18 @@
 namespace Corpus.Pipeline.Execution;
 
-/// <summary>Messages between a phase coordinator and its workers (work pulling).</summary>
+/// <summary>
+/// Messages between the build's dispatcher and its workers (work pulling). They cross the network
+/// in cluster mode, so they hold only plain data; <see cref="PhaseMessageSerializer"/> writes them.
+/// </summary>
 internal interface IPhaseMessage;
 
-/// <summary>A worker is idle and asks for a task.</summary>
-internal sealed record RequestWork : IPhaseMessage
-{
-    public static RequestWork Instance { get; } = new();
+/// <summary>A worker is idle and asks for a task; <paramref name="Worker"/> names it (<c>node/worker-N</c>).</summary>
+internal sealed record RequestWork(string Worker) : IPhaseMessage;
 
-    private RequestWork()
-    {
-    }
-}
-
-/// <summary>The coordinator hands a task to a worker.</summary>
+/// <summary>The dispatcher hands a task to a worker.</summary>
 internal sealed record AssignTask(PhaseTask Task, int Attempt) : IPhaseMessage;
 
-/// <summary>Nothing is left to do; the worker may stop.</summary>
+/// <summary>The build is over; the worker may stop.</summary>
 internal sealed record NoMoreWork : IPhaseMessage
 {
     public static NoMoreWork Instance { get; } = new();

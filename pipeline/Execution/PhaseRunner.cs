@@ -3,19 +3,21 @@ using Akka.Actor;
 
 namespace Corpus.Pipeline.Execution;
 
-/// <summary>Runs a phase's tasks on an actor system: skips those the ledger holds, runs the rest.</summary>
+/// <summary>
+/// Runs a phase through the build's dispatcher: skips the tasks the ledger holds, runs the rest.
+/// <c>nodeLost</c> completes when this node's actor system ends under it (a cluster node downed).
+/// </summary>
 internal static class PhaseRunner
 {
     public static async Task<PhaseOutcome> RunAsync(
-        ActorSystem system,
+        IActorRef dispatcher,
         string phase,
         int taskCount,
         TaskLedger ledger,
-        ITaskExecutor executor,
-        int workers,
         int maxAttempts,
         IPhaseObserver? observer,
-        CancellationToken ct)
+        CancellationToken ct,
+        Task? nodeLost = null)
     {
         var pending = new List<PhaseTask>();
         for (var i = 0; i < taskCount; i++)
@@ -30,10 +32,14 @@ internal static class PhaseRunner
         observer?.PhaseStarted(phase, taskCount, skipped);
         var clock = Stopwatch.StartNew();
         var promise = new TaskCompletionSource<PhaseOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var spec = new PhaseSpec(phase, pending, skipped, executor, Math.Max(1, workers), Math.Max(1, maxAttempts), observer);
-        system.ActorOf(PhaseCoordinator.Props(spec, promise, ct), $"{phase}-coordinator");
+        dispatcher.Tell(new StartPhase(phase, pending, skipped, maxAttempts, promise, observer));
         await using (ct.Register(() => promise.TrySetCanceled(ct)))
         {
+            if (nodeLost is not null && await Task.WhenAny(promise.Task, nodeLost).ConfigureAwait(false) != promise.Task)
+            {
+                throw new Build.BuildException($"phase {phase}: this node was removed from the cluster (taken for lost, e.g. after a long pause); run the build again to resume it");
+            }
+
             var outcome = await promise.Task.ConfigureAwait(false);
             observer?.PhaseFinished(outcome, clock.Elapsed);
             return outcome;

@@ -64,6 +64,24 @@ internal sealed class RunLog : IPhaseObserver, IDisposable
             w.WriteNumber("total", total);
         });
 
+    public void TaskStarted(PhaseTask task, int attempt, string worker) =>
+        Write("task-start", w =>
+        {
+            w.WriteString("phase", task.Phase);
+            w.WriteString("task", task.Name);
+            w.WriteNumber("attempt", attempt);
+            w.WriteString("worker", worker);
+        });
+
+    public void WorkerJoined(string worker) => Write("worker-joined", w => w.WriteString("worker", worker));
+
+    public void WorkerLeft(string worker, string reason) =>
+        Write("worker-left", w =>
+        {
+            w.WriteString("worker", worker);
+            w.WriteString("reason", reason);
+        });
+
     public void TaskFailed(PhaseTask task, int attempt, string reason, bool willRetry) =>
         Write("task-failed", w =>
         {
@@ -125,6 +143,30 @@ internal sealed class CompositePhaseObserver(params IPhaseObserver?[] observers)
         foreach (var o in _observers)
         {
             o.PhaseStarted(phase, tasks, skipped);
+        }
+    }
+
+    public void TaskStarted(PhaseTask task, int attempt, string worker)
+    {
+        foreach (var o in _observers)
+        {
+            o.TaskStarted(task, attempt, worker);
+        }
+    }
+
+    public void WorkerJoined(string worker)
+    {
+        foreach (var o in _observers)
+        {
+            o.WorkerJoined(worker);
+        }
+    }
+
+    public void WorkerLeft(string worker, string reason)
+    {
+        foreach (var o in _observers)
+        {
+            o.WorkerLeft(worker, reason);
         }
     }
 

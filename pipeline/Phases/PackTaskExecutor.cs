@@ -24,7 +24,7 @@ internal sealed class PackTaskExecutor(string outputDir, BuildConfig config, IRe
         var stage = task.Index;
         var plan = config.Stages[stage];
         var stageDir = Path.Combine(outputDir, BuildLayout.ShardsDir, plan.Name);
-        var staging = Path.Combine(stageDir, StagesTaskExecutor.StagingPrefix + "pack");
+        var staging = Path.Combine(stageDir, StagesTaskExecutor.StagingPrefix + "pack." + AtomicFile.ProcessTag);
         if (Directory.Exists(staging))
         {
             Directory.Delete(staging, recursive: true);

@@ -28,7 +28,7 @@ internal sealed class StagesTaskExecutor(string outputDir, BuildConfig config, I
         var staging = new string[config.Stages.Length];
         for (var s = 0; s < config.Stages.Length; s++)
         {
-            staging[s] = Path.Combine(outputDir, BuildLayout.ShardsDir, config.Stages[s].Name, StagingPrefix + task.Name);
+            staging[s] = Path.Combine(outputDir, BuildLayout.ShardsDir, config.Stages[s].Name, StagingPrefix + task.Name + "." + AtomicFile.ProcessTag);
             if (Directory.Exists(staging[s]))
             {
                 Directory.Delete(staging[s], recursive: true);
@@ -99,7 +99,7 @@ internal sealed class StagesTaskExecutor(string outputDir, BuildConfig config, I
         foreach (var output in outputs)
         {
             var stageDir = Path.Combine(outputDir, BuildLayout.ShardsDir, output.Stage);
-            var from = Path.Combine(stageDir, StagingPrefix + task.Name, output.Split);
+            var from = Path.Combine(stageDir, StagingPrefix + task.Name + "." + AtomicFile.ProcessTag, output.Split);
             var to = Path.Combine(stageDir, output.Split);
             Directory.CreateDirectory(to);
             foreach (var f in output.Files)

@@ -1,0 +1,20 @@
+namespace Corpus.Pipeline.Execution;
+
+/// <summary>
+/// Tells the dispatcher to run a phase: its tasks still to do, how many the ledger already holds,
+/// the promise to complete when every task has succeeded or failed, and who hears of its progress.
+/// Local only (the build runner and the dispatcher share a process).
+/// </summary>
+internal sealed record StartPhase(
+    string Phase,
+    IReadOnlyList<PhaseTask> Pending,
+    int Skipped,
+    int MaxAttempts,
+    TaskCompletionSource<PhaseOutcome> Promise,
+    IPhaseObserver? Observer);
+
+/// <summary>
+/// The build is over: every worker is told so; <paramref name="Stopped"/> completes once they have
+/// stopped (or after <paramref name="Grace"/>), so remote workers hear it before this node leaves.
+/// </summary>
+internal sealed record FinishBuild(TaskCompletionSource Stopped, TimeSpan Grace);
