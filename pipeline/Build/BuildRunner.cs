@@ -114,6 +114,7 @@ public static class BuildRunner
             throw new BuildException($"--workers must be at least {(request.Cluster is null ? 1 : 0)}, not {request.Workers}");
         }
 
+        CheckEvalSets(config.Decontamination);
         var inputs = BuildInputs.Read(input, output, config, uriMap, ct);
         PrepareOutput(output, inputs.Identity, config, request.Force);
         using var runLog = new RunLog(Path.Combine(output, BuildLayout.StateDir));
@@ -225,6 +226,18 @@ public static class BuildRunner
         };
     }
 
+    /// <summary>Fails the build at once when an evaluation set to decontaminate against is missing.</summary>
+    internal static void CheckEvalSets(DecontaminationConfig config)
+    {
+        foreach (var path in config.EvalSets.IsDefault ? [] : config.EvalSets)
+        {
+            if (!File.Exists(path))
+            {
+                throw new BuildException($"decontamination.eval_sets: evaluation set '{path}' does not exist");
+            }
+        }
+    }
+
     internal static Corpus.Filters.Decontamination.Decontaminator? LoadEvalSets(DecontaminationConfig config)
     {
         if (config.EvalSets.IsDefaultOrEmpty)
@@ -232,13 +245,7 @@ public static class BuildRunner
             return null;
         }
 
-        foreach (var path in config.EvalSets)
-        {
-            if (!File.Exists(path))
-            {
-                throw new BuildException($"decontamination.eval_sets: evaluation set '{path}' does not exist");
-            }
-        }
+        CheckEvalSets(config);
 
         try
         {
