@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Corpus.Cli.Commands.Progress;
 using Corpus.Cli.Parsing;
 using Corpus.Core.Configuration;
 using Corpus.Pipeline.Build;
