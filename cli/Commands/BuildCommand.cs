@@ -14,7 +14,7 @@ internal sealed class BuildCommand : ICommand
 
     public string Summary => "build a corpus: ingest a folder of documents and write token shards";
 
-    public string Usage => "build (--input DIR | --sample) --out DIR [--config FILE] [--workers N] [--seed N] [--force]";
+    public string Usage => "build (--input DIR | --sample) --out DIR [--config FILE] [--workers N] [--seed N] [--force] [--progress MODE]";
 
     public IReadOnlyList<OptionSpec> Options { get; } =
     [
@@ -25,6 +25,7 @@ internal sealed class BuildCommand : ICommand
         new("--workers", "N", "worker actors per phase (default: the number of cores); does not change the output"),
         new("--seed", "N", "seed for seeded decisions; overrides the config's 'seed'"),
         new("--force", null, "start over when the output folder holds a different build"),
+        new("--progress", "MODE", $"progress on stderr: {ProgressModes.Values}; auto (default) is live on a terminal, plain lines when redirected or CI is set"),
     ];
 
     public async Task<int> RunAsync(ParsedArgs args, CliConsole console, CancellationToken ct)
@@ -53,9 +54,23 @@ internal sealed class BuildCommand : ICommand
             config = config with { Seed = ArgParser.ParseLong("--seed", seed) };
         }
 
-        var progress = new ProgressPrinter(console.Error);
+        var mode = ProgressModes.Parse(args.Value("--progress"));
         var request = new BuildRequest(input ?? string.Empty, output, config, workers, args.Flag("--force")) { Sample = sample };
-        var result = await BuildRunner.RunAsync(request, progress, ct, progress).ConfigureAwait(false);
+        BuildResult result;
+        var progress = ProgressDisplay.Create(mode, console, Environment.GetEnvironmentVariable);
+        try
+        {
+            result = await BuildRunner.RunAsync(request, progress, ct, progress).ConfigureAwait(false);
+        }
+        finally
+        {
+            // The live area ends before anything else is written to stderr.
+            if (progress is not null)
+            {
+                await progress.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+
         if (!result.Succeeded)
         {
             console.Error.WriteLine($"corpus build: {result.Error}");
