@@ -101,10 +101,11 @@ internal static class ProgressView
         CultureInfo.InvariantCulture,
         $"crawl: {crawl.Pages:N0} pages ({crawl.PagesPerSecond:N0}/s), {crawl.Pending:N0} waiting, {crawl.InFlight} in flight");
 
+    /// <summary>Tasks done as a bar: heavy for done, light for left, so it reads without colours too.</summary>
     private static string Bar(PhaseProgress phase)
     {
         var filled = phase.Tasks == 0 ? BarWidth : (int)((long)BarWidth * Math.Min(phase.Done, phase.Tasks) / phase.Tasks);
-        return $"[green]{new string('━', filled)}[/][grey]{new string('━', BarWidth - filled)}[/]";
+        return $"[green]{new string('━', filled)}[/][grey]{new string('─', BarWidth - filled)}[/]";
     }
 
     private static string Rates(PhaseProgress phase)

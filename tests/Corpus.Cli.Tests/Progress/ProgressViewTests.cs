@@ -27,7 +27,7 @@ public sealed class ProgressViewTests : IDisposable
         _console.Write(ProgressView.Live(_state.Snapshot()));
 
         _console.Output.Should().Contain("ingest")
-            .And.Contain("━")
+            .And.Contain(new string('━', 6) + new string('─', 24) + " ", "2 of 10 tasks fill a fifth of the 30-cell bar")
             .And.Contain("2/10 tasks")
             .And.Contain("40 docs/s")
             .And.Contain("750 tokens/s")
