@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Corpus.Cli.Commands.Progress;
 using Corpus.Cli.Parsing;
 using Corpus.Core.Configuration;
 using Corpus.Pipeline.Build;
@@ -14,7 +15,7 @@ internal sealed class BuildCommand : ICommand
 
     public string Summary => "build a corpus: ingest a folder of documents and write token shards";
 
-    public string Usage => "build (--input DIR | --sample) --out DIR [--config FILE] [--workers N] [--seed N] [--force] [--cluster --role coordinator|worker [--seed-node HOST:PORT] [--host HOST] [--port N]]";
+    public string Usage => "build (--input DIR | --sample) --out DIR [--config FILE] [--workers N] [--seed N] [--force] [--progress MODE] [--cluster --role coordinator|worker [--seed-node HOST:PORT] [--host HOST] [--port N] [--lost-after S]]";
 
     public IReadOnlyList<OptionSpec> Options { get; } =
     [
@@ -31,6 +32,7 @@ internal sealed class BuildCommand : ICommand
         new("--host", "HOST", "address this node listens on and the others reach it at (default 127.0.0.1)"),
         new("--port", "N", "port this node listens on (default: 4053 for the coordinator, any free one for a worker)"),
         new("--lost-after", "SECONDS", "cluster: how long a silent node may take before it counts as lost and its tasks go to the others (default 30)"),
+        new("--progress", "MODE", $"progress on stderr: {ProgressModes.Values}; auto (default) is live on a terminal, plain lines when redirected or CI is set"),
     ];
 
     public async Task<int> RunAsync(ParsedArgs args, CliConsole console, CancellationToken ct)
@@ -62,9 +64,23 @@ internal sealed class BuildCommand : ICommand
             config = config with { Seed = ArgParser.ParseLong("--seed", seed) };
         }
 
-        var progress = new ProgressPrinter(console.Error);
+        var mode = ProgressModes.Parse(args.Value("--progress"));
         var request = new BuildRequest(input ?? string.Empty, output, config, workers, args.Flag("--force")) { Sample = sample, Cluster = cluster };
-        var result = await BuildRunner.RunAsync(request, progress, ct, progress).ConfigureAwait(false);
+        BuildResult result;
+        var progress = ProgressDisplay.Create(mode, console, Environment.GetEnvironmentVariable);
+        try
+        {
+            result = await BuildRunner.RunAsync(request, progress, ct, progress).ConfigureAwait(false);
+        }
+        finally
+        {
+            // The live area ends before anything else is written to stderr.
+            if (progress is not null)
+            {
+                await progress.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+
         if (!result.Succeeded)
         {
             console.Error.WriteLine($"corpus build: {result.Error}");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Akka.Actor;
+using Corpus.Cli.Commands.Progress;
 using Corpus.Cli.Parsing;
 using Corpus.Pipeline.Crawl;
 
