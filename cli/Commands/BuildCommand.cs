@@ -15,7 +15,7 @@ internal sealed class BuildCommand : ICommand
 
     public string Summary => "build a corpus: ingest a folder of documents and write token shards";
 
-    public string Usage => "build (--input DIR | --sample) --out DIR [--config FILE] [--workers N] [--seed N] [--force] [--progress MODE] [--cluster --role coordinator|worker [--seed-node HOST:PORT] [--host HOST] [--port N] [--lost-after S]]";
+    public string Usage => "build (--input DIR | --sample) --out DIR [--config FILE] [--workers N] [--seed N] [--force] [--progress MODE] [--cluster --role coordinator|worker [--seed-node HOST:PORT] [--host HOST] [--port N] [--min-workers N] [--lost-after S]]";
 
     public IReadOnlyList<OptionSpec> Options { get; } =
     [
@@ -31,6 +31,7 @@ internal sealed class BuildCommand : ICommand
         new("--seed-node", "HOST:PORT", "a node to join the cluster through (the coordinator's --host:--port); a coordinator without one starts the cluster", Many: true),
         new("--host", "HOST", "address this node listens on and the others reach it at (default 127.0.0.1)"),
         new("--port", "N", "port this node listens on (default: 4053 for the coordinator, any free one for a worker)"),
+        new("--min-workers", "N", "cluster coordinator: worker nodes to wait for before starting (default 1); the sample crawl spreads its hosts over them"),
         new("--lost-after", "SECONDS", "cluster: how long a silent node may take before it counts as lost and its tasks go to the others (default 30)"),
         new("--progress", "MODE", $"progress on stderr: {ProgressModes.Values}; auto (default) is live on a terminal, plain lines when redirected or CI is set"),
     ];
@@ -106,7 +107,7 @@ internal sealed class BuildCommand : ICommand
 
     private static ClusterOptions? ParseCluster(ParsedArgs args)
     {
-        string[] clusterOnly = ["--role", "--seed-node", "--host", "--port", "--lost-after"];
+        string[] clusterOnly = ["--role", "--seed-node", "--host", "--port", "--lost-after", "--min-workers"];
         if (!args.Flag("--cluster"))
         {
             return clusterOnly.FirstOrDefault(o => args.Value(o) is not null) is { } stray
@@ -143,6 +144,13 @@ internal sealed class BuildCommand : ICommand
         }
 
         var options = new ClusterOptions(role, args.Value("--host") ?? "127.0.0.1", port, seeds);
+        if (args.Value("--min-workers") is { } min)
+        {
+            options = role == ClusterRole.Coordinator
+                ? options with { MinWorkers = ArgParser.ParseInt("--min-workers", min, 1, 100_000) }
+                : throw new UsageException("--min-workers is for the coordinator");
+        }
+
         return args.Value("--lost-after") is { } lost
             ? options with { LostAfter = TimeSpan.FromSeconds(ArgParser.ParseInt("--lost-after", lost, 3, 3600)) }
             : options;

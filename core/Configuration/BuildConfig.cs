@@ -30,6 +30,9 @@ public sealed record BuildConfig
     /// <summary>How duplicates are removed.</summary>
     public DedupConfig Dedup { get; init; } = new();
 
+    /// <summary>How a build crawls (the sample site, with <c>--sample</c>).</summary>
+    public CrawlConfig Crawl { get; init; } = new();
+
     /// <summary>How token shards are written.</summary>
     public ShardsConfig Shards { get; init; } = new();
 
@@ -143,6 +146,22 @@ public sealed record DedupConfig
 
     /// <summary>Share of signature hashes two candidates must agree on to be merged (0 merges every candidate pair, as FineWeb does).</summary>
     public double MinSimilarity { get; init; } = 0.7;
+}
+
+/// <summary>The <c>crawl</c> section: how a build crawls the sample site (<c>--sample</c>).</summary>
+public sealed record CrawlConfig
+{
+    /// <summary>Least time between the starts of two requests to one host (0: as fast as the connections allow; the sample site is local).</summary>
+    public int PolitenessMs { get; init; }
+
+    /// <summary>Requests open at once to one host.</summary>
+    public int MaxConnectionsPerHost { get; init; } = 16;
+
+    /// <summary>Requests open at once in all, per crawling process.</summary>
+    public int Fetchers { get; init; } = 16;
+
+    /// <summary>Pages to fetch at most.</summary>
+    public int MaxPages { get; init; } = 100_000;
 }
 
 /// <summary>The <c>shards</c> section.</summary>

@@ -60,6 +60,7 @@ public static class BuildConfigLoader
                     "classify" => config with { Classify = ReadClassify(p.Value, config.Classify) },
                     "decontamination" => config with { Decontamination = ReadDecontamination(p.Value, config.Decontamination) },
                     "dedup" => config with { Dedup = ReadDedup(p.Value, config.Dedup) },
+                    "crawl" => config with { Crawl = ReadCrawl(p.Value, config.Crawl) },
                     "shards" => config with { Shards = ReadShards(p.Value, config.Shards) },
                     "stages" => config with { Stages = StagePlanReader.ReadStages(p.Value, "stages") },
                     _ => throw Unknown(p.Name),
@@ -158,6 +159,12 @@ public static class BuildConfigLoader
             w.WriteNumber("bands", config.Dedup.Bands);
             w.WriteNumber("rows_per_band", config.Dedup.RowsPerBand);
             w.WriteNumber("min_similarity", config.Dedup.MinSimilarity);
+            w.WriteEndObject();
+            w.WriteStartObject("crawl");
+            w.WriteNumber("politeness_ms", config.Crawl.PolitenessMs);
+            w.WriteNumber("max_connections_per_host", config.Crawl.MaxConnectionsPerHost);
+            w.WriteNumber("fetchers", config.Crawl.Fetchers);
+            w.WriteNumber("max_pages", config.Crawl.MaxPages);
             w.WriteEndObject();
             w.WriteStartObject("shards");
             w.WriteNumber("max_shard_bytes", config.Shards.MaxShardBytes);
@@ -294,6 +301,16 @@ public static class BuildConfigLoader
 
         return current;
     }
+
+    private static CrawlConfig ReadCrawl(JsonElement e, CrawlConfig current) =>
+        ReadSection(e, "crawl", current, (p, key, c) => p.Name switch
+        {
+            "politeness_ms" => c with { PolitenessMs = (int)ReadInt64(p.Value, key, 0, 60_000) },
+            "max_connections_per_host" => c with { MaxConnectionsPerHost = (int)ReadInt64(p.Value, key, 1, 256) },
+            "fetchers" => c with { Fetchers = (int)ReadInt64(p.Value, key, 1, 1024) },
+            "max_pages" => c with { MaxPages = (int)ReadInt64(p.Value, key, 1, 100_000_000) },
+            _ => throw Unknown(key),
+        });
 
     private static DedupConfig ReadDedup(JsonElement e, DedupConfig current) =>
         ReadSection(e, "dedup", current, (p, key, c) => p.Name switch

@@ -62,9 +62,23 @@ public static class BuildRunner
             var dispatcher = await StartDispatcherAsync(system, request, ct).ConfigureAwait(false);
             try
             {
+                IReadOnlyList<IActorRef>? crawlNodes = null;
+                if (request.Cluster is { } cluster)
+                {
+                    observer?.Waiting($"{cluster.MinWorkers} worker node(s) to join the cluster at {cluster.Host}:{ClusterSystem.NodeName(system).Split(':')[^1]}");
+                    var workers = await ClusterSystem.WaitForWorkersAsync(system, cluster.MinWorkers, ct).ConfigureAwait(false);
+                    var nodes = new List<IActorRef>();
+                    foreach (var address in workers)
+                    {
+                        nodes.Add(await ResolveAsync(system.ActorSelection(new RootActorPath(address) / "user" / Crawl.CrawlNodeActor.Name), $"the crawl node of worker {ClusterSystem.NodeName(address)}", ct).ConfigureAwait(false));
+                    }
+
+                    crawlNodes = nodes;
+                }
+
                 if (request.Sample)
                 {
-                    var (warcDir, origin) = await SampleCrawl.EnsureAsync(system, output, config, request.Force, crawlObserver, ct).ConfigureAwait(false);
+                    var (warcDir, origin) = await SampleCrawl.EnsureAsync(system, output, config, request.Force, crawlObserver, ct, crawlNodes).ConfigureAwait(false);
                     return await BuildAsync(system, dispatcher, request, config, warcDir, output, SampleCrawl.UriMap(origin), observer, ct).ConfigureAwait(false);
                 }
 
@@ -162,21 +176,33 @@ public static class BuildRunner
 
     private static async Task<IActorRef> ResolveLocalSingletonAsync(ActorSystem system, CancellationToken ct)
     {
-        var selection = system.ActorSelection($"/user/{ClusterSystem.DispatcherName}/singleton");
+        try
+        {
+            return await ResolveAsync(system.ActorSelection($"/user/{ClusterSystem.DispatcherName}/singleton"), "the build's dispatcher", ct).ConfigureAwait(false);
+        }
+        catch (BuildException)
+        {
+            throw new BuildException("this coordinator does not hold the build's dispatcher: another coordinator node is older in this cluster; run one coordinator per build");
+        }
+    }
+
+    /// <summary>Resolves an actor that is being started (here or on a node that just joined), trying for 30 s.</summary>
+    private static async Task<IActorRef> ResolveAsync(ActorSelection selection, string what, CancellationToken ct)
+    {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         while (true)
         {
             try
             {
-                return await selection.ResolveOne(TimeSpan.FromSeconds(1), ct).ConfigureAwait(false);
+                return await selection.ResolveOne(TimeSpan.FromSeconds(2), ct).ConfigureAwait(false);
             }
             catch (ActorNotFoundException) when (DateTime.UtcNow < deadline)
             {
                 await Task.Delay(200, ct).ConfigureAwait(false);
             }
-            catch (ActorNotFoundException)
+            catch (ActorNotFoundException e)
             {
-                throw new BuildException("this coordinator does not hold the build's dispatcher: another coordinator node is older in this cluster; run one coordinator per build");
+                throw new BuildException($"cannot reach {what} ({selection.PathString}) within 30 s", e);
             }
         }
     }

@@ -23,7 +23,7 @@ internal static class SampleCrawl
     public const string Origin = "http://udhr.sample.test";
 
     /// <summary>Crawls the sample site unless a finished crawl is there; returns the WARC folder and the origin the crawl used.</summary>
-    public static async Task<(string WarcDir, string CrawledOrigin)> EnsureAsync(ActorSystem system, string output, BuildConfig config, bool force, ICrawlObserver? observer, CancellationToken ct)
+    public static async Task<(string WarcDir, string CrawledOrigin)> EnsureAsync(ActorSystem system, string output, BuildConfig config, bool force, ICrawlObserver? observer, CancellationToken ct, IReadOnlyList<IActorRef>? crawlNodes = null)
     {
         var warcDir = Path.Combine(output, BuildLayout.WarcDir);
         var marker = Path.Combine(output, BuildLayout.StateDir, "crawl.json");
@@ -72,21 +72,39 @@ internal static class SampleCrawl
                 Seeds = [server.BaseUrl + "/"],
                 WarcDirectory = warcDir,
                 WarcPrefix = "sample",
-                Politeness = TimeSpan.Zero,
-                MaxConnectionsPerHost = 16,
-                Fetchers = 16,
-                MaxPages = 100_000,
+                Politeness = TimeSpan.FromMilliseconds(config.Crawl.PolitenessMs),
+                MaxConnectionsPerHost = config.Crawl.MaxConnectionsPerHost,
+                Fetchers = config.Crawl.Fetchers,
+                MaxPages = config.Crawl.MaxPages,
                 MaxDepth = 8,
                 Seed = config.Seed,
                 Resume = false, // the port changes every run, so a crawl of the sample site starts over
             },
+            crawlNodes,
             observer,
             ct).ConfigureAwait(false);
         ct.ThrowIfCancellationRequested();
         Directory.CreateDirectory(Path.GetDirectoryName(marker)!);
+        WriteAccessLog(Path.Combine(output, BuildLayout.StateDir, AccessLogFile), server);
         var record = new CrawlRecord(server.BaseUrl, result.Pages, result.Failures, [.. result.WarcFiles.Select(f => Path.GetFileName(f))]);
         AtomicFile.WriteAllBytes(marker, JsonSerializer.SerializeToUtf8Bytes(record, Json));
         return (warcDir, server.BaseUrl);
+    }
+
+    /// <summary>The sample site's access log under <c>_build/</c>: one JSON line per request the server answered.</summary>
+    public const string AccessLogFile = "sample-site-access.jsonl";
+
+    /// <summary>Writes every request the server answered, in arrival order: milliseconds since it started and the path.</summary>
+    private static void WriteAccessLog(string path, SampleSiteServer server)
+    {
+        using var buffer = new MemoryStream();
+        foreach (var (pathAndQuery, at) in server.RequestLog.OrderBy(r => r.At))
+        {
+            buffer.Write(JsonSerializer.SerializeToUtf8Bytes(new { at_ms = Math.Round(at.TotalMilliseconds, 3), path = pathAndQuery }));
+            buffer.WriteByte((byte)'\n');
+        }
+
+        AtomicFile.WriteAllBytes(path, buffer.ToArray());
     }
 
     /// <summary>The origin a finished crawl of the sample site in <paramref name="output"/> used; null when none finished.</summary>

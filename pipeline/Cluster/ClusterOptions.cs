@@ -20,6 +20,9 @@ public enum ClusterRole
 /// <param name="SeedNodes">Nodes to join through, as <c>host:port</c>; empty for a coordinator that starts the cluster itself.</param>
 public sealed record ClusterOptions(ClusterRole Role, string Host, int Port, IReadOnlyList<string> SeedNodes)
 {
+    /// <summary>Worker nodes the coordinator waits for before it starts (the sample crawl spreads its hosts over those up then).</summary>
+    public int MinWorkers { get; init; } = 1;
+
     /// <summary>How long a node tries to join before it gives up with an error.</summary>
     public TimeSpan JoinTimeout { get; init; } = TimeSpan.FromSeconds(60);
 

@@ -19,6 +19,9 @@ internal static class ClusterSystem
     /// <summary>The coordinator role's name in the cluster configuration.</summary>
     public const string CoordinatorRole = "coordinator";
 
+    /// <summary>The worker role's name in the cluster configuration.</summary>
+    public const string WorkerRole = "worker";
+
     /// <summary>Where the dispatcher's singleton manager lives on coordinator nodes.</summary>
     public const string DispatcherName = "build-dispatcher";
 
@@ -27,7 +30,7 @@ internal static class ClusterSystem
     {
         ArgumentNullException.ThrowIfNull(options);
         var seedList = string.Join(", ", options.SeedNodes.Select(s => $"\"akka.tcp://{SystemName}@{ParseSeed(s)}\""));
-        var role = options.Role == ClusterRole.Coordinator ? CoordinatorRole : "worker";
+        var role = options.Role == ClusterRole.Coordinator ? CoordinatorRole : WorkerRole;
         var pause = Math.Max(2, (int)Math.Ceiling(options.LostAfter.TotalSeconds * 0.6)); // failure detection, then the resolver's wait
         var stable = Math.Max(1, (int)Math.Ceiling(options.LostAfter.TotalSeconds - pause));
         return string.Create(CultureInfo.InvariantCulture, $$"""
@@ -40,12 +43,16 @@ internal static class ClusterSystem
               actor {
                 provider = cluster
                 default-dispatcher.throughput = 1
-                serializers { corpus-phase = "{{typeof(Execution.PhaseMessageSerializer).AssemblyQualifiedName}}" }
-                serialization-bindings { "{{typeof(Execution.IPhaseMessage).AssemblyQualifiedName}}" = corpus-phase }
+                serializers { corpus = "{{typeof(ClusterMessageSerializer).AssemblyQualifiedName}}" }
+                serialization-bindings {
+                  "{{typeof(Execution.IPhaseMessage).AssemblyQualifiedName}}" = corpus
+                  "{{typeof(Crawl.ICrawlWireMessage).AssemblyQualifiedName}}" = corpus
+                }
               }
               remote {
                 log-remote-lifecycle-events = off
-                dot-netty.tcp { hostname = "{{options.Host}}", port = {{options.Port}} }
+                # a page's links travel back to the coordinator in one message: a sitemap can name thousands
+                dot-netty.tcp { hostname = "{{options.Host}}", port = {{options.Port}}, maximum-frame-size = 32MiB, send-buffer-size = 4MiB, receive-buffer-size = 4MiB }
               }
               cluster {
                 seed-nodes = [{{seedList}}]
@@ -95,8 +102,31 @@ internal static class ClusterSystem
         return system;
     }
 
+    /// <summary>Waits until at least <paramref name="count"/> worker nodes are up; returns the addresses of those up now, in order.</summary>
+    public static async Task<IReadOnlyList<Address>> WaitForWorkersAsync(ActorSystem system, int count, CancellationToken ct)
+    {
+        var cluster = Akka.Cluster.Cluster.Get(system);
+        while (true)
+        {
+            var up = cluster.State.Members
+                .Where(m => m.Status == Akka.Cluster.MemberStatus.Up && m.HasRole(WorkerRole))
+                .Select(m => m.Address)
+                .OrderBy(a => a.ToString(), StringComparer.Ordinal)
+                .ToList();
+            if (up.Count >= Math.Max(1, count))
+            {
+                return up;
+            }
+
+            await Task.Delay(200, ct).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>This node's <c>host:port</c>, as workers are named in progress and logs.</summary>
     public static string NodeName(ActorSystem system) => NodeName(Akka.Cluster.Cluster.Get(system).SelfAddress);
+
+    /// <summary>A node's <c>host_port</c>, for file names.</summary>
+    public static string NodeTag(ActorSystem system) => NodeName(system).Replace(':', '_');
 
     /// <summary>A node's <c>host:port</c>.</summary>
     public static string NodeName(Address address) => $"{address.Host}:{address.Port}";

@@ -29,6 +29,7 @@ internal static class ClusterWorkerNode
                 ClusterSingletonProxy.Props($"/user/{ClusterSystem.DispatcherName}", ClusterSingletonProxySettings.Create(system).WithRole(ClusterSystem.CoordinatorRole)),
                 "dispatcher-proxy");
             var node = ClusterSystem.NodeName(system);
+            system.ActorOf(Crawl.CrawlNodeActor.Props(ClusterSystem.NodeTag(system), ct), Crawl.CrawlNodeActor.Name);
             var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             system.ActorOf(Props.Create(() => new WorkerGroup(executors, proxy, node, request.Workers, stopped, ct)), "workers");
             var ended = await Task.WhenAny(stopped.Task, system.WhenTerminated, Task.Delay(Timeout.Infinite, ct)).ConfigureAwait(false);

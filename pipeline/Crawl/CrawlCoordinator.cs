@@ -11,6 +11,10 @@ namespace Corpus.Pipeline.Crawl;
 /// fetcher pool and the WARC sink as children, hands URLs to hosts while fewer than a bound are in
 /// flight, and admits the links that come back. When nothing is pending or in flight (or the page
 /// budget is spent and the last answers are in), it closes the WARC and completes the crawl.
+/// In cluster mode the hosts live on worker nodes instead (<see cref="CrawlNodeActor"/>): each
+/// host is given to one node when first seen (the node holding fewest hosts), every URL of the
+/// host goes there, and each node writes its own WARC files. A node that is lost has its hosts and
+/// their URLs in flight handed to the others.
 /// </summary>
 internal sealed class CrawlCoordinator : ReceiveActor
 {
@@ -29,13 +33,20 @@ internal sealed class CrawlCoordinator : ReceiveActor
     private CrawlJournal? _journal;
     private IActorRef _fetchers = ActorRefs.Nobody;
     private IActorRef _warc = ActorRefs.Nobody;
+    private readonly IReadOnlyList<IActorRef> _nodes;
+    private readonly string _crawlId = Guid.NewGuid().ToString("N");
+    private readonly Dictionary<string, IActorRef> _siteNode = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, Dictionary<string, int>> _siteInFlight = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<IActorRef> _liveNodes = [];
+    private readonly HashSet<IActorRef> _nodesClosing = [];
     private int _inFlight;
     private long _dispatched;
     private long _pages;
     private bool _finishing;
 
-    public CrawlCoordinator(CrawlOptions options, PageFetcher fetcher, TaskCompletionSource<CrawlResult> promise, ICrawlObserver? observer, CancellationToken ct)
+    public CrawlCoordinator(CrawlOptions options, PageFetcher fetcher, TaskCompletionSource<CrawlResult> promise, ICrawlObserver? observer, CancellationToken ct, IReadOnlyList<IActorRef>? nodes = null)
     {
+        _nodes = nodes ?? [];
         _options = options;
         _fetcher = fetcher;
         _promise = promise;
@@ -70,7 +81,22 @@ internal sealed class CrawlCoordinator : ReceiveActor
             _promise.TrySetException(new IOException(m.Reason));
             Context.Stop(Self);
         });
-        Receive<WarcClosed>(_ =>
+        Receive<NodeWarcClosed>(m =>
+        {
+            _nodesClosing.Remove(Sender);
+            CompleteIfClosed();
+        });
+        Receive<NodeWarcFailed>(m =>
+        {
+            _promise.TrySetException(new IOException($"crawl node {Sender.Path.Address}: {m.Reason}"));
+            Context.Stop(Self);
+        });
+        Receive<Terminated>(m => NodeLost(m.ActorRef));
+        Receive<WarcClosed>(_ => Complete());
+    }
+
+    private void Complete()
+    {
         {
             var files = Directory.GetFiles(_options.WarcDirectory, _options.WarcPrefix + "-*.warc*")
                 .Where(f => !f.EndsWith(".tmp", StringComparison.Ordinal))
@@ -78,11 +104,19 @@ internal sealed class CrawlCoordinator : ReceiveActor
                 .ToList();
             _promise.TrySetResult(new CrawlResult(_pages, new SortedDictionary<string, long>(_failures, StringComparer.Ordinal), files, _clock.Elapsed));
             Context.Stop(Self);
-        });
+        }
     }
 
-    public static Props Props(CrawlOptions options, PageFetcher fetcher, TaskCompletionSource<CrawlResult> promise, ICrawlObserver? observer, CancellationToken ct) =>
-        Akka.Actor.Props.Create(() => new CrawlCoordinator(options, fetcher, promise, observer, ct));
+    private void CompleteIfClosed()
+    {
+        if (_finishing && _nodesClosing.Count == 0)
+        {
+            Complete();
+        }
+    }
+
+    public static Props Props(CrawlOptions options, PageFetcher fetcher, TaskCompletionSource<CrawlResult> promise, ICrawlObserver? observer, CancellationToken ct, IReadOnlyList<IActorRef>? nodes = null) =>
+        Akka.Actor.Props.Create(() => new CrawlCoordinator(options, fetcher, promise, observer, ct, nodes));
 
     protected override void PreStart()
     {
@@ -109,19 +143,31 @@ internal sealed class CrawlCoordinator : ReceiveActor
             _dispatched = recovery.Finished.Count;
         }
 
-        _fetchers = Context.ActorOf(
-            FetchWorker.Props(_fetcher, _options.UserAgent, _ct).WithRouter(new SmallestMailboxPool(Math.Max(1, _options.Fetchers))),
-            "fetchers");
-        _warc = Context.ActorOf(
-            WarcSink.Props(new WarcWriterOptions
+        if (_nodes.Count > 0)
+        {
+            var settings = new CrawlNodeSettings(
+                _options.WarcDirectory,
+                _options.WarcPrefix,
+                _options.WarcFileBytes,
+                _options.UserAgent,
+                _options.MaxBodyBytes,
+                (int)_options.RequestTimeout.TotalMilliseconds,
+                _options.Fetchers,
+                (int)_options.Politeness.TotalMilliseconds,
+                _options.MaxConnectionsPerHost,
+                _options.Seed);
+            foreach (var node in _nodes)
             {
-                Directory = _options.WarcDirectory,
-                Prefix = _options.WarcPrefix,
-                MaxFileBytes = _options.WarcFileBytes,
-                Seed = _options.Seed,
-                FirstFileIndex = recovery?.NextWarcIndex ?? 0,
-            }),
-            "warc");
+                Context.Watch(node);
+                _liveNodes.Add(node);
+                node.Tell(new StartCrawlSession(_crawlId, settings));
+            }
+        }
+        else
+        {
+            StartLocalFetching(recovery);
+        }
+
         foreach (var seed in _options.Seeds)
         {
             if (!Admit(seed, 0))
@@ -140,6 +186,23 @@ internal sealed class CrawlCoordinator : ReceiveActor
         }
 
         Dispatch();
+    }
+
+    private void StartLocalFetching(CrawlJournal.Recovery? recovery)
+    {
+        _fetchers = Context.ActorOf(
+            FetchWorker.Props(_fetcher, _options.UserAgent, _ct).WithRouter(new SmallestMailboxPool(Math.Max(1, _options.Fetchers))),
+            "fetchers");
+        _warc = Context.ActorOf(
+            WarcSink.Props(new WarcWriterOptions
+            {
+                Directory = _options.WarcDirectory,
+                Prefix = _options.WarcPrefix,
+                MaxFileBytes = _options.WarcFileBytes,
+                Seed = _options.Seed,
+                FirstFileIndex = recovery?.NextWarcIndex ?? 0,
+            }),
+            "warc");
     }
 
     protected override void PostStop()
@@ -180,6 +243,11 @@ internal sealed class CrawlCoordinator : ReceiveActor
 
     private void OnUrlDone(UrlDone m)
     {
+        if (_nodes.Count > 0 && !(_siteInFlight.TryGetValue(SiteOf(m.Url), out var held) && held.Remove(m.Url)))
+        {
+            return; // a lost node's late answer for a URL handed on to another node
+        }
+
         _inFlight--;
         if (m.Status is not null)
         {
@@ -211,8 +279,15 @@ internal sealed class CrawlCoordinator : ReceiveActor
     {
         while (!_ct.IsCancellationRequested && _inFlight < _maxInFlight && _dispatched < _options.MaxPages && _frontier.TryTake(out var entry))
         {
-            var uri = new Uri(entry.Url);
-            var site = uri.GetLeftPart(UriPartial.Authority);
+            var site = SiteOf(entry.Url);
+            _inFlight++;
+            _dispatched++;
+            if (_nodes.Count > 0)
+            {
+                SendToNode(site, entry.Url, entry.Depth);
+                continue;
+            }
+
             if (!_hosts.TryGetValue(site, out var host))
             {
                 host = Context.ActorOf(
@@ -221,16 +296,78 @@ internal sealed class CrawlCoordinator : ReceiveActor
                 _hosts.Add(site, host);
             }
 
-            _inFlight++;
-            _dispatched++;
             host.Tell(new CrawlUrl(entry.Url, entry.Depth));
         }
 
         if (_inFlight == 0 && !_finishing && (_frontier.Pending == 0 || _dispatched >= _options.MaxPages || _ct.IsCancellationRequested))
         {
             _finishing = true;
-            _warc.Tell(CloseWarc.Instance);
+            if (_nodes.Count == 0)
+            {
+                _warc.Tell(CloseWarc.Instance);
+                return;
+            }
+
+            foreach (var node in _liveNodes)
+            {
+                _nodesClosing.Add(node);
+                node.Tell(new CloseNodeWarc(_crawlId));
+            }
+
+            CompleteIfClosed();
         }
+    }
+
+    private static string SiteOf(string url) => new Uri(url).GetLeftPart(UriPartial.Authority);
+
+    /// <summary>Sends a URL to the node that owns its host, giving the host to the node with fewest hosts when it is new.</summary>
+    private void SendToNode(string site, string url, int depth)
+    {
+        if (!_siteNode.TryGetValue(site, out var node))
+        {
+            node = _liveNodes
+                .OrderBy(n => _siteNode.Values.Count(v => v.Equals(n)))
+                .ThenBy(n => n.Path.ToString(), StringComparer.Ordinal)
+                .First();
+            _siteNode[site] = node;
+        }
+
+        if (!_siteInFlight.TryGetValue(site, out var held))
+        {
+            held = new Dictionary<string, int>(StringComparer.Ordinal);
+            _siteInFlight[site] = held;
+        }
+
+        held[url] = depth;
+        node.Tell(new HostUrl(_crawlId, site, url, depth));
+    }
+
+    /// <summary>A crawl node left: its hosts go to the others with the URLs it had not answered.</summary>
+    private void NodeLost(IActorRef node)
+    {
+        if (!_liveNodes.Remove(node))
+        {
+            return;
+        }
+
+        _nodesClosing.Remove(node);
+        if (_liveNodes.Count == 0)
+        {
+            _promise.TrySetException(new IOException("every crawl node was lost; run the build again to resume the crawl"));
+            Context.Stop(Self);
+            return;
+        }
+
+        foreach (var site in _siteNode.Where(s => s.Value.Equals(node)).Select(s => s.Key).ToList())
+        {
+            _siteNode.Remove(site);
+            foreach (var (url, depth) in _siteInFlight[site].ToList())
+            {
+                SendToNode(site, url, depth);
+            }
+        }
+
+        CompleteIfClosed();
     }
 
     private void Count(string reason) => _failures[reason] = _failures.GetValueOrDefault(reason) + 1;

@@ -9,10 +9,10 @@ internal interface ICrawlMessage;
 internal sealed record CrawlUrl(string Url, int Depth) : ICrawlMessage;
 
 /// <summary>Host to coordinator: a URL is finished, with the links it gave (absolute, normalized).</summary>
-internal sealed record UrlDone(string Url, int Depth, int? Status, string? Failure, IReadOnlyList<string> Links) : ICrawlMessage;
+internal sealed record UrlDone(string Url, int Depth, int? Status, string? Failure, IReadOnlyList<string> Links) : ICrawlMessage, ICrawlWireMessage;
 
 /// <summary>Host to coordinator: robots.txt named these sitemaps.</summary>
-internal sealed record SitemapsFound(IReadOnlyList<string> Urls) : ICrawlMessage;
+internal sealed record SitemapsFound(IReadOnlyList<string> Urls) : ICrawlMessage, ICrawlWireMessage;
 
 /// <summary>Host to fetcher: get one page; <paramref name="CheckHop"/> vets each redirect target.</summary>
 internal sealed record FetchPage(string Url, int Depth, Func<string, CancellationToken, ValueTask<string?>> CheckHop) : ICrawlMessage;

@@ -7,7 +7,15 @@ namespace Corpus.Pipeline.Crawl;
 public static class Crawler
 {
     /// <summary>Runs a crawl to the end (or until <paramref name="ct"/> is cancelled, which ends it early but cleanly).</summary>
-    public static async Task<CrawlResult> RunAsync(ActorSystem system, CrawlOptions options, ICrawlObserver? observer = null, CancellationToken ct = default)
+    public static Task<CrawlResult> RunAsync(ActorSystem system, CrawlOptions options, ICrawlObserver? observer = null, CancellationToken ct = default) =>
+        RunAsync(system, options, null, observer, ct);
+
+    /// <summary>
+    /// Runs a crawl whose hosts live on the crawl nodes <paramref name="nodes"/> (cluster mode:
+    /// each worker node's <see cref="CrawlNodeActor"/>); this process keeps the frontier. Null or
+    /// empty: everything runs here.
+    /// </summary>
+    internal static async Task<CrawlResult> RunAsync(ActorSystem system, CrawlOptions options, IReadOnlyList<IActorRef>? nodes, ICrawlObserver? observer, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(options);
@@ -36,7 +44,7 @@ public static class Crawler
             TotalTimeout = options.RequestTimeout,
         });
         var promise = new TaskCompletionSource<CrawlResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-        system.ActorOf(CrawlCoordinator.Props(options, fetcher, promise, observer, ct), "crawl-" + Guid.NewGuid().ToString("N")[..8]);
+        system.ActorOf(CrawlCoordinator.Props(options, fetcher, promise, observer, ct, nodes), "crawl-" + Guid.NewGuid().ToString("N")[..8]);
         return await promise.Task.ConfigureAwait(false);
     }
 }

@@ -5,8 +5,9 @@ namespace Corpus.Pipeline.Crawl;
 
 /// <summary>
 /// One actor per host, so politeness holds per host: it fetches the host's robots.txt first (4xx
-/// allows all, 5xx or unreachable disallows all), never asks for a disallowed URL, starts requests
-/// at least the politeness delay (or robots' Crawl-delay, if longer) apart, and keeps at most
+/// allows all, 5xx or unreachable disallows all), never asks for a disallowed URL, starts a request
+/// at least the politeness delay (or robots' Crawl-delay, if longer) after the start and after the
+/// end of the one before, and keeps at most
 /// <c>maxConnections</c> open. Fetches go through the shared fetcher pool; responses go to the
 /// WARC sink; every URL ends with a <see cref="UrlDone"/> to the coordinator.
 /// </summary>
@@ -66,6 +67,12 @@ internal sealed class HostActor : ReceiveActor, IWithTimers
         Receive<PageFetched>(m =>
         {
             _active--;
+            var after = DateTime.UtcNow + _delay;
+            if (after > _nextStart)
+            {
+                _nextStart = after; // the delay also runs from the end of a request: the host sees it whatever the network's jitter
+            }
+
             var r = m.Result;
             var links = m.Links;
             var failure = r.Failure;

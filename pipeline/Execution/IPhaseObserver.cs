@@ -15,6 +15,11 @@ public interface IPhaseObserver
     {
     }
 
+    /// <summary>The build waits for something outside it (in cluster mode, worker nodes to join).</summary>
+    void Waiting(string what)
+    {
+    }
+
     /// <summary>A worker joined the build (in cluster mode, a worker node's actor registered).</summary>
     void WorkerJoined(string worker)
     {

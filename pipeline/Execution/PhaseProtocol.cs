@@ -2,7 +2,7 @@ namespace Corpus.Pipeline.Execution;
 
 /// <summary>
 /// Messages between the build's dispatcher and its workers (work pulling). They cross the network
-/// in cluster mode, so they hold only plain data; <see cref="PhaseMessageSerializer"/> writes them.
+/// in cluster mode, so they hold only plain data; <see cref="Cluster.ClusterMessageSerializer"/> writes them.
 /// </summary>
 internal interface IPhaseMessage;
 

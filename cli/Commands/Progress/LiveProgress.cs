@@ -47,6 +47,8 @@ internal sealed class LiveProgress : IProgressDisplay
 
     public void TaskCompleted(PhaseTask task, TaskSummary summary, int done, int total) => _state.TaskCompleted(task, summary, done, total);
 
+    public void Waiting(string what) => _above.Enqueue(new Spectre.Console.Text($"waiting for {what}"));
+
     public void TaskFailed(PhaseTask task, int attempt, string reason, bool willRetry)
     {
         _state.TaskFailed(task, attempt, reason, willRetry);
