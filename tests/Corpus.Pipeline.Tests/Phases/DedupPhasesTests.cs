@@ -44,8 +44,12 @@ public sealed class DedupPhasesTests : IDisposable
         return parts;
     }
 
-    /// <summary>Runs dedup-sign, dedup-bands (in <paramref name="bandTasks"/> tasks, reversed when asked) and dedup into a fresh output folder; returns it.</summary>
-    private async Task<string> RunAsync(string name, int bandTasks, bool reverse)
+    /// <summary>
+    /// Runs dedup-sign, dedup-bands (in <paramref name="bandTasks"/> tasks, reversed when asked) and
+    /// dedup into a fresh output folder; with <paramref name="twice"/> every sign and bands task runs
+    /// a second time, as a retried attempt would. Returns the folder.
+    /// </summary>
+    private async Task<string> RunAsync(string name, int bandTasks, bool reverse, bool twice = false)
     {
         var output = Path.Combine(_root, name);
         var parts = FilteredParts();
@@ -68,13 +72,19 @@ public sealed class DedupPhasesTests : IDisposable
         var sign = new DedupSignTaskExecutor(output, config, filtered, 2, ledger);
         foreach (int p in reverse ? Enumerable.Range(0, Parts).Reverse() : Enumerable.Range(0, Parts))
         {
-            await sign.ExecuteAsync(new PhaseTask(DedupSignTaskExecutor.Phase, p, PhaseTask.NameOf(p)), CancellationToken.None);
+            for (int attempt = twice ? 2 : 1; attempt > 0; attempt--)
+            {
+                await sign.ExecuteAsync(new PhaseTask(DedupSignTaskExecutor.Phase, p, PhaseTask.NameOf(p)), CancellationToken.None);
+            }
         }
 
         var bands = new DedupBandsTaskExecutor(output, config, Parts, bandTasks, 2, ledger);
         foreach (int k in reverse ? Enumerable.Range(0, bandTasks).Reverse() : Enumerable.Range(0, bandTasks))
         {
-            await bands.ExecuteAsync(new PhaseTask(DedupBandsTaskExecutor.Phase, k, PhaseTask.NameOf(k)), CancellationToken.None);
+            for (int attempt = twice ? 2 : 1; attempt > 0; attempt--)
+            {
+                await bands.ExecuteAsync(new PhaseTask(DedupBandsTaskExecutor.Phase, k, PhaseTask.NameOf(k)), CancellationToken.None);
+            }
         }
 
         var dedup = new DedupTaskExecutor(output, filtered, Parts, bandTasks, ledger);
@@ -88,11 +98,11 @@ public sealed class DedupPhasesTests : IDisposable
             .ToDictionary(f => Path.GetRelativePath(output, f), File.ReadAllBytes);
 
     [Fact]
-    public async Task Kept_parts_clusters_and_rejects_are_the_same_bytes_whatever_the_band_task_count_or_order()
+    public async Task Kept_parts_clusters_and_rejects_are_the_same_bytes_whatever_the_band_task_count_order_or_retries()
     {
         var one = Outputs(await RunAsync("one", 1, reverse: false));
         var perBand = Outputs(await RunAsync("per-band", new DedupConfig().Bands, reverse: true));
-        var three = Outputs(await RunAsync("three", 3, reverse: true));
+        var three = Outputs(await RunAsync("three", 3, reverse: true, twice: true));
 
         one.Keys.Should().BeEquivalentTo(
             [.. Enumerable.Range(0, Parts).SelectMany(i => new[] { Path.Combine("dedup", "kept", PhaseTask.NameOf(i) + ".parquet"), Path.Combine("rejects", $"part-dedup-{i:D5}.parquet") }), Path.Combine("dedup", "clusters.parquet")]);
