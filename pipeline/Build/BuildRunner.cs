@@ -219,6 +219,13 @@ public static class BuildRunner
 
         if (config.Dedup.Enabled)
         {
+            // Signing per part and the bands (a count from the config) spread over the workers; the join is one light task.
+            plan.Add((DedupSignTaskExecutor.Phase, parts));
+            if (DedupWork.BandTasks(config.Dedup) > 0)
+            {
+                plan.Add((DedupBandsTaskExecutor.Phase, DedupWork.BandTasks(config.Dedup)));
+            }
+
             plan.Add((DedupTaskExecutor.Phase, 1));
         }
 

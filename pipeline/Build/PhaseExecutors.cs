@@ -75,7 +75,9 @@ internal sealed class PhaseExecutors : IPhaseExecutors, IDisposable
         {
             IngestTaskExecutor.Phase => new IngestTaskExecutor(output, _inputs.Partition, config.Input.Extensions, config.Input.MaxFileBytes, HtmlExtraction.Extract, _inputs.UriMap, ledger, PdfOptions()),
             FilterTaskExecutor.Phase => new FilterTaskExecutor(output, config.Filters, config.Classify, BuildRunner.LoadEvalSets(config.Decontamination), ledger, CountTokens),
-            DedupTaskExecutor.Phase => new DedupTaskExecutor(output, config.Dedup, Filtered, _inputs.Parts, _parallelism, ledger, CountTokens),
+            DedupSignTaskExecutor.Phase => new DedupSignTaskExecutor(output, config.Dedup, Filtered, _parallelism, ledger),
+            DedupBandsTaskExecutor.Phase => new DedupBandsTaskExecutor(output, config.Dedup, _inputs.Parts, DedupWork.BandTasks(config.Dedup), _parallelism, ledger),
+            DedupTaskExecutor.Phase => new DedupTaskExecutor(output, Filtered, _inputs.Parts, DedupWork.BandTasks(config.Dedup), ledger, CountTokens),
             TokenizeTaskExecutor.Phase => new TokenizeTaskExecutor(output, config, Kept, _inputs.Tokenizer, ledger, _materializer, _parallelism),
             StagesTaskExecutor.Phase => new StagesTaskExecutor(output, config, MixesUnlocked(), _inputs.Tokenizer.EndOfTextId, ledger),
             PackTaskExecutor.Phase => new PackTaskExecutor(output, config, MixesUnlocked(), _inputs.Tokenizer.EndOfTextId, _inputs.Parts, ledger),

@@ -1,4 +1,3 @@
-using Corpus.Core.Configuration;
 using Corpus.Filters.Dedup;
 using Corpus.Pipeline.Execution;
 using Corpus.Pipeline.Storage;
@@ -6,14 +5,14 @@ using Corpus.Pipeline.Storage;
 namespace Corpus.Pipeline.Phases;
 
 /// <summary>
-/// The dedup phase: one task over every ingested part, since duplicates cross parts. Exact dedup on
-/// normalized text and MinHash LSH (the filters component streams the texts once and keeps its
-/// buckets on disk), keepers chosen by quality score then smallest id, never by arrival order.
-/// Writes <c>dedup/kept/part-i.parquet</c> (the documents of input part <c>i</c> that stay, in their
+/// The dedup phase: one light task after dedup-sign and dedup-bands, since duplicates cross parts.
+/// Joins equal exact keys and every pair the band tasks found (union-find), picks keepers by quality
+/// score then smallest id, never by arrival order or task placement, and writes
+/// <c>dedup/kept/part-i.parquet</c> (the documents of input part <c>i</c> that stay, in their
 /// order), <c>dedup/clusters.parquet</c> (keeper, member, reason) and the removed documents to
-/// <c>rejects/part-dedup-i.parquet</c>.
+/// <c>rejects/part-dedup-i.parquet</c>; then deletes <c>dedup/.work/</c>.
 /// </summary>
-internal sealed class DedupTaskExecutor(string outputDir, DedupConfig config, Func<int, string> inputPart, int parts, int parallelism, TaskLedger ledger, Func<string, long>? countTokens = null) : ITaskExecutor
+internal sealed class DedupTaskExecutor(string outputDir, Func<int, string> inputPart, int parts, int bandTasks, TaskLedger ledger, Func<string, long>? countTokens = null) : ITaskExecutor
 {
     public const string Phase = "dedup";
 
@@ -21,22 +20,11 @@ internal sealed class DedupTaskExecutor(string outputDir, DedupConfig config, Fu
 
     public async Task<TaskSummary> ExecuteAsync(PhaseTask task, CancellationToken ct)
     {
-        var tempDir = Path.Combine(outputDir, BuildLayout.DedupDir, ".work");
-        Directory.CreateDirectory(tempDir);
-        var options = new DedupOptions
-        {
-            Fuzzy = config.Fuzzy,
-            Bands = config.Bands,
-            RowsPerBand = config.RowsPerBand,
-            MinSimilarity = config.MinSimilarity,
-            MaxDegreeOfParallelism = Math.Max(1, parallelism),
-            TempDirectory = tempDir,
-        };
-
-        // A document id seen twice is the same source with the same content: the later copy is an exact duplicate.
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var repeated = new HashSet<string>(StringComparer.Ordinal);
-        var result = Deduplicator.Run(ReadAll(seen, repeated, ct), options, ct);
+        var signed = Enumerable.Range(0, parts).Select(i => DedupWork.SignedPart(outputDir, i)).ToList();
+        var edges = Enumerable.Range(0, bandTasks).Select(k => DedupWork.Edges(outputDir, k)).ToList();
+        // A document id seen twice is the same source with the same content: Resolve takes the later
+        // copy for the first (one decision per id), and below it is removed as an exact duplicate.
+        var result = await Task.Run(() => DedupSteps.Resolve(signed, edges, ct), ct).ConfigureAwait(false);
         var decisions = result.Decisions.ToDictionary(d => d.Id, StringComparer.Ordinal);
 
         Directory.CreateDirectory(Path.GetDirectoryName(KeptPartPath(outputDir, 0))!);
@@ -73,30 +61,14 @@ internal sealed class DedupTaskExecutor(string outputDir, DedupConfig config, Fu
         }
 
         await DedupOutputs.WriteClustersAsync(Path.Combine(outputDir, BuildLayout.DedupDir, "clusters.parquet"), result, decisions, ct).ConfigureAwait(false);
-        Directory.Delete(tempDir, recursive: true);
         ledger.Commit(Phase, task.Index, new DedupLedgerEntry(kept, removed, result.Clusters.Length));
+        if (Directory.Exists(DedupWork.Dir(outputDir)))
+        {
+            Directory.Delete(DedupWork.Dir(outputDir), recursive: true);
+        }
+
         return new TaskSummary(kept, removed, 0, 0);
     }
-
-    private async IAsyncEnumerable<DedupDocument> ReadAllAsync(HashSet<string> seen, HashSet<string> repeated, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
-    {
-        for (var i = 0; i < parts; i++)
-        {
-            await foreach (var row in ParquetPartReader.ReadAsync<DocumentRow>(inputPart(i), ct).ConfigureAwait(false))
-            {
-                if (!seen.Add(row.Id))
-                {
-                    repeated.Add(row.Id);
-                    continue;
-                }
-
-                yield return new DedupDocument(row.Id, row.Text, row.Scores.GetValueOrDefault("quality"));
-            }
-        }
-    }
-
-    private IEnumerable<DedupDocument> ReadAll(HashSet<string> seen, HashSet<string> repeated, CancellationToken ct) =>
-        ReadAllAsync(seen, repeated, ct).ToBlockingEnumerable(ct);
 }
 
 /// <summary>What the ledger keeps of the committed dedup task.</summary>

@@ -123,6 +123,90 @@ public sealed class DeduplicatorTests
         other.Clusters.Should().BeEquivalentTo(reference.Clusters, o => o.WithStrictOrdering());
     }
 
+    /// <summary>Signs <paramref name="docs"/> in <paramref name="parts"/> parts (round robin) under a fresh folder; returns the part folders in order.</summary>
+    private static List<string> SignParts(IReadOnlyList<DedupDocument> docs, int parts, string folder, DedupOptions options)
+    {
+        var signed = new List<string>();
+        for (int p = 0; p < parts; p++)
+        {
+            var part = Path.Combine(folder, $"sign-{p}");
+            DedupSteps.SignPart(docs.Where((_, i) => i % parts == p), part, options);
+            signed.Add(part);
+        }
+
+        return signed;
+    }
+
+    [Fact]
+    public void Edges_of_a_band_range_are_the_per_band_edges_so_the_task_split_does_not_matter()
+    {
+        var folder = Path.Combine(TempFolder(), Guid.NewGuid().ToString("N"));
+        var options = new DedupOptions { TempDirectory = folder, RunRecords = 1000 };
+        var signed = SignParts(Corpus(), 3, folder, options);
+
+        var all = Path.Combine(folder, "edges-all.bin");
+        DedupSteps.FindEdges(signed, 0, options.Bands, all, options).Should().BeGreaterThan(0);
+        var perBand = new List<string>();
+        for (int b = options.Bands - 1; b >= 0; b--) // the band tasks run in reverse order
+        {
+            var path = Path.Combine(folder, $"edges-{b:D2}.bin");
+            DedupSteps.FindEdges(signed, b, 1, path, options);
+            perBand.Add(path);
+        }
+
+        perBand.Reverse();
+        File.ReadAllBytes(all).Should().Equal(perBand.SelectMany(File.ReadAllBytes));
+        var whole = DedupSteps.Resolve(signed, [all]);
+        var split = DedupSteps.Resolve(signed, Enumerable.Reverse(perBand).ToList());
+        Summary(split).Should().Equal(Summary(whole));
+        split.Clusters.Should().BeEquivalentTo(whole.Clusters, o => o.WithStrictOrdering());
+        Directory.Delete(folder, true);
+    }
+
+    [Fact]
+    public void Steps_over_several_parts_give_the_result_of_one_run()
+    {
+        var docs = Corpus();
+        var folder = Path.Combine(TempFolder(), Guid.NewGuid().ToString("N"));
+        var options = new DedupOptions { TempDirectory = folder };
+        var signed = SignParts(docs, 4, folder, options);
+        var edges = new List<string>();
+        for (int k = 0; k < 3; k++)
+        {
+            int first = k * options.Bands / 3;
+            var path = Path.Combine(folder, $"edges-{k}.bin");
+            DedupSteps.FindEdges(signed, first, ((k + 1) * options.Bands / 3) - first, path, options);
+            edges.Add(path);
+        }
+
+        var steps = DedupSteps.Resolve(signed, edges);
+        var run = Deduplicator.Run(docs, options);
+        Summary(steps).Should().Equal(Summary(run));
+        steps.Clusters.Should().BeEquivalentTo(run.Clusters, o => o.WithStrictOrdering());
+        run.NearDuplicates.Should().Be(100);
+        run.ExactDuplicates.Should().Be(100);
+        Directory.Delete(folder, true);
+    }
+
+    [Fact]
+    public void A_repeated_id_is_a_copy_of_its_first_document_with_no_decision_of_its_own()
+    {
+        var random = new Random(5);
+        var text = string.Join(' ', RandomWords(random, 200));
+        var other = string.Join(' ', RandomWords(random, 200));
+        var folder = Path.Combine(TempFolder(), Guid.NewGuid().ToString("N"));
+        var options = new DedupOptions { TempDirectory = folder };
+        var signed = new List<string> { Path.Combine(folder, "a"), Path.Combine(folder, "b") };
+        DedupSteps.SignPart([new DedupDocument("x", text, 0.1), new DedupDocument("y", other, 0.9)], signed[0], options);
+        DedupSteps.SignPart([new DedupDocument("y", other, 0.9), new DedupDocument("z", text, 0.5)], signed[1], options);
+        var edges = Path.Combine(folder, "edges.bin");
+        DedupSteps.FindEdges(signed, 0, options.Bands, edges, options);
+        var result = DedupSteps.Resolve(signed, [edges]);
+        Summary(result).Should().Equal("x False z ExactDuplicate", "y True y None", "z True z None");
+        result.Clusters.Should().ContainSingle().Which.MemberIds.Should().Equal("x", "z");
+        Directory.Delete(folder, true);
+    }
+
     private static List<string> Summary(DedupResult result) =>
         [.. result.Decisions.Select(d => $"{d.Id} {d.Kept} {d.ClusterId} {d.Reason}").Order(StringComparer.Ordinal)];
 
