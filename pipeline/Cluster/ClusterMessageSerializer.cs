@@ -33,6 +33,7 @@ internal sealed class ClusterMessageSerializer(ExtendedActorSystem system) : Ser
         [typeof(NodeWarcFailed)] = "crawl-warc-failed",
         [typeof(UrlDone)] = "crawl-url-done",
         [typeof(SitemapsFound)] = "crawl-sitemaps",
+        [typeof(LinksFound)] = "crawl-links",
     };
 
     private static readonly Dictionary<string, Type> Types = Kinds.ToDictionary(k => k.Value, k => k.Key, StringComparer.Ordinal);

@@ -50,9 +50,8 @@ internal static class ClusterSystem
                 }
               }
               remote {
-                log-remote-lifecycle-events = off
-                # a page's links travel back to the coordinator in one message: a sitemap can name thousands
-                dot-netty.tcp { hostname = "{{options.Host}}", port = {{options.Port}}, maximum-frame-size = 32MiB, send-buffer-size = 4MiB, receive-buffer-size = 4MiB }
+                # messages stay small (a page's links go in shares); the margin is for a long URL list
+                dot-netty.tcp { hostname = "{{options.Host}}", port = {{options.Port}}, maximum-frame-size = 4MiB, send-buffer-size = 4MiB, receive-buffer-size = 4MiB }
               }
               cluster {
                 seed-nodes = [{{seedList}}]

@@ -67,6 +67,16 @@ internal sealed class CrawlCoordinator : ReceiveActor
         });
 
         Receive<UrlDone>(OnUrlDone);
+        Receive<LinksFound>(m =>
+        {
+            if (m.Depth < _options.MaxDepth && (_nodes.Count == 0 || (_siteInFlight.TryGetValue(SiteOf(m.Url), out var held) && held.ContainsKey(m.Url))))
+            {
+                foreach (var link in m.Links)
+                {
+                    Admit(link, m.Depth + 1);
+                }
+            }
+        });
         Receive<SitemapsFound>(m =>
         {
             foreach (var url in m.Urls)

@@ -11,6 +11,13 @@ internal sealed record CrawlUrl(string Url, int Depth) : ICrawlMessage;
 /// <summary>Host to coordinator: a URL is finished, with the links it gave (absolute, normalized).</summary>
 internal sealed record UrlDone(string Url, int Depth, int? Status, string? Failure, IReadOnlyList<string> Links) : ICrawlMessage, ICrawlWireMessage;
 
+/// <summary>
+/// Host (or WARC sink) to coordinator: a share of the links of a URL whose <see cref="UrlDone"/>
+/// follows. A page's links travel in shares of at most <see cref="CrawlReports.LinksPerMessage"/>,
+/// so no message between nodes grows with the page (a sitemap can name thousands).
+/// </summary>
+internal sealed record LinksFound(string Url, int Depth, IReadOnlyList<string> Links) : ICrawlMessage, ICrawlWireMessage;
+
 /// <summary>Host to coordinator: robots.txt named these sitemaps.</summary>
 internal sealed record SitemapsFound(IReadOnlyList<string> Urls) : ICrawlMessage, ICrawlWireMessage;
 

@@ -90,7 +90,7 @@ internal sealed class HostActor : ReceiveActor, IWithTimers
             }
             else
             {
-                _coordinator.Tell(done);
+                CrawlReports.Send(_coordinator, done, Self);
             }
             Pump();
         });

@@ -16,7 +16,7 @@ internal sealed class WarcSink : ReceiveActor
         {
             if (_closed)
             {
-                m.NotifyTo.Tell(m.Done);
+                CrawlReports.Send(m.NotifyTo, m.Done, Self);
                 return;
             }
 
@@ -34,7 +34,7 @@ internal sealed class WarcSink : ReceiveActor
                 _closed = true;
             }
 
-            m.NotifyTo.Tell(m.Done);
+            CrawlReports.Send(m.NotifyTo, m.Done, Self);
         });
         Receive<CloseWarc>(_ =>
         {
