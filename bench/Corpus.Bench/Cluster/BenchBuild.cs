@@ -71,8 +71,9 @@ internal static class BenchBuild
                 p.Prefix,
                 p.Process.Launched,
                 p.Process.Cpu.Last,
-                windows.ToDictionary(w => w.Item1, w => p.Process.Cpu.Between(w.Item2, w.Item3)))).ToList();
-            var machineWindows = windows.ToDictionary(w => w.Item1, w => new MachineWindow(machine.Busy.Between(w.Item2, w.Item3), machine.Steal.Between(w.Item2, w.Item3)));
+                windows.ToDictionary(w => w.Item1, w => p.Process.Cpu.Between(w.Item2, w.Item3)),
+                windows.ToDictionary(w => w.Item1, w => ByThread(p.Process.Threads, w.Item2, w.Item3)))).ToList();
+            var machineWindows = windows.ToDictionary(w => w.Item1, w => new MachineWindow(machine.Busy.Between(w.Item2, w.Item3), machine.Steal.Between(w.Item2, w.Item3), machine.Self.Between(w.Item2, w.Item3)));
             return new BuildMeasurement(setup, round, wall, timeline, OutputFingerprint.Of(output), usage, machineWindows);
         }
         finally
@@ -109,6 +110,9 @@ internal static class BenchBuild
         BuildFailedException Failure(BuildProcess process, string what) =>
             new($"{setup.Name} (round {round}), {process.Label} {what}; its last lines:\n{process.Tail()}");
     }
+
+    private static IReadOnlyDictionary<string, double> ByThread(ThreadCpu threads, DateTime from, DateTime to) =>
+        threads.Groups.ToDictionary(g => g.Key, g => g.Value.Between(from, to), StringComparer.Ordinal);
 
     private static string Num(int value) => value.ToString(CultureInfo.InvariantCulture);
 

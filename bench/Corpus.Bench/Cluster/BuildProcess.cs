@@ -22,6 +22,7 @@ internal sealed class BuildProcess : IAsyncDisposable
         Label = label;
         _process = process;
         Launched = launched;
+        Threads = new ThreadCpu(launched);
         _process.ErrorDataReceived += (_, e) => Keep(e.Data);
         _process.OutputDataReceived += (_, e) => Keep(e.Data);
         _process.BeginErrorReadLine();
@@ -95,6 +96,9 @@ internal sealed class BuildProcess : IAsyncDisposable
     /// <summary>The process's CPU seconds, sampled every 100 ms while it ran.</summary>
     public CumulativeSeries Cpu { get; } = new();
 
+    /// <summary>The process's CPU seconds by thread name, sampled with <see cref="Cpu"/>.</summary>
+    public ThreadCpu Threads { get; }
+
     public async ValueTask DisposeAsync()
     {
         Kill();
@@ -130,6 +134,7 @@ internal sealed class BuildProcess : IAsyncDisposable
             {
                 _process.Refresh();
                 Cpu.Add(DateTime.UtcNow, _process.TotalProcessorTime.TotalSeconds);
+                Threads.Sample(_process.Id);
             }
             catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
             {

@@ -6,14 +6,15 @@ namespace Corpus.Bench.Cluster;
 /// Arguments of <c>bench-cluster</c>: <c>--repeat N</c> runs of every configuration (the best is
 /// reported), <c>--copies N</c> copies of the sample's WARC files in the cluster runs' input (a filter
 /// phase long enough to measure), <c>--files-per-task N</c> to override the config's
-/// <c>input.files_per_task</c>, <c>--timeout SECONDS</c> per build and <c>--keep</c> to leave the
-/// work folder in place.
+/// <c>input.files_per_task</c>, <c>--timeout SECONDS</c> per build, <c>--keep</c> to leave the work
+/// folder in place, and <c>--wait-quiet SECONDS</c> to wait up to that long before each build until
+/// the machine's other load is under a quarter of a core (on a shared machine).
 /// </summary>
-internal sealed record ClusterBenchOptions(int Repeat, int Copies, int? FilesPerTask, int TimeoutSeconds, bool Keep)
+internal sealed record ClusterBenchOptions(int Repeat, int Copies, int? FilesPerTask, int TimeoutSeconds, bool Keep, int WaitQuietSeconds)
 {
     public static ClusterBenchOptions Parse(IReadOnlyList<string> args)
     {
-        var options = new ClusterBenchOptions(1, 4, null, 1800, false);
+        var options = new ClusterBenchOptions(1, 4, null, 1800, false, 0);
         for (var i = 0; i < args.Count; i++)
         {
             var name = args[i];
@@ -28,7 +29,8 @@ internal sealed record ClusterBenchOptions(int Repeat, int Copies, int? FilesPer
                 "--files-per-task" => options with { FilesPerTask = Number(1) },
                 "--timeout" => options with { TimeoutSeconds = Number(10) },
                 "--keep" => options with { Keep = true },
-                var other => throw new ArgumentException($"bench-cluster: unknown argument '{other}' (--repeat N, --copies N, --files-per-task N, --timeout SECONDS, --keep)"),
+                "--wait-quiet" => options with { WaitQuietSeconds = Number(1) },
+                var other => throw new ArgumentException($"bench-cluster: unknown argument '{other}' (--repeat N, --copies N, --files-per-task N, --timeout SECONDS, --keep, --wait-quiet SECONDS)"),
             };
         }
 

@@ -21,6 +21,9 @@ internal static class ClusterBenchmark
     /// <summary>The goal for 2 worker processes over 1 on the filter phase.</summary>
     private const double Goal = 1.7;
 
+    /// <summary>With --wait-quiet, the machine counts as quiet below this many busy cores.</summary>
+    private const double QuietCores = 0.25;
+
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
     {
         ClusterBenchOptions options;
@@ -54,6 +57,7 @@ internal static class ClusterBenchmark
             for (var round = 1; round <= options.Repeat; round++)
             {
                 var output = Path.Combine(work, string.Create(CultureInfo.InvariantCulture, $"sample-{round}"));
+                await WaitQuietAsync(options).ConfigureAwait(false);
                 var m = await BenchBuild.RunAsync(corpusDll, sampleSetup, round, null, null, output, timeout).ConfigureAwait(false);
                 ClusterReport.PrintProgress(m);
                 if (round == 1)
@@ -91,6 +95,7 @@ internal static class ClusterBenchmark
                 foreach (var setup in setups)
                 {
                     var output = Path.Combine(work, string.Create(CultureInfo.InvariantCulture, $"run-{round}-{Array.IndexOf(setups, setup)}"));
+                    await WaitQuietAsync(options).ConfigureAwait(false);
                     var m = await BenchBuild.RunAsync(corpusDll, setup, round, input, config, output, timeout).ConfigureAwait(false);
                     ClusterReport.PrintProgress(m);
                     runs[setup].Add(m);
@@ -143,6 +148,21 @@ internal static class ClusterBenchmark
             {
                 File.Copy(file, Path.Combine(input, string.Create(CultureInfo.InvariantCulture, $"copy{copy:D2}-{Path.GetFileName(file)}")));
             }
+        }
+    }
+
+    /// <summary>With --wait-quiet: waits for the machine's other load to drop under a quarter of a core, and says how long that took.</summary>
+    private static async Task WaitQuietAsync(ClusterBenchOptions options)
+    {
+        if (options.WaitQuietSeconds == 0)
+        {
+            return;
+        }
+
+        var (waited, busy) = await MachineCpu.WaitQuietAsync(QuietCores, TimeSpan.FromSeconds(options.WaitQuietSeconds)).ConfigureAwait(false);
+        if (waited > 2.5)
+        {
+            Line($"  (waited {waited:F0} s for a quiet machine; busy {busy:F2} cores when the next build started)");
         }
     }
 

@@ -21,14 +21,15 @@ internal static class ClusterReport
         Line($"  run {t.Seconds:F2} s (process wall {m.WallSeconds:F2} s, of which {(t.Start - m.Processes[0].Launched).TotalSeconds:F2} s before run-start: start-up, the sample crawl, listing)");
         Line($"  documents: {read:N0} read, {t.Documents:N0} out; tokens out {t.Tokens:N0}");
         Line($"  whole pipeline: {docsPerSecond:F1} documents/s out = {docsPerSecond / cores:F1} documents/s per core ({cores} cores); {read / t.Seconds:F1} documents/s read = {read / t.Seconds / cores:F1} per core; {t.Tokens / t.Seconds:N0} tokens/s");
-        Line($"  phases: {string.Join(", ", t.Phases.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Phase} {p.Seconds:F2} s")))}; CPU {m.Processes[0].PhaseCpuSeconds["run"]:F1} core-s of {t.Seconds * cores:F1} available");
+        Line($"  phases: {string.Join(", ", t.Phases.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Phase} {p.Seconds:F2} s")))}");
+        Line($"  CPU in the run: build {m.Processes[0].PhaseCpuSeconds["run"]:F1} core-s of {t.Seconds * cores:F1} available, other processes on the machine {Others(m.Machine["run"], m.Processes[0].PhaseCpuSeconds["run"]):F1}; by thread: {Threads(m.Processes[0], "run")}");
     }
 
     /// <summary>One line per finished build while the benchmark runs.</summary>
     public static void PrintProgress(BuildMeasurement m)
     {
         var ours = m.Processes.Sum(u => u.PhaseCpuSeconds["run"]);
-        var others = Math.Max(0, m.Machine["run"].BusySeconds - ours);
+        var others = Others(m.Machine["run"], ours);
         Line($"  round {m.Round}, {m.Setup.Name}: run {m.Timeline.Seconds:F2} s, filter {m.PhaseSeconds("filter"):F2} s, wall {m.WallSeconds:F2} s, {m.Timeline.Documents:N0} documents, {m.Timeline.Tokens:N0} tokens; CPU in the run: build {ours:F1} core-s, other processes on the machine {others:F1} core-s");
     }
 
@@ -91,10 +92,15 @@ internal static class ClusterReport
                 Line($"    {worker.Key} ({process?.Label ?? "?"}): {own.Count} tasks, busy {busy:F2} s ({busy / p.Seconds:P0} of the phase), waiting between its tasks {gaps:F2} s, before its first {lead:F2} s, idle after its last {tail:F2} s");
             }
 
-            var cpu = m.Processes.Select(u => string.Create(CultureInfo.InvariantCulture, $"{u.Label} {u.PhaseCpuSeconds[phase]:F2}"));
+            var cpu = m.Processes.Select(u => string.Create(CultureInfo.InvariantCulture, $"{u.Label} {u.PhaseCpuSeconds[phase]:F2} (= {u.PhaseCpuSeconds[phase] / p.Seconds:F2} cores)"));
             var ours = m.Processes.Sum(u => u.PhaseCpuSeconds[phase]);
             var machine = m.Machine[phase];
-            Line($"    CPU core-seconds in the phase: {string.Join(", ", cpu)}; all build processes {ours:F2} of {p.Seconds * cores:F2} available ({ours / (p.Seconds * cores):P0}); machine busy {machine.BusySeconds:F2} (other processes {Math.Max(0, machine.BusySeconds - ours):F2}), stolen {machine.StealSeconds:F2}");
+            Line($"    CPU core-seconds in the phase: {string.Join(", ", cpu)}; all build processes {ours:F2} of {p.Seconds * cores:F2} available ({ours / (p.Seconds * cores):P0}); machine busy {machine.BusySeconds:F2} (this benchmark {machine.BenchSeconds:F2}, other processes {Others(machine, ours):F2}), stolen {machine.StealSeconds:F2}");
+            foreach (var u in m.Processes)
+            {
+                Line($"    {u.Label} by thread: {Threads(u, phase)}");
+            }
+
             foreach (var u in m.Processes.Where(u => u.WorkerPrefix is not null && m.Setup.IsCluster))
             {
                 var joined = m.Timeline.Joined.Where(j => j.Key.StartsWith(u.WorkerPrefix!, StringComparison.Ordinal)).Select(j => j.Value).DefaultIfEmpty().Min();
@@ -147,6 +153,16 @@ internal static class ClusterReport
 
         return false;
     }
+
+    /// <summary>The machine's busy time that neither the build nor this benchmark used.</summary>
+    private static double Others(MachineWindow machine, double build) => Math.Max(0, machine.BusySeconds - build - machine.BenchSeconds);
+
+    /// <summary>A process's CPU core-seconds in a window by thread name, largest first (those under 0.05 s left out).</summary>
+    private static string Threads(ProcessUsage u, string window) =>
+        string.Join(", ", u.PhaseThreadCpuSeconds[window]
+            .Where(t => t.Value >= 0.05)
+            .OrderByDescending(t => t.Value)
+            .Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Key} {t.Value:F2}")));
 
     private static double Median(IReadOnlyList<double> sorted) => Quantile(sorted, 0.5);
 

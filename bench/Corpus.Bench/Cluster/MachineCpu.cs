@@ -24,7 +24,31 @@ internal sealed class MachineCpu : IAsyncDisposable
 
     public CumulativeSeries Steal { get; } = new();
 
+    /// <summary>The CPU of this benchmark process itself (it is part of the machine's busy time).</summary>
+    public CumulativeSeries Self { get; } = new();
+
     public static MachineCpu Start() => new();
+
+    /// <summary>
+    /// Waits until the machine is quiet: busy under <paramref name="maxCores"/> cores over a 2-second window,
+    /// or <paramref name="limit"/> has passed. Returns the seconds waited and the busy cores of the last window.
+    /// </summary>
+    public static async Task<(double Waited, double BusyCores)> WaitQuietAsync(double maxCores, TimeSpan limit)
+    {
+        var window = TimeSpan.FromSeconds(2);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            await using var sampler = Start();
+            await Task.Delay(window).ConfigureAwait(false);
+            var now = DateTime.UtcNow;
+            var busy = sampler.Busy.Between(now - window, now) / window.TotalSeconds;
+            if (!Available || busy < maxCores || clock.Elapsed >= limit)
+            {
+                return (clock.Elapsed.TotalSeconds, busy);
+            }
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -54,6 +78,7 @@ internal sealed class MachineCpu : IAsyncDisposable
             var idle = fields[3] + fields[4];
             Busy.Add(now, (total - idle - fields[7]) / TicksPerSecond);
             Steal.Add(now, fields[7] / TicksPerSecond);
+            Self.Add(now, Environment.CpuUsage.TotalTime.TotalSeconds);
         }
         while (await Tick(timer, ct).ConfigureAwait(false));
     }
