@@ -45,6 +45,23 @@ internal static class ClusterBenchmark
         }
 
         var cores = Environment.ProcessorCount;
+        await WaitQuietAsync(options).ConfigureAwait(false);
+        double compute, memory, others, elapsed;
+        await using (var machine = MachineCpu.Start())
+        {
+            var from = DateTime.UtcNow;
+            (compute, memory) = MachineScaling.SpeedUp(cores);
+            var to = DateTime.UtcNow;
+            elapsed = (to - from).TotalSeconds;
+            others = Math.Max(0, machine.Busy.Between(from, to) - machine.Self.Between(from, to));
+        }
+
+        Line($"machine ceiling, the same fixed work on 1 thread vs on each of {cores} threads at once (best of 3): {cores} threads run {compute:F2}x as fast on a register-only loop, {memory:F2}x streaming 64 MB per thread (other processes used {others:F1} of {elapsed * cores:F1} core-s meanwhile)");
+        if (options.ProbeOnly)
+        {
+            return 0;
+        }
+
         var timeout = TimeSpan.FromSeconds(options.TimeoutSeconds);
         var work = Directory.CreateTempSubdirectory("corpus-bench-cluster-").FullName;
         try
