@@ -34,11 +34,19 @@ using Corpus.Bench.Tokenizer;
 //     one thread: best-fit packing beside concatenate-and-chop on the same seeded lengths, truncations, padding, sequences/s
 // dotnet run -c Release --project bench/Corpus.Bench -- bench-llama-batch [TOKENS] [ROUNDS] [THREADS]
 //     embedded llama.cpp on the tiny Qwen3 GGUF: output tokens/s at 1, 4, 16 and 64 concurrent requests, ratio 16/1
+// dotnet run -c Release --project bench/Corpus.Bench -- bench-cluster [--repeat N] [--copies N] [--files-per-task N] [--timeout SECONDS] [--keep] [--wait-quiet SECONDS] [--probe-only]
+//     corpus build as processes: the sample build's documents/s per core, then the filter phase with 2 cluster worker
+//     processes over 1, beside one process with --workers 2 over --workers 1; outputs byte-identical (needs the CLI built)
 // dotnet run -c Release --project bench/Corpus.Bench -- [BenchmarkDotNet arguments]
 if (args.Length > 0 && args[0] == "bench-llama-batch")
 {
     int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i], System.Globalization.CultureInfo.InvariantCulture) : fallback;
     return await Corpus.Bench.Synth.LlamaBatchBenchmark.RunAsync(Arg(1, 64), Arg(2, 3), Arg(3, 0));
+}
+
+if (args.Length > 0 && args[0] == "bench-cluster")
+{
+    return await Corpus.Bench.Cluster.ClusterBenchmark.RunAsync(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "compare-tokenizers")
