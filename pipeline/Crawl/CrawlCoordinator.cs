@@ -93,7 +93,8 @@ internal sealed class CrawlCoordinator : ReceiveActor
         });
         Receive<NodeWarcClosed>(m =>
         {
-            _nodesClosing.Remove(Sender);
+            // The node's crawl session answers, not the node's actor: match them by address.
+            _nodesClosing.RemoveWhere(n => n.Path.Address.Equals(Sender.Path.Address));
             CompleteIfClosed();
         });
         Receive<NodeWarcFailed>(m =>

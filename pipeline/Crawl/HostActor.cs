@@ -52,6 +52,7 @@ internal sealed class HostActor : ReceiveActor, IWithTimers
         Receive<RobotsFetched>(m =>
         {
             _rules = m.Robots.RulesFor(_userAgent);
+            _nextStart = DateTime.UtcNow + _delay; // robots.txt was a request to the host too
             if (_rules.CrawlDelay is { } crawlDelay && crawlDelay > _delay)
             {
                 _delay = crawlDelay > TimeSpan.FromSeconds(60) ? TimeSpan.FromSeconds(60) : crawlDelay;

@@ -23,10 +23,14 @@ public sealed class ClusterBuildTests : IDisposable
         var single = Path.Combine(_root, "single");
         var (code, _, stderr) = TestEnvironment.Run(null, "build", "--sample", "--out", single, "--workers", "2");
         code.Should().Be(0, stderr);
-        var reference = Snapshot(single, CrawlRecords);
+        var reference = Snapshot(single, "warc");
 
-        // Whole run: both workers take tasks, the output is the single process's.
+        // Whole run: both workers take tasks, the output is the single process's. The cluster
+        // builds from the single build's crawl (a crawl of a live site under load may time out
+        // differently; ClusterCrawlTests covers the crawl across nodes), so every phase's output
+        // must be the same bytes.
         var cluster = Path.Combine(_root, "cluster");
+        CopyCrawl(single, cluster);
         using (var run = ClusterRun.Start(cluster))
         {
             run.WaitForCoordinator().Should().Be(0, run.Log);
@@ -39,8 +43,7 @@ public sealed class ClusterBuildTests : IDisposable
             startedBy.Should().BeEquivalentTo(run.Workers.Select(w => w.Node), "tasks are pulled by both worker nodes, none run on the coordinator");
         }
 
-        File.ReadAllText(Path.Combine(cluster, "_build", "crawl.json")).Should().Contain(CrawlCounts(single), "the cluster's coordinator crawled the same pages of the sample site");
-        AssertSame(reference, Snapshot(cluster, CrawlRecords), "three processes");
+        AssertSame(reference, Snapshot(cluster, "warc"), "three processes");
 
         // A worker is killed (SIGKILL) while it holds a filter task: the task goes to the other
         // worker. This build starts from the single build's crawl, so every phase's output must be
@@ -67,20 +70,8 @@ public sealed class ClusterBuildTests : IDisposable
             events.Should().Contain(e => e.Event == "task-failed" && e.Reason!.Contains("was lost", StringComparison.Ordinal), "the killed worker's task counts as a failed attempt");
         }
 
-        AssertSame(Snapshot(single, "warc"), Snapshot(killed, "warc"), "three processes, one worker killed");
+        AssertSame(reference, Snapshot(killed, "warc"), "three processes, one worker killed");
     }
-
-    /// <summary>The pages and failures a sample crawl recorded, as its crawl.json writes them.</summary>
-    private static string CrawlCounts(string output)
-    {
-        var json = File.ReadAllText(Path.Combine(output, "_build", "crawl.json"));
-        var start = json.IndexOf("\"pages\"", StringComparison.Ordinal);
-        var end = json.IndexOf("\"warc_files\"", StringComparison.Ordinal);
-        return json[start..end];
-    }
-
-    /// <summary>What records where each document came from in the crawl's WARC files, whose record order follows fetch timing.</summary>
-    private static readonly string[] CrawlRecords = ["warc", "docs", "rejects", "filtered", "dedup/kept"];
 
     /// <summary>Everything a build writes but its state and what <paramref name="alsoExclude"/> names.</summary>
     private static SortedDictionary<string, byte[]> Snapshot(string dir, params string[] alsoExclude) => TestEnvironment.Snapshot(dir, ["_build", .. alsoExclude]);
@@ -90,7 +81,7 @@ public sealed class ClusterBuildTests : IDisposable
     {
         Directory.CreateDirectory(Path.Combine(to, "warc"));
         Directory.CreateDirectory(Path.Combine(to, "_build"));
-        foreach (var f in Directory.GetFiles(Path.Combine(from, "warc")))
+        foreach (var f in Directory.GetFiles(Path.Combine(from, "warc"), "*.warc.gz"))
         {
             File.Copy(f, Path.Combine(to, "warc", Path.GetFileName(f)));
         }
@@ -155,7 +146,7 @@ public sealed class ClusterBuildTests : IDisposable
             var ports = FreePorts(3);
             var seed = $"127.0.0.1:{ports[0]}";
             string[] common = ["build", "--sample", "--out", output, "--cluster", "--lost-after", LostAfter];
-            var coordinator = NodeProcess.Start(seed, [.. common, "--role", "coordinator", "--port", Port(ports[0])]);
+            var coordinator = NodeProcess.Start(seed, [.. common, "--role", "coordinator", "--port", Port(ports[0]), "--min-workers", "2"]);
             var workers = ports.Skip(1)
                 .Select(p => NodeProcess.Start($"127.0.0.1:{p}", [.. common, "--role", "worker", "--seed-node", seed, "--port", Port(p), "--workers", "1"]))
                 .ToArray();
