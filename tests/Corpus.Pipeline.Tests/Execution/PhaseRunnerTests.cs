@@ -47,17 +47,26 @@ public sealed class PhaseRunnerTests : Akka.TestKit.Xunit2.TestKit, IDisposable
 
         public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+        /// <summary>The held attempt has finished (after <see cref="Release"/>).</summary>
+        public TaskCompletionSource HeldDone { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
         public ConcurrentBag<int> Runs { get; } = [];
 
         public async Task<TaskSummary> ExecuteAsync(PhaseTask task, CancellationToken ct)
         {
             Runs.Add(task.Index);
-            if (task.Index == gated && Started.TrySetResult())
+            var held = task.Index == gated && Started.TrySetResult();
+            if (held)
             {
                 await Release.Task.WaitAsync(ct);
             }
 
             ledger.Commit(task.Phase, task.Index, new { task.Index });
+            if (held)
+            {
+                HeldDone.TrySetResult();
+            }
+
             return new TaskSummary(1, 0, 10, 100);
         }
     }
@@ -123,6 +132,7 @@ public sealed class PhaseRunnerTests : Akka.TestKit.Xunit2.TestKit, IDisposable
             .And.Contain(e => e.StartsWith("failed 2 1: worker " + holder + " was lost", StringComparison.Ordinal))
             .And.Contain(e => e.StartsWith("start 2 2 ", StringComparison.Ordinal) && !e.EndsWith(holder, StringComparison.Ordinal));
         executor.Release.TrySetResult();
+        await executor.HeldDone.Task.WaitAsync(TimeSpan.FromSeconds(10)); // the stopped worker's attempt ends before the folder goes
     }
 
     [Fact]
