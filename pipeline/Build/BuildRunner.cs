@@ -94,20 +94,14 @@ public static class BuildRunner
         }
         finally
         {
-            if (request.Cluster is not null && !system.WhenTerminated.IsCompleted)
+            if (request.Cluster is not null)
             {
-                using var leave = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-                try
-                {
-                    await Akka.Cluster.Cluster.Get(system).LeaveAsync(leave.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    // The others did not see this node leave in time; terminating drops it anyway.
-                }
+                await ClusterSystem.LeaveAndStopAsync(system).ConfigureAwait(false);
             }
-
-            await system.Terminate().ConfigureAwait(false);
+            else
+            {
+                await system.Terminate().ConfigureAwait(false);
+            }
         }
     }
 

@@ -121,6 +121,25 @@ internal static class ClusterSystem
         }
     }
 
+    /// <summary>Leaves the cluster (10 s at most) unless the node is already down, then ends the actor system.</summary>
+    public static async Task LeaveAndStopAsync(ActorSystem system)
+    {
+        if (!system.WhenTerminated.IsCompleted)
+        {
+            using var leave = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            try
+            {
+                await Akka.Cluster.Cluster.Get(system).LeaveAsync(leave.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // The others did not see this node leave in time; terminating drops it anyway.
+            }
+        }
+
+        await system.Terminate().ConfigureAwait(false);
+    }
+
     /// <summary>This node's <c>host:port</c>, as workers are named in progress and logs.</summary>
     public static string NodeName(ActorSystem system) => NodeName(Akka.Cluster.Cluster.Get(system).SelfAddress);
 

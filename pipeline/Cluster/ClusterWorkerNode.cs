@@ -43,20 +43,7 @@ internal static class ClusterWorkerNode
         }
         finally
         {
-            if (!system.WhenTerminated.IsCompleted)
-            {
-                using var leave = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-                try
-                {
-                    await Akka.Cluster.Cluster.Get(system).LeaveAsync(leave.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    // The others did not see this node leave in time; terminating drops it anyway.
-                }
-            }
-
-            await system.Terminate().ConfigureAwait(false);
+            await ClusterSystem.LeaveAndStopAsync(system).ConfigureAwait(false);
         }
     }
 

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 
 namespace Corpus.Cli.Tests;
@@ -143,7 +141,7 @@ public sealed class ClusterBuildTests : IDisposable
 
         public static ClusterRun Start(string output)
         {
-            var ports = FreePorts(3);
+            var ports = TestEnvironment.FreePorts(3);
             var seed = $"127.0.0.1:{ports[0]}";
             string[] common = ["build", "--sample", "--out", output, "--cluster", "--lost-after", LostAfter];
             var coordinator = NodeProcess.Start(seed, [.. common, "--role", "coordinator", "--port", Port(ports[0]), "--min-workers", "2"]);
@@ -165,14 +163,6 @@ public sealed class ClusterBuildTests : IDisposable
 
         private static string Port(int p) => p.ToString(CultureInfo.InvariantCulture);
 
-        private static int[] FreePorts(int n)
-        {
-            var listeners = Enumerable.Range(0, n).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
-            listeners.ForEach(l => l.Start());
-            var ports = listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
-            listeners.ForEach(l => l.Stop());
-            return ports;
-        }
     }
 
     /// <summary>One <c>corpus</c> process and what it printed.</summary>

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 
 namespace Corpus.Cli.Tests;
@@ -23,7 +21,7 @@ public sealed class ClusterCrawlTests : IDisposable
         var output = Path.Combine(_root, "out");
         var config = Path.Combine(_root, "config.json");
         File.WriteAllText(config, $$$"""{"crawl": {"politeness_ms": {{{DelayMs}}}, "max_connections_per_host": 1, "max_pages": 30}}""");
-        var ports = FreePorts(3);
+        var ports = TestEnvironment.FreePorts(3);
         string[] common = ["build", "--sample", "--out", output, "--config", config, "--cluster", "--lost-after", "20"];
         var processes = new List<(string Node, Process Process, Task<string> Stderr)>
         {
@@ -86,12 +84,4 @@ public sealed class ClusterCrawlTests : IDisposable
 
     private static string Port(int p) => p.ToString(CultureInfo.InvariantCulture);
 
-    private static int[] FreePorts(int n)
-    {
-        var listeners = Enumerable.Range(0, n).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
-        listeners.ForEach(l => l.Start());
-        var ports = listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
-        listeners.ForEach(l => l.Stop());
-        return ports;
-    }
 }

@@ -11,6 +11,16 @@ internal static class TestEnvironment
 
     public static string CorpusDll { get; } = Path.Combine(AppContext.BaseDirectory, "corpus.dll");
 
+    /// <summary><paramref name="n"/> distinct free TCP ports on 127.0.0.1 (free when asked; a process then binds them).</summary>
+    public static int[] FreePorts(int n)
+    {
+        var listeners = Enumerable.Range(0, n).Select(_ => new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0)).ToList();
+        listeners.ForEach(l => l.Start());
+        var ports = listeners.Select(l => ((System.Net.IPEndPoint)l.LocalEndpoint).Port).ToArray();
+        listeners.ForEach(l => l.Stop());
+        return ports;
+    }
+
     public static string NewTempDir(string prefix)
     {
         var dir = Path.Combine(Path.GetTempPath(), $"corpus-{prefix}-{Guid.NewGuid():N}");
