@@ -8,18 +8,24 @@ internal static class WordSegmenter
 {
     public static List<string> Split(string text, Segmentation segmentation)
     {
+        var ranges = new Quality.TextRanges();
+        Segment(text, segmentation, ranges);
+        var words = new List<string>(ranges.Count);
+        for (var w = 0; w < ranges.Count; w++)
+        {
+            words.Add(text.Substring(ranges.Start(w), ranges.Length(w)));
+        }
+
+        return words;
+    }
+
+    /// <summary>The tokens <see cref="Split"/> gives, as slices of <paramref name="text"/> in <paramref name="words"/> (cleared first): no string per token.</summary>
+    public static void Segment(ReadOnlySpan<char> text, Segmentation segmentation, Quality.TextRanges words)
+    {
         // Every token is a contiguous slice of the text: [start, i).
-        var words = new List<string>(text.Length / 5);
+        words.Clear();
         var start = -1;
         var i = 0;
-        void Flush()
-        {
-            if (start >= 0)
-            {
-                words.Add(text[start..i]);
-                start = -1;
-            }
-        }
 
         while (i < text.Length)
         {
@@ -28,25 +34,25 @@ internal static class WordSegmenter
             var width = rune.Utf16SequenceLength;
             if (Rune.IsWhiteSpace(rune) || category is UnicodeCategory.Control or UnicodeCategory.Format)
             {
-                Flush();
+                Flush(words, ref start, i);
             }
             else if (IsPunctuationOrSymbol(category) && !IsInnerJoiner(text, i, rune, start >= 0))
             {
-                Flush();
+                Flush(words, ref start, i);
                 var end = i + width;
                 while (width == 1 && end < text.Length && text[end] == text[i])
                 {
                     end++; // a run of one mark ("...", "!!!", "###") is one token
                 }
 
-                words.Add(text[i..end]);
+                words.Add(i, end - i);
                 i = end;
                 continue;
             }
             else if (segmentation == Segmentation.Characters && IsHanOrKana(rune.Value))
             {
-                Flush();
-                words.Add(text.Substring(i, width));
+                Flush(words, ref start, i);
+                words.Add(i, width);
             }
             else if (segmentation == Segmentation.Syllables && IsClusterScript(rune.Value))
             {
@@ -54,7 +60,7 @@ internal static class WordSegmenter
                 var continues = isMark || IsClusterContinuation(rune.Value) || (start >= 0 && text[i - 1] is '\u17D2' or '\u1039');
                 if (!continues || start < 0 || !IsClusterScript(text[i - 1]))
                 {
-                    Flush();
+                    Flush(words, ref start, i);
                 }
 
                 start = start < 0 ? i : start;
@@ -63,7 +69,7 @@ internal static class WordSegmenter
             {
                 if (start >= 0 && segmentation != Segmentation.Spaces && IsClusterOrHan(text[i - 1]))
                 {
-                    Flush();
+                    Flush(words, ref start, i);
                 }
 
                 start = start < 0 ? i : start;
@@ -72,12 +78,23 @@ internal static class WordSegmenter
             i += width;
         }
 
-        Flush();
-        return words;
+        Flush(words, ref start, i);
+    }
+
+    private static void Flush(Quality.TextRanges words, ref int start, int end)
+    {
+        if (start >= 0)
+        {
+            words.Add(start, end - start);
+            start = -1;
+        }
     }
 
     /// <summary>A token made only of punctuation and symbols (datatrove's "symbol word").</summary>
-    public static bool IsSymbolWord(string word)
+    public static bool IsSymbolWord(string word) => IsSymbolWord(word.AsSpan());
+
+    /// <summary>A token made only of punctuation and symbols.</summary>
+    public static bool IsSymbolWord(ReadOnlySpan<char> word)
     {
         foreach (var rune in word.EnumerateRunes())
         {
@@ -90,7 +107,9 @@ internal static class WordSegmenter
         return true;
     }
 
-    public static bool HasLetter(string word)
+    public static bool HasLetter(string word) => HasLetter(word.AsSpan());
+
+    public static bool HasLetter(ReadOnlySpan<char> word)
     {
         foreach (var rune in word.EnumerateRunes())
         {
@@ -103,7 +122,9 @@ internal static class WordSegmenter
         return false;
     }
 
-    public static int LengthInRunes(string word)
+    public static int LengthInRunes(string word) => LengthInRunes(word.AsSpan());
+
+    public static int LengthInRunes(ReadOnlySpan<char> word)
     {
         var n = 0;
         foreach (var _ in word.EnumerateRunes())
@@ -121,7 +142,7 @@ internal static class WordSegmenter
         or UnicodeCategory.ModifierSymbol or UnicodeCategory.OtherSymbol;
 
     /// <summary>An apostrophe, hyphen, period or comma between two letters or digits stays inside the word (don't, e-mail, 3.14).</summary>
-    private static bool IsInnerJoiner(string text, int i, Rune rune, bool inWord)
+    private static bool IsInnerJoiner(ReadOnlySpan<char> text, int i, Rune rune, bool inWord)
     {
         if (!inWord || i + 1 >= text.Length || rune.Value is not ('\'' or '’' or '-' or '.' or ',' or '_'))
         {
@@ -152,8 +173,8 @@ internal static class WordSegmenter
     private static bool IsClusterOrHan(char c) => IsClusterScript(c) || IsHanOrKana(c);
 
     /// <summary>The code point at <paramref name="index"/>; a lone surrogate reads as U+FFFD (one char wide) instead of throwing.</summary>
-    private static Rune RuneAt(string text, int index) =>
-        Rune.DecodeFromUtf16(text.AsSpan(index), out var rune, out var consumed) == System.Buffers.OperationStatus.Done
+    private static Rune RuneAt(ReadOnlySpan<char> text, int index) =>
+        Rune.DecodeFromUtf16(text[index..], out var rune, out var consumed) == System.Buffers.OperationStatus.Done
             ? rune
             : consumed <= 1 ? Rune.ReplacementChar : rune;
 }

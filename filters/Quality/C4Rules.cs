@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using Corpus.Filters.Languages;
 
@@ -14,24 +13,28 @@ internal static partial class C4Rules
     private static readonly string[] PolicySubstrings =
         ["terms of use", "privacy policy", "cookie policy", "uses cookies", "use of cookies", "use cookies"];
 
-    public static string Check(string text, C4Options o, LanguageProfile profile, RuleCheck check)
+    public static string Check(string text, C4Options o, LanguageProfile profile, RuleCheck check, QualityScratch scratch)
     {
-        var kept = new StringBuilder();
         var (sentences, dropped, lorem, curly) = (0, 0, 0.0, 0.0);
-        foreach (var raw in text.Split('\n'))
+        var source = text.AsSpan();
+        var lines = scratch.Pieces;
+        lines.SplitOn(source, '\n');
+        scratch.ClearKept();
+        for (var l = 0; l < lines.Count; l++)
         {
-            var line = raw.Trim();
-            var lower = line.ToLowerInvariant();
-            var spaced = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-            if (o.MaxWordLength >= 0 && spaced.Any(w => w.Length > o.MaxWordLength))
+            ReadOnlySpan<char> line = lines.Slice(source, l).Trim();
+            var lower = scratch.Chars(line.Length);
+            line.ToLowerInvariant(lower);
+            var (spacedWords, longWord) = SpacedWords(line, o.MaxWordLength);
+            if (o.MaxWordLength >= 0 && longWord)
             {
                 dropped++;
                 continue;
             }
 
-            if (o.RemoveCitations)
+            if (o.RemoveCitations && line.Contains('[') && Citation().IsMatch(line))
             {
-                line = Citation().Replace(line, string.Empty);
+                line = Citation().Replace(line.ToString(), string.Empty);
             }
 
             if (o.DropLinesWithoutTerminalPunctuation && (!Punctuation.EndsWithTerminal(line) || line.EndsWith("...", StringComparison.Ordinal)))
@@ -40,9 +43,7 @@ internal static partial class C4Rules
                 continue;
             }
 
-            var wordCount = profile.Segmentation == Segmentation.Spaces
-                ? spaced.Length
-                : WordSegmenter.Split(line, profile.Segmentation).Count(w => !WordSegmenter.IsSymbolWord(w));
+            var wordCount = profile.Segmentation == Segmentation.Spaces ? spacedWords : NonSymbolWords(line, profile.Segmentation, scratch.LineWords);
             if (wordCount < o.MinWordsPerLine)
             {
                 dropped++;
@@ -60,26 +61,78 @@ internal static partial class C4Rules
                 continue;
             }
 
-            if (o.RejectCurlyBrackets && line.Contains('{', StringComparison.Ordinal))
+            if (o.RejectCurlyBrackets && line.Contains('{'))
             {
                 curly = 1;
             }
 
-            if (o.DropPolicyLines && PolicySubstrings.Any(p => lower.Contains(p, StringComparison.Ordinal)))
+            if (o.DropPolicyLines && ContainsPolicy(lower))
             {
                 dropped++;
                 continue;
             }
 
             sentences += Punctuation.CountSentences(line);
-            kept.Append(line).Append('\n');
+            scratch.AppendKeptLine(line);
         }
 
         check.Record("c4_lorem_ipsum", lorem, 0, lorem > 0);
         check.Record("c4_curly_bracket", curly, 0, curly > 0);
         check.Record("c4_too_few_sentences", sentences, o.MinSentences, sentences < o.MinSentences);
         check.Signals["c4_dropped_lines"] = dropped;
-        return kept.ToString().Trim();
+        return scratch.KeptText();
+    }
+
+    /// <summary>The white-space separated words of <paramref name="line"/> (as <c>Split(null, RemoveEmptyEntries)</c> gives them), and whether one is longer than <paramref name="maxLength"/>.</summary>
+    private static (int Words, bool LongWord) SpacedWords(ReadOnlySpan<char> line, int maxLength)
+    {
+        var (words, longWord, start) = (0, false, -1);
+        for (var i = 0; i <= line.Length; i++)
+        {
+            if (i == line.Length || char.IsWhiteSpace(line[i]))
+            {
+                if (start >= 0)
+                {
+                    words++;
+                    longWord |= i - start > maxLength;
+                    start = -1;
+                }
+            }
+            else if (start < 0)
+            {
+                start = i;
+            }
+        }
+
+        return (words, longWord);
+    }
+
+    private static int NonSymbolWords(ReadOnlySpan<char> line, Segmentation segmentation, TextRanges words)
+    {
+        WordSegmenter.Segment(line, segmentation, words);
+        var n = 0;
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (!WordSegmenter.IsSymbolWord(words.Slice(line, i)))
+            {
+                n++;
+            }
+        }
+
+        return n;
+    }
+
+    private static bool ContainsPolicy(ReadOnlySpan<char> lower)
+    {
+        foreach (var p in PolicySubstrings)
+        {
+            if (lower.Contains(p, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     [GeneratedRegex(@"\[\d*\]|\[edit\]|\[citation needed\]", RegexOptions.IgnoreCase)]
@@ -93,10 +146,10 @@ internal static class Punctuation
 
     public static bool IsTerminal(char c) => Terminal.Contains(c, StringComparison.Ordinal);
 
-    public static bool EndsWithTerminal(string line) => line.Length > 0 && IsTerminal(line[^1]);
+    public static bool EndsWithTerminal(ReadOnlySpan<char> line) => line.Length > 0 && IsTerminal(line[^1]);
 
     /// <summary>Runs of sentence-ending marks followed by whitespace or the line's end; at least one for a non-empty line.</summary>
-    public static int CountSentences(string line)
+    public static int CountSentences(ReadOnlySpan<char> line)
     {
         var n = 0;
         for (var i = 0; i < line.Length; i++)

@@ -36,26 +36,28 @@ public sealed class QualityFilter
             _urls.Check(url, check);
         }
 
-        var words = WordSegmenter.Split(text, profile.Segmentation);
+        var scratch = QualityScratch.Current;
+        var words = scratch.Words;
+        WordSegmenter.Segment(text, profile.Segmentation, words);
         if (_options.Repetition is { } repetition)
         {
-            RepetitionRules.Check(text, words, repetition, check);
+            RepetitionRules.Check(text, words, repetition, check, scratch);
         }
 
         if (_options.Gopher is { } gopher)
         {
-            GopherRules.Check(text, words, Effective(gopher, profile), profile, check);
+            GopherRules.Check(text, words, Effective(gopher, profile), profile, check, scratch);
         }
 
         var kept = text;
         if (_options.C4 is { } c4)
         {
-            kept = C4Rules.Check(text, c4, profile, check);
+            kept = C4Rules.Check(text, c4, profile, check, scratch);
         }
 
         if (_options.FineWeb is { } fineWeb)
         {
-            FineWebRules.Check(kept, fineWeb, profile, check);
+            FineWebRules.Check(kept, fineWeb, profile, check, scratch);
         }
 
         return new FilterVerdict(check.Failure is null, check.Failure, check.Value, check.Threshold, kept, check.Signals);

@@ -1,25 +1,30 @@
-using System.Runtime.InteropServices;
-using System.Text.RegularExpressions;
-
 namespace Corpus.Filters.Quality;
 
 /// <summary>Gopher repetition (datatrove's GopherRepetitionFilter): duplicated lines, paragraphs and n-grams.</summary>
-internal static partial class RepetitionRules
+internal static class RepetitionRules
 {
-    public static void Check(string text, List<string> words, GopherRepetitionOptions o, RuleCheck check)
+    public static void Check(string text, TextRanges words, GopherRepetitionOptions o, RuleCheck check, QualityScratch scratch)
     {
         var length = Math.Max(text.Length, 1);
-        var paragraphs = ParagraphBreak().Split(text.Trim());
-        var (dupParas, dupParaChars) = DuplicateStats(paragraphs);
-        check.Record("dup_para_frac", (double)dupParas / paragraphs.Length, o.MaxDuplicateParagraphFraction,
-            (double)dupParas / paragraphs.Length > o.MaxDuplicateParagraphFraction);
+
+        // Paragraphs: the trimmed text split at runs of two or more line feeds (Regex.Split(text.Trim(), "\n{2,}")).
+        var trimmed = text.AsSpan().Trim();
+        var offset = trimmed.IsEmpty ? 0 : text.AsSpan().Length - text.AsSpan().TrimStart().Length;
+        var pieces = scratch.Pieces;
+        pieces.SplitOnNewlineRuns(trimmed, offset, 2);
+        var paragraphs = pieces.Count;
+        var (dupParas, dupParaChars) = scratch.Set.DuplicateStats(text, pieces);
+        check.Record("dup_para_frac", (double)dupParas / paragraphs, o.MaxDuplicateParagraphFraction,
+            (double)dupParas / paragraphs > o.MaxDuplicateParagraphFraction);
         check.Record("dup_para_char_frac", (double)dupParaChars / length, o.MaxDuplicateParagraphCharFraction,
             (double)dupParaChars / length > o.MaxDuplicateParagraphCharFraction);
 
-        var lines = LineBreak().Split(text);
-        var (dupLines, dupLineChars) = DuplicateStats(lines);
-        check.Record("dup_line_frac", (double)dupLines / lines.Length, o.MaxDuplicateLineFraction,
-            (double)dupLines / lines.Length > o.MaxDuplicateLineFraction);
+        // Lines: the text split at runs of line feeds (Regex.Split(text, "\n+")).
+        pieces.SplitOnNewlineRuns(text, 0, 1);
+        var lines = pieces.Count;
+        var (dupLines, dupLineChars) = scratch.Set.DuplicateStats(text, pieces);
+        check.Record("dup_line_frac", (double)dupLines / lines, o.MaxDuplicateLineFraction,
+            (double)dupLines / lines > o.MaxDuplicateLineFraction);
         check.Record("dup_line_char_frac", (double)dupLineChars / length, o.MaxDuplicateLineCharFraction,
             (double)dupLineChars / length > o.MaxDuplicateLineCharFraction);
 
@@ -29,75 +34,52 @@ internal static partial class RepetitionRules
         }
 
         // Words become ids and n-grams are compared as id sequences: no n-gram string is ever built.
-        var ids = new int[words.Count];
-        var prefix = new int[words.Count + 1]; // prefix[i]: characters in words[0..i)
-        var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < words.Count; i++)
+        var count = words.Count;
+        var (ids, prefix) = scratch.IdArrays(count);
+        prefix[0] = 0; // prefix[i]: characters in words[0..i)
+        var vocabulary = scratch.Set;
+        vocabulary.Reset(text, count);
+        for (var i = 0; i < count; i++)
         {
-            ids[i] = vocabulary.TryGetValue(words[i], out var id) ? id : vocabulary[words[i]] = vocabulary.Count;
-            prefix[i + 1] = prefix[i] + words[i].Length;
+            ids[i] = vocabulary.GetOrAdd(words.Start(i), words.Length(i), out _);
+            prefix[i + 1] = prefix[i] + words.Length(i);
         }
 
+        var grams = scratch.NGrams;
         foreach (var (n, max) in o.TopNGrams)
         {
-            if (words.Count < n)
+            if (count < n)
             {
                 continue;
             }
 
-            // Keys are first positions; the most frequent n-gram wins, the earliest on a tie (as Counter.most_common does).
-            var counts = new Dictionary<int, int>(new NGramComparer(ids, n));
-            for (var i = 0; i + n <= words.Count; i++)
+            grams.Reset(ids, count, n);
+            for (var i = 0; i + n <= count; i++)
             {
-                CollectionsMarshal.GetValueRefOrAddDefault(counts, i, out _)++;
+                grams.Add(i);
             }
 
-            var (top, topCount) = (0, 0);
-            foreach (var (first, count) in counts)
-            {
-                if (count > topCount || (count == topCount && first < top))
-                {
-                    (top, topCount) = (first, count);
-                }
-            }
-
-            // The n-gram as datatrove measures it: words joined by single spaces.
+            // The most frequent n-gram, the earliest on a tie, measured as datatrove does: words joined by single spaces.
+            var (top, topCount) = grams.Top();
             var gramLength = prefix[top + n] - prefix[top] + n - 1;
             var fraction = (double)gramLength * topCount / length;
-            check.Record($"top_{n}_gram", fraction, max, fraction > max);
+            check.Record(TopName(n), fraction, max, fraction > max);
         }
 
         foreach (var (n, max) in o.DuplicatedNGrams)
         {
-            var fraction = (double)RepeatedChars(ids, prefix, n) / length;
-            check.Record($"duplicated_{n}_n_grams", fraction, max, fraction > max);
+            var fraction = (double)RepeatedChars(grams, ids, prefix, count, n) / length;
+            check.Record(DuplicatedName(n), fraction, max, fraction > max);
         }
-    }
-
-    /// <summary>How many elements repeat an earlier one, and their characters.</summary>
-    internal static (int Elements, int Chars) DuplicateStats(IEnumerable<string> elements)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var (count, chars) = (0, 0);
-        foreach (var e in elements)
-        {
-            if (!seen.Add(e))
-            {
-                count++;
-                chars += e.Length;
-            }
-        }
-
-        return (count, chars);
     }
 
     /// <summary>Characters of n-grams (words joined without a separator) that repeat an earlier one, skipping past each repeat so no character counts twice.</summary>
-    private static int RepeatedChars(int[] ids, int[] prefix, int n)
+    private static int RepeatedChars(NGramTable seen, int[] ids, int[] prefix, int count, int n)
     {
-        var seen = new HashSet<int>(new NGramComparer(ids, n));
+        seen.Reset(ids, count, n);
         var repeated = 0;
         var i = 0;
-        while (i + n <= ids.Length)
+        while (i + n <= count)
         {
             if (seen.Add(i))
             {
@@ -113,26 +95,10 @@ internal static partial class RepetitionRules
         return repeated;
     }
 
-    /// <summary>Compares the n-grams starting at two positions by their word ids.</summary>
-    private sealed class NGramComparer(int[] ids, int n) : IEqualityComparer<int>
-    {
-        public bool Equals(int x, int y) => ids.AsSpan(x, n).SequenceEqual(ids.AsSpan(y, n));
+    private static readonly string[] TopNames = [.. Enumerable.Range(0, 16).Select(n => $"top_{n}_gram")];
+    private static readonly string[] DuplicatedNames = [.. Enumerable.Range(0, 16).Select(n => $"duplicated_{n}_n_grams")];
 
-        public int GetHashCode(int position)
-        {
-            var hash = new HashCode();
-            foreach (var id in ids.AsSpan(position, n))
-            {
-                hash.Add(id);
-            }
+    private static string TopName(int n) => n < TopNames.Length ? TopNames[n] : $"top_{n}_gram";
 
-            return hash.ToHashCode();
-        }
-    }
-
-    [GeneratedRegex(@"\n{2,}")]
-    private static partial Regex ParagraphBreak();
-
-    [GeneratedRegex(@"\n+")]
-    private static partial Regex LineBreak();
+    private static string DuplicatedName(int n) => n < DuplicatedNames.Length ? DuplicatedNames[n] : $"duplicated_{n}_n_grams";
 }

@@ -60,7 +60,7 @@ public static partial class CodeDetector
             }
             else
             {
-                isCode = LineScore(raw.TrimEnd().ToString()) >= 2;
+                isCode = LineScore(raw.TrimEnd()) >= 2;
             }
 
             chars += line.Length;
@@ -87,17 +87,17 @@ public static partial class CodeDetector
     }
 
     /// <summary>How code-like one line is: 2 or more counts as code.</summary>
-    internal static double LineScore(string line)
+    internal static double LineScore(ReadOnlySpan<char> line)
     {
         var t = line.Trim();
-        var words = t.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var words = CountWords(t);
         double score = 0;
         var last = t[^1];
-        if (last is ';' or '{' or '}' || t.EndsWith("};", StringComparison.Ordinal) || t == "end" || t.StartsWith('}'))
+        if (last is ';' or '{' or '}' || t.EndsWith("};", StringComparison.Ordinal) || t.SequenceEqual("end") || t[0] == '}')
         {
             score += 2;
         }
-        else if (last is ')' or ']' or ',' or '(' or '[' && words.Length <= 12)
+        else if (last is ')' or ']' or ',' or '(' or '[' && words <= 12)
         {
             score += 1;
         }
@@ -185,16 +185,37 @@ public static partial class CodeDetector
         }
 
         // Sentences: several words, mostly letters, ending like prose.
-        if (words.Length >= 6 && last is '.' or '?' or '!' or '"' && density < 0.06 && letters > nonSpace * 0.7)
+        if (words >= 6 && last is '.' or '?' or '!' or '"' && density < 0.06 && letters > nonSpace * 0.7)
         {
             score -= 3;
         }
-        else if (words.Length >= 10 && density < 0.04)
+        else if (words >= 10 && density < 0.04)
         {
             score -= 2;
         }
 
         return score;
+    }
+
+    /// <summary>Words as <c>Split(' ', RemoveEmptyEntries)</c> counts them: runs of anything but the space character.</summary>
+    private static int CountWords(ReadOnlySpan<char> text)
+    {
+        var words = 0;
+        var inWord = false;
+        foreach (var c in text)
+        {
+            if (c == ' ')
+            {
+                inWord = false;
+            }
+            else if (!inWord)
+            {
+                inWord = true;
+                words++;
+            }
+        }
+
+        return words;
     }
 
     [GeneratedRegex(@"^(?:import|from\s+[\w.]+\s+import|def|class|return|if\s*\(|elif|else\b|for\s*\(|for\s+\w+\s+in\b|while\s*\(|switch|case\s|break;|continue;|public|private|protected|internal|static|const|let|var|val|function|func|fn|package|using\s+[\w.]+;|namespace|#include|#define|#import|struct|enum|impl|trait|interface|type\s+\w+\s*=|void|int\s|char\s|float\s|double\s|bool\s|async|await|try\b|catch|except\b|finally|throw|raise|SELECT|INSERT|UPDATE|CREATE|DROP|ALTER|echo\s|export\s|local\s|end\b|fi$|done$|esac$|then$|do$|require|module|use\s|my\s|sub\s|puts|printf|println|console\.|System\.|std::|@\w+|<\?php|\$\w+\s*=|library\(|data\s+\w+\s*=|where$|main\s*=)", RegexOptions.CultureInvariant)]

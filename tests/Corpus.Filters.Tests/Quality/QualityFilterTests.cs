@@ -25,6 +25,26 @@ public sealed class QualityFilterTests
 
     public static TheoryData<string> ScriptData() => new(Gen.Scripts);
 
+    [Fact]
+    public async Task A_verdict_does_not_depend_on_what_the_thread_judged_before()
+    {
+        // The rules reuse per-thread working memory; a document judged after a much larger one, or
+        // on another thread, must get the same signals and kept text as when judged first.
+        var filter = QualityFilter.Create();
+        var english = LanguageCode.Parse("eng_Latn");
+        var small = "The cat sat on the mat.\nThe cat sat on the mat.\n\n" + Gen.Document("eng_Latn") + "\nPrivacy policy here.";
+        var large = string.Join("\n\n", Enumerable.Range(0, 40).Select(i => Gen.Document(i % 2 == 0 ? "eng_Latn" : "zho_Hans")));
+        var first = await Task.Run(() => filter.Evaluate(small, english));
+        filter.Evaluate(large, english);
+        filter.Evaluate(large, LanguageCode.Parse("zho_Hans"));
+        var after = filter.Evaluate(small, english);
+        after.Text.Should().Be(first.Text);
+        after.Rule.Should().Be(first.Rule);
+        after.Signals.Should().Equal(first.Signals);
+        first.Signals["dup_line_frac"].Should().BeGreaterThan(0);
+        first.Signals["c4_dropped_lines"].Should().BeGreaterThan(0);
+    }
+
     [Theory]
     [MemberData(nameof(ScriptData))]
     public void Gopher_short_doc_rejects_below_the_language_minimum(string script)
