@@ -119,6 +119,11 @@ if (args.Length > 1 && args[0] == "bench-filter-profile")
     return await Corpus.Bench.Filters.FilterPhaseProfile.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3);
 }
 
+if (args.Length > 1 && args[0] == "bench-part-read")
+{
+    return await Corpus.Bench.Storage.PartReadBenchmark.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3);
+}
+
 if (args.Length > 0 && args[0] == "bench-lid")
 {
     return Corpus.Bench.LanguageId.LanguageIdBenchmark.Run(args);

@@ -23,20 +23,23 @@ internal readonly record struct BucketRecord(ulong Bucket, int Band, int Doc) : 
 
 /// <summary>
 /// External sort of bucket records: a bounded buffer is sorted and written as a run whenever it
-/// fills; <see cref="Merge"/> reads the runs back k-way merged in (band, bucket, doc) order.
+/// fills; <see cref="Merge"/> reads the runs back k-way merged in (band, bucket, doc) order. The
+/// buffer starts small and doubles up to its bound, so a small input does not pay for the bound.
 /// </summary>
 internal sealed class BucketRuns : IDisposable
 {
     private const int ReadBlock = 8192;
     private readonly string _folder;
-    private readonly BucketRecord[] _buffer;
+    private readonly int _runRecords;
     private readonly List<string> _runs = [];
+    private BucketRecord[] _buffer;
     private int _count;
 
     public BucketRuns(string folder, int runRecords)
     {
         _folder = folder;
-        _buffer = new BucketRecord[Math.Max(1024, runRecords)];
+        _runRecords = Math.Max(1024, runRecords);
+        _buffer = new BucketRecord[Math.Min(_runRecords, 64 * 1024)];
     }
 
     public int RunCount => _runs.Count;
@@ -45,7 +48,14 @@ internal sealed class BucketRuns : IDisposable
     {
         if (_count == _buffer.Length)
         {
-            Flush();
+            if (_buffer.Length < _runRecords)
+            {
+                Array.Resize(ref _buffer, (int)Math.Min(_runRecords, _buffer.Length * 2L));
+            }
+            else
+            {
+                Flush();
+            }
         }
 
         _buffer[_count++] = record;

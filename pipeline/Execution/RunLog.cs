@@ -15,6 +15,7 @@ internal sealed class RunLog : IPhaseObserver, IDisposable
 
     private readonly StreamWriter _writer;
     private readonly Lock _gate = new();
+    private ProcessResources _phaseStart = ProcessResources.Now();
 
     public RunLog(string stateDir)
     {
@@ -43,13 +44,16 @@ internal sealed class RunLog : IPhaseObserver, IDisposable
             w.WriteNumber("tokens", tokens);
         });
 
-    public void PhaseStarted(string phase, int tasks, int skipped) =>
+    public void PhaseStarted(string phase, int tasks, int skipped)
+    {
+        _phaseStart = ProcessResources.Now();
         Write("phase-start", w =>
         {
             w.WriteString("phase", phase);
             w.WriteNumber("tasks", tasks);
             w.WriteNumber("skipped", skipped);
         });
+    }
 
     public void TaskCompleted(PhaseTask task, TaskSummary summary, int done, int total) =>
         Write("task-done", w =>
@@ -103,6 +107,7 @@ internal sealed class RunLog : IPhaseObserver, IDisposable
             w.WriteNumber("documents", outcome.Totals.Documents);
             w.WriteNumber("tokens", outcome.Totals.Tokens);
             w.WriteNumber("seconds", Math.Round(elapsed.TotalSeconds, 3));
+            ProcessResources.Now().Since(_phaseStart).WriteTo(w);
         });
 
     public void Dispose()

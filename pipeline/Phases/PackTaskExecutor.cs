@@ -49,7 +49,7 @@ internal sealed class PackTaskExecutor(string outputDir, BuildConfig config, IRe
         {
             for (var part = 0; part < parts; part++)
             {
-                await foreach (var row in ParquetPartReader.ReadAsync<TokenizedRow>(TokenizeTaskExecutor.TokensPartPath(outputDir, part), ct).ConfigureAwait(false))
+                await foreach (var row in TokenizedPartReader.ReadAsync(TokenizeTaskExecutor.TokensPartPath(outputDir, part), ct).ConfigureAwait(false))
                 {
                     var held = selection.IsHeldOut(row);
                     var split = held ? StageSelection.Valid : StageSelection.Train;

@@ -44,7 +44,7 @@ internal sealed class StagesTaskExecutor(string outputDir, BuildConfig config, I
         var outputs = new List<StageTaskOutput>();
         try
         {
-            await foreach (var row in ParquetPartReader.ReadAsync<TokenizedRow>(TokenizeTaskExecutor.TokensPartPath(outputDir, task.Index), ct).ConfigureAwait(false))
+            await foreach (var row in TokenizedPartReader.ReadAsync(TokenizeTaskExecutor.TokensPartPath(outputDir, task.Index), ct).ConfigureAwait(false))
             {
                 var held = selection.IsHeldOut(row);
                 var shard = new ShardDocument(row.Id, row.Language, row.Source, row.Domain, row.Tokens);
