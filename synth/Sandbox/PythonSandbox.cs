@@ -46,6 +46,13 @@ public sealed class PythonSandbox
         return new PythonSandbox(options, setup);
     }
 
+    /// <summary>A sandbox on a given setup (tests: the refusal and the fallback without namespaces).</summary>
+    internal static PythonSandbox ForSetup(SandboxOptions options, SandboxSetup setup)
+    {
+        Validate(options);
+        return new PythonSandbox(options, setup);
+    }
+
     /// <summary>
     /// Runs <paramref name="program"/> (Python source, written as <c>main.py</c>) and reports how it
     /// ended. A program that fails, loops, forks, floods or runs out of memory is a result, not an
