@@ -90,18 +90,19 @@ internal sealed class OutputCapture
         public string Text() => Encoding.UTF8.GetString(Kept.GetBuffer(), 0, (int)Kept.Length);
 
         /// <summary>The last non-empty line of the stream (of its last 4 KiB), trimmed and cut to 300 characters.</summary>
-        public string LastLine()
-        {
-            var lines = Encoding.UTF8.GetString(_tail).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var last = lines.Length == 0 ? string.Empty : lines[^1];
-            return last.Length <= 300 ? last : last[..300];
-        }
+        public string LastLine() => LineFromEnd(0);
 
-        /// <summary>The non-empty line before <see cref="LastLine"/>, or empty.</summary>
-        public string LineBeforeLast()
+        /// <summary>The line before <see cref="LastLine"/> (for a bare <c>AssertionError</c>, the failing assert), or empty.</summary>
+        public string LineBeforeLast() => LineFromEnd(1);
+
+        /// <summary>A non-empty line counted from the end, skipping Python's <c>^^^</c>/<c>~~~</c> marker lines.</summary>
+        private string LineFromEnd(int back)
         {
-            var lines = Encoding.UTF8.GetString(_tail).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var line = lines.Length < 2 ? string.Empty : lines[^2];
+            var lines = Encoding.UTF8.GetString(_tail)
+                .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Where(line => !line.All(c => c is '^' or '~' or ' '))
+                .ToArray();
+            var line = lines.Length <= back ? string.Empty : lines[^(back + 1)];
             return line.Length <= 300 ? line : line[..300];
         }
 

@@ -43,7 +43,7 @@ public sealed record SandboxResult
     {
         SandboxKillReason.Timeout => string.Create(CultureInfo.InvariantCulture, $"timed out after {Limits.WallTime.TotalSeconds:0.###} s"),
         SandboxKillReason.Cpu => string.Create(CultureInfo.InvariantCulture, $"CPU limit of {Limits.CpuSeconds} s exceeded"),
-        SandboxKillReason.Memory => string.Create(CultureInfo.InvariantCulture, $"memory limit of {Limits.MemoryBytes >> 20} MiB exceeded ({LastErrorLine})"),
+        SandboxKillReason.Memory => string.Create(CultureInfo.InvariantCulture, $"memory limit of {Limits.MemoryBytes >> 20} MiB exceeded: {LastErrorLine}"),
         SandboxKillReason.Output => string.Create(CultureInfo.InvariantCulture, $"output limit of {Limits.MaxOutputBytes} bytes exceeded, killed"),
         _ when LastErrorLine.Length > 0 => string.Create(CultureInfo.InvariantCulture, $"exit code {ExitCode}: {LastErrorLine}"),
         _ => string.Create(CultureInfo.InvariantCulture, $"exit code {ExitCode}"),

@@ -16,6 +16,11 @@ internal static class FencedCode
     {
         var blocks = new List<string>();
         var lines = text.ReplaceLineEndings("\n").Split('\n');
+        if (lines[^1].Length == 0)
+        {
+            lines = lines[..^1];
+        }
+
         for (var i = 0; i < lines.Length; i++)
         {
             if (!TryOpen(lines[i], out var fence, out var info))

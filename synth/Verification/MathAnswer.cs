@@ -12,7 +12,7 @@ namespace Corpus.Synth.Verification;
 /// </summary>
 public static partial class MathAnswer
 {
-    private static readonly string[] Dropped = ["\\left", "\\right", "\\!", "\\,", "\\;", "\\:", "\\ ", "~", "$", "^{\\circ}", "^\\circ", "\\circ", "\\displaystyle"];
+    private static readonly string[] Dropped = ["\\$", "\\left", "\\right", "\\!", "\\,", "\\;", "\\:", "\\ ", "~", "$", "^{\\circ}", "^\\circ", "\\circ", "\\displaystyle"];
     private static readonly string[] Unwrapped = ["\\text", "\\textbf", "\\textrm", "\\textit", "\\mathrm", "\\mathbf", "\\mbox", "\\operatorname"];
 
     /// <summary>

@@ -266,7 +266,8 @@ public sealed class PythonSandboxTests
         var refused = () => refusing.RunAsync("print(1)");
 
         await refused.Should().ThrowAsync<SandboxUnavailableException>().WithMessage("*AllowNetwork*");
-        var optedIn = PythonSandbox.ForSetup(Fast with { AllowNetwork = true }, plain);
+        // Without a user namespace RLIMIT_NPROC counts every process of the sandbox user, those of other tests' sandboxes too.
+        var optedIn = PythonSandbox.ForSetup(Fast with { AllowNetwork = true, MaxProcesses = 4096 }, plain);
         var result = await optedIn.RunAsync("""
             import os, time
             print(os.getcwd(), flush=True)
