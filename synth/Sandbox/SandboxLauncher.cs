@@ -8,7 +8,8 @@ namespace Corpus.Synth.Sandbox;
 /// signal when a signal ended it). When pid 1 exits the kernel kills whatever is left in the pid
 /// namespace. A program killed by <c>SIGKILL</c> after using its CPU seconds (the hard limit, one
 /// second past the soft one, catches programs that ignore <c>SIGXCPU</c>) is reported as <c>SIGXCPU</c>.
-/// The program is not pid 1 on purpose: pid 1 of a namespace ignores <c>SIGXCPU</c>.
+/// The program is not pid 1 on purpose: pid 1 of a namespace ignores <c>SIGXCPU</c>. An alarm some
+/// seconds past the wall-clock limit ends the launcher should its supervisor have died meanwhile.
 /// </summary>
 internal static class SandboxLauncher
 {
@@ -18,11 +19,17 @@ internal static class SandboxLauncher
     /// <summary>Exit code of a program ended by <c>SIGXCPU</c> (128 + 24).</summary>
     public const int CpuExceeded = 152;
 
-    /// <summary>Arguments: CPU seconds, address-space bytes, processes, file bytes, then the program's argv.</summary>
+    /// <summary>
+    /// Arguments: a backstop in whole seconds (past it the launcher exits, and the namespace dies with it,
+    /// even if the process that started it is gone), CPU seconds, address-space bytes, processes, file
+    /// bytes, then the program's argv.
+    /// </summary>
     public const string Script = """
         import os, resource, signal, sys
-        cpu, mem, nproc, fsize = (int(a) for a in sys.argv[1:5])
-        argv = sys.argv[5:]
+        wall, cpu, mem, nproc, fsize = (int(a) for a in sys.argv[1:6])
+        argv = sys.argv[6:]
+        signal.signal(signal.SIGALRM, lambda *_: os._exit(137))
+        signal.alarm(wall)
         try:
             os.setsid()
         except OSError:

@@ -12,13 +12,16 @@ internal sealed record SandboxSetup(string? Interpreter, bool Isolated, string? 
 {
     private static readonly string[] ToolFolders = ["/usr/bin", "/bin", "/usr/sbin", "/sbin", "/usr/local/bin"];
 
+    /// <summary>Seconds past the wall-clock limit after which the launcher ends itself (a backstop should this process die).</summary>
+    public const int BackstopSeconds = 5;
+
     /// <summary>A fixed PATH for programs: nothing of the parent's environment reaches them.</summary>
     public const string ProgramPath = "/usr/local/bin:/usr/bin:/bin";
 
     /// <summary>
     /// The command line for <paramref name="script"/> in <paramref name="workDirectory"/>:
     /// <c>[setpriv --reuid=U --regid=U --clear-groups --no-new-privs --] [unshare --user --map-root-user --net --pid --fork --kill-child --]
-    /// python -I -S -c LAUNCHER cpu mem nproc fsize python -u -E -s -B main.py</c>, with a scrubbed environment.
+    /// python -I -S -c LAUNCHER backstop cpu mem nproc fsize python -u -E -s -B main.py</c>, with a scrubbed environment.
     /// </summary>
     public ProcessStartInfo StartInfo(SandboxOptions options, string workDirectory, string script)
     {
@@ -38,6 +41,7 @@ internal sealed record SandboxSetup(string? Interpreter, bool Isolated, string? 
         argv.AddRange([interpreter, "-I", "-S", "-c", SandboxLauncher.Script]);
         argv.AddRange(
         [
+            ((int)Math.Ceiling(options.WallTime.TotalSeconds) + BackstopSeconds).ToString(CultureInfo.InvariantCulture),
             Math.Max(1, options.CpuSeconds).ToString(CultureInfo.InvariantCulture),
             options.MemoryBytes.ToString(CultureInfo.InvariantCulture),
             Math.Max(1, options.MaxProcesses).ToString(CultureInfo.InvariantCulture),

@@ -24,13 +24,18 @@ public sealed partial class CodeVerifier : ISynthVerifier
                 _corpus_test()
         """;
 
-    private readonly PythonSandbox _sandbox;
+    private readonly SandboxGate _sandbox;
     private readonly SynthVerifierOptions _options;
 
     /// <summary>Creates a verifier that runs tests in <paramref name="sandbox"/>.</summary>
     public CodeVerifier(PythonSandbox sandbox, SynthVerifierOptions? options = null)
+        : this(new SandboxGate(sandbox, (options ?? new SynthVerifierOptions()).MaxDegreeOfParallelism), options)
     {
-        ArgumentNullException.ThrowIfNull(sandbox);
+    }
+
+    /// <summary>Creates a verifier sharing <paramref name="sandbox"/>'s bound on programs at once with other verifiers.</summary>
+    internal CodeVerifier(SandboxGate sandbox, SynthVerifierOptions? options)
+    {
         _sandbox = sandbox;
         _options = options ?? new SynthVerifierOptions();
     }

@@ -14,13 +14,18 @@ namespace Corpus.Synth.Verification;
 /// </summary>
 public sealed class MathVerifier : ISynthVerifier
 {
-    private readonly PythonSandbox _sandbox;
+    private readonly SandboxGate _sandbox;
     private readonly SynthVerifierOptions _options;
 
     /// <summary>Creates a verifier that runs the candidates' programs in <paramref name="sandbox"/>.</summary>
     public MathVerifier(PythonSandbox sandbox, SynthVerifierOptions? options = null)
+        : this(new SandboxGate(sandbox, (options ?? new SynthVerifierOptions()).MaxDegreeOfParallelism), options)
     {
-        ArgumentNullException.ThrowIfNull(sandbox);
+    }
+
+    /// <summary>Creates a verifier sharing <paramref name="sandbox"/>'s bound on programs at once with other verifiers.</summary>
+    internal MathVerifier(SandboxGate sandbox, SynthVerifierOptions? options)
+    {
         _sandbox = sandbox;
         _options = options ?? new SynthVerifierOptions();
         if (_options.MinAgreement is < 1)

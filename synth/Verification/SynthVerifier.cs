@@ -11,8 +11,10 @@ public sealed class SynthVerifier : ISynthVerifier
     /// <summary>Creates a verifier whose programs run in <paramref name="sandbox"/>.</summary>
     public SynthVerifier(PythonSandbox sandbox, SynthVerifierOptions? options = null)
     {
-        _math = new MathVerifier(sandbox, options);
-        _code = new CodeVerifier(sandbox, options);
+        ArgumentNullException.ThrowIfNull(sandbox);
+        var gate = new SandboxGate(sandbox, (options ?? new SynthVerifierOptions()).MaxDegreeOfParallelism);
+        _math = new MathVerifier(gate, options);
+        _code = new CodeVerifier(gate, options);
     }
 
     /// <summary>Probes the sandbox (<see cref="PythonSandbox.CreateAsync"/>, with <see cref="SynthVerifierOptions.Sandbox"/>) and creates a verifier over it.</summary>

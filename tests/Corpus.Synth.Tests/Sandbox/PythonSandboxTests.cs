@@ -281,6 +281,36 @@ public sealed class PythonSandboxTests
         (await LiveProcessesWithHomeAsync(folder)).Should().Be(0, "the orphaned sleeper is killed with the process group");
     }
 
+    [Fact]
+    public async Task Launcher_ends_itself_past_the_wall_clock_limit_when_its_supervisor_does_not()
+    {
+        var options = Fast with { WallTime = TimeSpan.FromSeconds(1), CpuSeconds = 30 };
+        var setup = await SandboxProbe.SetupAsync(options);
+        var work = Directory.CreateTempSubdirectory("corpus-sandbox-test-");
+        try
+        {
+            var script = Path.Combine(work.FullName, "main.py");
+            await File.WriteAllTextAsync(script, "import time\ntime.sleep(120)\n");
+            if (setup.DropToUserId is { } uid)
+            {
+                NativeMethods.Chown(work.FullName, uid);
+            }
+
+            var clock = Stopwatch.StartNew();
+            using var process = Process.Start(setup.StartInfo(options, work.FullName, script))!;
+            process.StandardInput.Close();
+            using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await process.WaitForExitAsync(limit.Token);
+
+            process.ExitCode.Should().Be(137);
+            clock.Elapsed.Should().BeGreaterThan(TimeSpan.FromSeconds(1 + SandboxSetup.BackstopSeconds - 0.5)).And.BeLessThan(TimeSpan.FromSeconds(20));
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
+
     /// <summary>Processes whose environment has <c>HOME=folder</c> (every sandboxed process does), after up to 3 s for the kernel to reap them.</summary>
     private static async Task<int> LiveProcessesWithHomeAsync(string folder)
     {

@@ -123,4 +123,17 @@ public sealed class CodeVerifierTests
             new SynthVerdict(true, "own tests passed"),
             new SynthVerdict(false, "no tests in the answer (no assert or unittest.main)"));
     }
+
+    [Fact]
+    public async Task Concurrent_calls_share_the_bound_on_programs_at_once()
+    {
+        var verifier = new CodeVerifier(await PythonSandbox.CreateAsync(Fast), new SynthVerifierOptions { Sandbox = Fast, MaxDegreeOfParallelism = 1 });
+        var sleeper = new[] { new SynthCandidate(null, "```python\nimport time\ntime.sleep(0.8)\nassert True\n```") };
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var verdicts = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => verifier.VerifyAsync(Problem(tests: null), sleeper)));
+
+        verdicts.SelectMany(v => v).Should().AllSatisfy(v => v.Should().Be(new SynthVerdict(true, "own tests passed")));
+        clock.Elapsed.Should().BeGreaterThan(TimeSpan.FromSeconds(2.4), "three 0.8 s programs ran one at a time");
+    }
 }
