@@ -28,6 +28,9 @@ public sealed class PythonSandbox
     /// <summary>Whether <see cref="RunAsync"/> will run programs here (see <see cref="Problem"/> when not).</summary>
     public bool CanRun => _setup.Interpreter is not null && (_setup.Isolated || Options.AllowNetwork);
 
+    /// <summary>Whether programs also get a mount namespace with their own <c>/proc</c> (they see only their own processes).</summary>
+    public bool HasOwnProc => _setup.OwnProc;
+
     /// <summary>The interpreter programs run with, or null when none works in the sandbox.</summary>
     public string? Interpreter => _setup.Interpreter;
 

@@ -5,8 +5,9 @@ namespace Corpus.Synth.Sandbox;
 
 /// <summary>
 /// Finds, once per (interpreter, sandbox user), how this machine can run sandboxed programs: it runs a
-/// tiny program through the full chain (namespaces, privilege drop, limits) with each candidate
-/// interpreter, then, when namespaces fail, without them, and remembers the first that prints its word.
+/// tiny program through the full chain (namespaces with their own <c>/proc</c>, privilege drop, limits)
+/// with each candidate interpreter, then without the <c>/proc</c> mount, then, when namespaces fail,
+/// without them, and remembers the first that prints its word.
 /// </summary>
 internal static class SandboxProbe
 {
@@ -44,16 +45,19 @@ internal static class SandboxProbe
         string? namespaceProblem = unshare is null ? "unshare (util-linux) is missing" : null;
         if (unshare is not null)
         {
-            foreach (var interpreter in candidates)
+            foreach (var ownProc in new[] { true, false })
             {
-                var setup = new SandboxSetup(interpreter, true, unshare, setpriv, drop, null);
-                var problem = await TryAsync(setup).ConfigureAwait(false);
-                if (problem is null)
+                foreach (var interpreter in candidates)
                 {
-                    return setup;
-                }
+                    var setup = new SandboxSetup(interpreter, true, unshare, setpriv, drop, null, ownProc);
+                    var problem = await TryAsync(setup).ConfigureAwait(false);
+                    if (problem is null)
+                    {
+                        return setup;
+                    }
 
-                namespaceProblem ??= problem;
+                    namespaceProblem ??= problem;
+                }
             }
         }
 

@@ -6,9 +6,10 @@ namespace Corpus.Synth.Sandbox;
 /// <summary>
 /// How programs are started on this machine: the interpreter, whether they run inside fresh user, pid
 /// and network namespaces (<c>unshare</c>), and the user id they drop to first when this process is
-/// root (<c>setpriv</c>). Found once by <see cref="SandboxProbe"/>.
+/// root (<c>setpriv</c>), and whether it mounts its own <c>/proc</c> there (a mount namespace; the
+/// program then sees only its own processes). Found once by <see cref="SandboxProbe"/>.
 /// </summary>
-internal sealed record SandboxSetup(string? Interpreter, bool Isolated, string? Unshare, string? Setpriv, int? DropToUserId, string? Problem)
+internal sealed record SandboxSetup(string? Interpreter, bool Isolated, string? Unshare, string? Setpriv, int? DropToUserId, string? Problem, bool OwnProc = false)
 {
     private static readonly string[] ToolFolders = ["/usr/bin", "/bin", "/usr/sbin", "/sbin", "/usr/local/bin"];
 
@@ -20,7 +21,7 @@ internal sealed record SandboxSetup(string? Interpreter, bool Isolated, string? 
 
     /// <summary>
     /// The command line for <paramref name="script"/> in <paramref name="workDirectory"/>:
-    /// <c>[setpriv --reuid=U --regid=U --clear-groups --no-new-privs --] [unshare --user --map-root-user --net --pid --fork --kill-child --]
+    /// <c>[setpriv --reuid=U --regid=U --clear-groups --no-new-privs --] [unshare --user --map-root-user --net --pid --fork --kill-child [--mount-proc] --]
     /// python -I -S -c LAUNCHER backstop cpu mem nproc fsize python -u -E -s -B main.py</c>, with a scrubbed environment.
     /// </summary>
     public ProcessStartInfo StartInfo(SandboxOptions options, string workDirectory, string script)
@@ -35,7 +36,8 @@ internal sealed record SandboxSetup(string? Interpreter, bool Isolated, string? 
 
         if (Isolated)
         {
-            argv.AddRange([Unshare!, "--user", "--map-root-user", "--net", "--pid", "--fork", "--kill-child", "--"]);
+            argv.AddRange([Unshare!, "--user", "--map-root-user", "--net", "--pid", "--fork", "--kill-child"]);
+            argv.AddRange(OwnProc ? ["--mount-proc", "--"] : ["--"]);
         }
 
         argv.AddRange([interpreter, "-I", "-S", "-c", SandboxLauncher.Script]);

@@ -25,7 +25,18 @@ public sealed class PythonSandboxTests
         var sandbox = await SandboxAsync();
 
         sandbox.IsIsolated.Should().BeTrue(sandbox.Problem);
+        sandbox.HasOwnProc.Should().BeTrue();
         sandbox.CanRun.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Program_sees_only_its_own_processes()
+    {
+        var sandbox = await SandboxAsync();
+
+        var result = await sandbox.RunAsync("import os\nprint(sorted(int(p) for p in os.listdir('/proc') if p.isdigit()))\nprint(os.getpid())\n");
+
+        result.Stdout.Should().Be("[1, 2]\n2\n", "pid 1 is the launcher, pid 2 the program");
     }
 
     [Fact]
