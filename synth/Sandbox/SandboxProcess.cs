@@ -14,6 +14,7 @@ namespace Corpus.Synth.Sandbox;
 internal static class SandboxProcess
 {
     private static readonly TimeSpan DrainWait = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan KillWait = TimeSpan.FromSeconds(10);
 
     public static async Task<SandboxResult> RunAsync(SandboxSetup setup, SandboxOptions options, string program, CancellationToken ct)
     {
@@ -73,8 +74,15 @@ internal static class SandboxProcess
             catch (OperationCanceledException)
             {
                 Stop(ct.IsCancellationRequested ? SandboxKillReason.None : SandboxKillReason.Timeout);
-                using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-                await process.WaitForExitAsync(grace.Token).ConfigureAwait(false);
+                using var grace = new CancellationTokenSource(KillWait);
+                try
+                {
+                    await process.WaitForExitAsync(grace.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    // Not gone 10 s after SIGKILL (stuck in the kernel): reported below, never waited for.
+                }
             }
         }
 
@@ -94,7 +102,7 @@ internal static class SandboxProcess
         }
 
         ct.ThrowIfCancellationRequested();
-        var exitCode = process.ExitCode;
+        var exitCode = process.HasExited ? process.ExitCode : 128 + 9;
         var why = (SandboxKillReason)Volatile.Read(ref reason);
         var lastLine = capture.Stderr.LastLine();
         if (why == SandboxKillReason.None)

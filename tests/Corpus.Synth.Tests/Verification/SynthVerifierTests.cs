@@ -66,4 +66,17 @@ public sealed class SynthVerifierTests
         verdicts.Select(v => v.Accepted).Should().Equal(true, true, false, true);
         verdicts[2].Reason.Should().Be("boxed 8 disagrees with the majority: 3 of 4 agree on 9");
     }
+
+    [Fact]
+    public async Task Where_the_sandbox_refuses_code_verification_throws_and_math_without_programs_goes_on()
+    {
+        var refusing = PythonSandbox.ForSetup(Fast, new SandboxSetup("/usr/bin/python3", false, null, null, null, "no namespaces: test"));
+        var verifier = new SynthVerifier(refusing, new SynthVerifierOptions { Sandbox = Fast });
+
+        var math = await verifier.VerifyAsync(new SynthProblem(SynthTaskKind.Math, "1 + 1?", "2"), [new SynthCandidate(null, "\\boxed{2}")]);
+        var code = () => verifier.VerifyAsync(new SynthProblem(SynthTaskKind.Code, "add", Tests: AddTests), [new SynthCandidate(null, "```python\ndef add(a, b):\n    return a + b\n```")]);
+
+        math.Should().Equal(new SynthVerdict(true, "boxed 2 equals known answer 2"));
+        await code.Should().ThrowAsync<SandboxUnavailableException>().WithMessage("refusing to run generated code without network isolation*");
+    }
 }
