@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Corpus.Synth.Engines;
 using Corpus.Synth.Sandbox;
 using Corpus.Synth.Verification;
@@ -51,8 +52,9 @@ public sealed class SynthVerifierTests
     public async Task Majority_of_k_over_scripted_samples()
     {
         var answers = new[] { "\\boxed{9}", "\\boxed{9.0}", "\\boxed{8}", "\\boxed{\\frac{18}{2}}" };
-        await using var server = ScriptedChatServer.Start(r => ScriptedReply.Answer(answers[(r.Number - 1) % answers.Length]));
-        using var engine = new OpenAiCompatibleEngine(new OpenAiCompatibleEngineOptions { BaseUrl = new Uri(server.BaseUrl), MaxConcurrency = 1 });
+        // The sample is picked by the request's seed, so a retried request gets the same answer.
+        await using var server = ScriptedChatServer.Start(r => ScriptedReply.Answer(answers[JsonDocument.Parse(r.Body).RootElement.GetProperty("seed").GetInt32()]));
+        using var engine = new OpenAiCompatibleEngine(new OpenAiCompatibleEngineOptions { BaseUrl = new Uri(server.BaseUrl) });
         var verifier = await SynthVerifier.CreateAsync(new SynthVerifierOptions { Sandbox = Fast });
         var candidates = new List<SynthCandidate>();
         for (var i = 0; i < answers.Length; i++)
