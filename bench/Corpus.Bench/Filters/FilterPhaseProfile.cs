@@ -30,6 +30,7 @@ internal static class FilterPhaseProfile
             return 2;
         }
 
+        using var jitTimes = new JitTimeListener();
         var jitBefore = System.Runtime.JitInfo.GetCompilationTime();
         var scratchPath = Path.Combine(Path.GetTempPath(), $"corpus-filter-profile-{Environment.ProcessId}.parquet");
         var rows = new List<DocumentRow>();
@@ -70,8 +71,10 @@ internal static class FilterPhaseProfile
         }
 
         var jit = System.Runtime.JitInfo.GetCompilationTime() - jitBefore;
+        var topJit = jitTimes.Top(12);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"filter phase profile, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC: {rows.Count:N0} documents, {mb:F1} MB of UTF-16 text, {parts.Count} parts, single thread, best of {rounds}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"JIT during the warm-up round: {jit.TotalSeconds:F2} s ({System.Runtime.JitInfo.GetCompiledMethodCount():N0} methods); reading the parts (cold): {read.Seconds:F2} s, {read.Bytes / (double)rows.Count / 1024:F1} KiB allocated per document (allocation counted over the process: keep the machine's other work out of this process)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"methods that took longest to compile ({jitTimes.TotalMilliseconds / 1000:F2} s timed by the runtime's events): {string.Join("; ", topJit.Select(m => $"{m.Method} {m.Milliseconds:F0} ms"))}"));
         var results = steps.Select(s => (s.Name, Result: Measure(rounds, s.Work), Both: MeasureOnTwoThreads(rounds, s.Work))).ToList();
         var whole = results.Single(r => r.Name == "DocumentFilter.Apply").Result.Seconds;
         Console.WriteLine("| step | seconds | documents/s | KiB allocated per document | share of DocumentFilter.Apply | seconds when 2 threads run it at once | slow-down |");
