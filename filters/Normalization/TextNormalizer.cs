@@ -1,4 +1,3 @@
-using System.Text;
 using Corpus.Core.Text;
 
 namespace Corpus.Filters.Normalization;
@@ -30,65 +29,82 @@ public static class TextNormalizer
         return CleanWhitespace(nfc);
     }
 
+    /// <summary>
+    /// Collapses whitespace into a pooled buffer (the result is never longer than the input) and returns
+    /// the input itself when nothing changed, so clean text costs no allocation.
+    /// </summary>
     private static string CleanWhitespace(string text)
     {
-        var sb = new StringBuilder(text.Length);
-        var pending = '\0'; // the whitespace owed before the next visible character: ' ' or '\t'
-        var newlines = 0;
-        for (var i = 0; i < text.Length; i++)
+        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(Math.Max(text.Length, 1));
+        try
         {
-            var c = text[i];
-            if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+            var length = 0;
+            var pending = '\0'; // the whitespace owed before the next visible character: ' ' or '\t'
+            var newlines = 0;
+            for (var i = 0; i < text.Length; i++)
             {
-                continue;
-            }
+                var c = text[i];
+                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                {
+                    continue;
+                }
 
-            if (c is '\n' or '\r' or '\u2028' or '\u2029' or '\u0085')
-            {
+                if (c is '\n' or '\r' or '\u2028' or '\u2029' or '\u0085')
+                {
+                    pending = '\0';
+                    newlines++;
+                    continue;
+                }
+
+                if (IsRemoved(c))
+                {
+                    continue;
+                }
+
+                if (c == '\t' || char.IsWhiteSpace(c))
+                {
+                    pending = c == '\t' || pending == '\t' ? '\t' : ' ';
+                    continue;
+                }
+
+                FlushNewlines(buffer, ref length, ref newlines);
+                if (pending != '\0' && (length > 0 || pending == '\t'))
+                {
+                    buffer[length++] = pending;
+                }
+
                 pending = '\0';
-                newlines++;
-                continue;
+                buffer[length++] = c;
             }
 
-            if (IsRemoved(c))
-            {
-                continue;
-            }
-
-            if (c == '\t' || char.IsWhiteSpace(c))
-            {
-                pending = c == '\t' || pending == '\t' ? '\t' : ' ';
-                continue;
-            }
-
-            FlushNewlines(sb, ref newlines);
-            if (pending != '\0' && (sb.Length > 0 || pending == '\t'))
-            {
-                sb.Append(pending);
-            }
-
-            pending = '\0';
-            sb.Append(c);
+            var cleaned = buffer.AsSpan(0, length).Trim(" \n");
+            return cleaned.SequenceEqual(text) ? text : new string(cleaned);
         }
-
-        return sb.ToString().Trim(' ', '\n');
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(buffer);
+        }
     }
 
-    private static void FlushNewlines(StringBuilder sb, ref int newlines)
+    private static void FlushNewlines(char[] buffer, ref int length, ref int newlines)
     {
         if (newlines == 0)
         {
             return;
         }
 
-        while (sb.Length > 0 && sb[^1] is ' ' or '\t')
+        while (length > 0 && buffer[length - 1] is ' ' or '\t')
         {
-            sb.Length--;
+            length--;
         }
 
-        if (sb.Length > 0)
+        if (length > 0)
         {
-            sb.Append('\n', Math.Min(newlines, 2));
+            buffer[length++] = '\n';
+            if (newlines > 1)
+            {
+                buffer[length++] = '\n';
+            }
         }
 
         newlines = 0;
