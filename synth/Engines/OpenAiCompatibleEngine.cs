@@ -64,7 +64,9 @@ public sealed class OpenAiCompatibleEngine : IChatEngine, IDisposable
     /// <c>&lt;think&gt;\n</c>, the reasoning and <c>\n&lt;/think&gt;\n\n</c>, for the answer, with
     /// <c>max_tokens</c> what is left of <see cref="ChatRequest.MaxTokens"/>. The text returned is
     /// <c>&lt;think&gt;\n</c> + reasoning + <c>\n&lt;/think&gt;\n\n</c> + answer, as one completion would read. The
-    /// budget is counted by the server, in tokens generated.
+    /// budget is counted by the server, in tokens generated, and, when
+    /// <see cref="OpenAiCompatibleEngineOptions.CountTokens"/> is set, the reasoning is then cut back until
+    /// that count fits.
     /// </remarks>
     public async Task<ChatCompletion> CompleteAsync(ChatRequest request, CancellationToken ct = default)
     {
@@ -92,7 +94,14 @@ public sealed class OpenAiCompatibleEngine : IChatEngine, IDisposable
         if (budget > 0)
         {
             var first = await SendAsync(request with { MaxTokens = budget, Stop = [.. request.Stop, ThinkingText.Close], ThinkingBudget = null }, ct).ConfigureAwait(false);
-            thinking = ThinkingText.ThinkingOf(first.Text);
+            // The reasoning is the text up to </think> (the stop string); a server whose template opens
+            // <think> itself returns it without the tag.
+            thinking = ThinkingText.Split(first.Text).Thinking ?? first.Text.Trim();
+            if (_options.CountTokens is { } count)
+            {
+                thinking = FitBudget(thinking, budget, count);
+            }
+
             prompt = first.Usage.PromptTokens;
             used = first.Usage.CompletionTokens > 0 ? first.Usage.CompletionTokens : budget;
         }
@@ -111,6 +120,44 @@ public sealed class OpenAiCompatibleEngine : IChatEngine, IDisposable
             closed + answer.Text,
             answer.FinishReason,
             new ChatTokenUsage(prompt > 0 ? prompt : answer.Usage.PromptTokens, used + ForcedTokens + answer.Usage.CompletionTokens));
+    }
+
+    /// <summary>The longest prefix of <paramref name="thinking"/> (whole UTF-16 characters, trimmed) that counts at most <paramref name="budget"/> tokens.</summary>
+    internal static string FitBudget(string thinking, int budget, Func<string, int> count)
+    {
+        if (count(thinking) <= budget)
+        {
+            return thinking;
+        }
+
+        // The empty prefix fits and the whole text does not: halve the gap between them.
+        int low = 0;
+        int high = thinking.Length;
+        while (high - low > 1)
+        {
+            int mid = low + ((high - low) / 2);
+            if (char.IsLowSurrogate(thinking[mid]) && mid - 1 > low)
+            {
+                mid--;
+            }
+
+            if (count(thinking[..mid].Trim()) <= budget)
+            {
+                low = mid;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        var fit = thinking[..low].Trim();
+        while (fit.Length > 0 && count(fit) > budget)
+        {
+            fit = fit[..^1].Trim();
+        }
+
+        return fit;
     }
 
     private async Task<ChatCompletion> SendAsync(ChatRequest request, CancellationToken ct)
