@@ -31,6 +31,7 @@ internal static class CorpusCli
         new ClassifyEvalCommand(),
         new ModelTinyCommand(),
         new ServeCommand(),
+        new SynthCommand(SynthVerifierFactory.Create),
     ];
 
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken ct)
