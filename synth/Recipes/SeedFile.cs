@@ -65,7 +65,7 @@ public static partial class SeedFile
     }
 
     /// <summary>GSM8K's final answer: the text after the last <c>####</c>, trimmed, commas removed; other answers trimmed.</summary>
-    public static string KnownAnswer(string answer)
+    internal static string KnownAnswer(string answer)
     {
         ArgumentNullException.ThrowIfNull(answer);
         int mark = answer.LastIndexOf("####", StringComparison.Ordinal);

@@ -1,7 +1,7 @@
 namespace Corpus.Synth.Recipes;
 
 /// <summary>The built-in topic and difficulty seeds unseeded problems are written from.</summary>
-public static class SynthTopics
+internal static class SynthTopics
 {
     /// <summary>Math topics.</summary>
     public static IReadOnlyList<string> Math { get; } =
