@@ -101,6 +101,7 @@ internal sealed class SynthCommand(Func<ISynthVerifier> verifiers) : ICommand
             Count = args.Value("--count") is { } c ? ArgParser.ParseInt("--count", c, 0, 100_000_000) : 16,
             SamplesPerProblem = args.Value("--samples-per-problem") is { } k ? ArgParser.ParseInt("--samples-per-problem", k, 1, 1024) : 4,
             MaxTokens = maxTokens,
+            ProblemMaxTokens = Math.Min(512, maxTokens),
             ThinkingBudget = args.Value("--thinking-budget") is { } b ? ArgParser.ParseInt("--thinking-budget", b, 0, 1 << 20) : null,
             Temperature = args.Value("--temperature") is { } t ? ClassifyTrainCommand.ParseDouble("--temperature", t, 0, 10) : null,
             TopP = args.Value("--top-p") is { } tp ? ClassifyTrainCommand.ParseDouble("--top-p", tp, 0, 1) : null,
