@@ -56,7 +56,7 @@ internal static class SynthOutput
     private static async Task WriteParquetAsync(string path, IReadOnlyList<SynthRow> rows, CancellationToken ct)
     {
         var temporary = path + ".tmp";
-        var writer = new ParquetPartWriter<SynthRow>(temporary, r => r.Size);
+        var writer = new ParquetPartWriter<SynthRow>(temporary, SynthRow.SizeOf);
         await using (writer.ConfigureAwait(false))
         {
             foreach (var row in rows)
@@ -78,7 +78,7 @@ internal static class SynthOutput
         {
             foreach (var row in rows)
             {
-                await JsonSerializer.SerializeAsync(stream, row, SynthRowJson.Default.SynthRow, ct).ConfigureAwait(false);
+                await JsonSerializer.SerializeAsync(stream, row, SynthRowJson.Lines.SynthRow, ct).ConfigureAwait(false);
                 stream.WriteByte((byte)'\n');
             }
         }

@@ -106,6 +106,10 @@ public sealed partial class SynthCommandTests : IDisposable
         var rejects = Lines(Path.Combine(output, "rejects", "synth-00000.jsonl"));
 
         (rows.Count + rejects.Count).Should().Be(12, "every sample is kept or rejected, none dropped");
+        Query($"SELECT column_name FROM (DESCRIBE SELECT * FROM read_parquet('{output}/synth/part-00000.parquet'))").Select(r => (string)r["column_name"]!).Should().Equal(
+            "id", "task", "domain", "prompt", "thinking", "answer", "verdict", "reason", "model", "temperature", "top_p", "top_k", "seed", "max_tokens",
+            "thinking_budget", "prompt_tokens", "output_tokens", "seconds", "source", "problem_index", "sample_index", "seed_id", "finish_reason", "thinking_mode");
+        rejects[0].EnumerateObject().Select(p => p.Name).Should().Equal(rows[0].Keys, "reject lines carry the same fields as the rows");
         rows.Should().OnlyContain(r => (string)r["verdict"]! == "accepted" && (string)r["source"]! == "synth" && (string)r["domain"]! == "math"
             && (string)r["model"]! == "qwen3-scripted" && (double)r["temperature"]! == 0.7 && (int)r["max_tokens"]! == 256 && r["thinking"] == null
             && (string)r["task"]! == "math/seed/gsm8k" && (int)r["output_tokens"]! == 7 && (int)r["prompt_tokens"]! == 11 && (double)r["seconds"]! >= 0);
