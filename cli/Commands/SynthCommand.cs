@@ -245,23 +245,31 @@ internal sealed class SynthCommand(Func<ISynthVerifier> verifiers) : ICommand
     private sealed class SynthProgressLine(TextWriter error, TimeSpan every)
     {
         private readonly Stopwatch _since = Stopwatch.StartNew();
+        private readonly Lock _gate = new();
         private SynthProgress? _last;
 
+        /// <summary>Called from many threads at once (every request reports).</summary>
         public void Report(SynthProgress p)
         {
-            _last = p;
-            if (_since.Elapsed >= every)
+            lock (_gate)
             {
-                _since.Restart();
-                error.WriteLine(Line(p));
+                _last = p;
+                if (_since.Elapsed >= every)
+                {
+                    _since.Restart();
+                    error.WriteLine(Line(p));
+                }
             }
         }
 
         public void Finish()
         {
-            if (_last is { } p)
+            lock (_gate)
             {
-                error.WriteLine(Line(p));
+                if (_last is { } p)
+                {
+                    error.WriteLine(Line(p));
+                }
             }
         }
 

@@ -204,6 +204,7 @@ public static class SynthGenerator
                 Interlocked.Decrement(ref _inFlight);
                 Interlocked.Increment(ref _requests);
                 Gate.Release();
+                Report();
             }
         }
 
@@ -247,6 +248,7 @@ public static class SynthGenerator
             Report();
         }
 
+        /// <summary>Reports where the run stands; called after every request and every problem (the receiver throttles).</summary>
         public void Report() => progress?.Report(new SynthProgress(
             Volatile.Read(ref _problemsDone),
             options.Count,
