@@ -387,10 +387,11 @@ public sealed class LlamaEngine : IChatEngine, IDisposable
             Interlocked.Increment(ref _generatedTokens);
             bool end = token.IsEndOfGeneration(_weights.Vocab);
             int length = end ? 0 : PieceOf(model, token, ref piece);
+            bool thinking = s.Thinking;
             var finish = s.Accept(token, end, piece.AsSpan(0, length));
-            if (s.Thinking)
+            if (thinking)
             {
-                KeepThinkingBudget(s, finishing: finish is not null);
+                KeepThinkingBudget(s, finishing: finish is not null, closed: !s.Thinking);
             }
 
             if (finish is null && s.Generated >= s.MaxTokens)
@@ -417,21 +418,23 @@ public sealed class LlamaEngine : IChatEngine, IDisposable
     /// reasoning fits (tokens cut are removed from the KV cache too; re-tokenized text can be longer
     /// than the tokens sampled, e.g. a lone byte decodes to U+FFFD) and gets <c>\n&lt;/think&gt;\n\n</c>
     /// force-decoded after them, then samples its answer. A sequence finishing while still thinking is
-    /// only cut back to fit.
+    /// only cut back to fit; one that closes <c>&lt;/think&gt;</c> itself past the budget (between exact
+    /// counts) is cut back and closed the same way.
     /// </summary>
-    private void KeepThinkingBudget(LlamaSequence s, bool finishing)
+    private void KeepThinkingBudget(LlamaSequence s, bool finishing, bool closed)
     {
         int budget = s.ThinkingBudget!.Value;
         int generated = s.Generated;
-        if (!finishing && generated % ExactCountEvery != 0 && generated + s.ThinkingExcess < budget - BudgetSlack)
+        if (!finishing && !closed && generated % ExactCountEvery != 0 && generated + s.ThinkingExcess < budget - BudgetSlack)
         {
             return;
         }
 
         int count = ThinkingTokens(s.TextAfter(generated));
         s.ThinkingExcess = Math.Max(0, count - generated);
-        if (count < budget && !finishing)
+        if (closed ? count <= budget : count < budget && !finishing)
         {
+            // Under the budget; or the model closed </think> itself within it.
             return;
         }
 
@@ -461,9 +464,11 @@ public sealed class LlamaEngine : IChatEngine, IDisposable
         }
     }
 
-    private int ThinkingTokens(string textBeforeClose)
+    /// <summary>Tokens of the reasoning in <paramref name="text"/>: what precedes its first <c>&lt;/think&gt;</c>, or all of it.</summary>
+    private int ThinkingTokens(string text)
     {
-        var thinking = ThinkingText.ThinkingOf(textBeforeClose);
+        int close = text.IndexOf(ThinkingText.Close, StringComparison.Ordinal);
+        var thinking = ThinkingText.ThinkingOf(close < 0 ? text : text.AsSpan(0, close));
         return thinking.Length == 0 ? 0 : _weights.NativeHandle.Tokenize(thinking, false, false, Encoding.UTF8).Length;
     }
 
