@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using Corpus.Synth.Generation;
 using Parquet.Serialization.Attributes;
@@ -119,13 +118,4 @@ internal sealed class SynthRow
 
     /// <summary>Text bytes of a row, roughly, for sizing row groups.</summary>
     public static long SizeOf(SynthRow row) => (2L * (row.Prompt.Length + (row.Thinking?.Length ?? 0) + row.Answer.Length + row.Reason.Length)) + 256;
-}
-
-/// <summary>Source-generated JSON for reject lines; text outside ASCII is written as it is, not escaped.</summary>
-[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
-[JsonSerializable(typeof(SynthRow))]
-internal sealed partial class SynthRowJson : JsonSerializerContext
-{
-    /// <summary>The context reject lines are written with.</summary>
-    public static SynthRowJson Lines { get; } = new(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 }
