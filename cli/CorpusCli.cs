@@ -31,6 +31,7 @@ internal static class CorpusCli
         new ClassifyEvalCommand(),
         new ModelTinyCommand(),
         new ServeCommand(),
+        new SynthCommand(SynthVerifierFactory.CreateAsync),
     ];
 
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken ct)

@@ -42,4 +42,19 @@ public sealed record ChatRequest
     /// the model's default (Qwen3 thinks).
     /// </summary>
     public bool? EnableThinking { get; init; }
+
+    /// <summary>
+    /// Most tokens of thinking, when thinking is on; null for no limit. Past it the engine closes the
+    /// reasoning itself (<c>\n&lt;/think&gt;\n\n</c>) and lets the model answer; <see cref="MaxTokens"/> still
+    /// bounds thinking and answer together. Ignored when <see cref="EnableThinking"/> is false.
+    /// </summary>
+    public int? ThinkingBudget { get; init; }
+
+    /// <summary>
+    /// A prompt sent as it is, without the chat template (special tokens such as <c>&lt;|im_start|&gt;</c>
+    /// parsed): <see cref="LlamaEngine"/> decodes it directly and <see cref="OpenAiCompatibleEngine"/> posts it
+    /// to <c>/v1/completions</c>. Used to continue a reasoning the engine closed itself; null: render
+    /// <see cref="Messages"/>.
+    /// </summary>
+    internal string? RawPrompt { get; init; }
 }

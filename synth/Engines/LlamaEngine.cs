@@ -30,6 +30,13 @@ public sealed class LlamaEngine : IChatEngine, IDisposable
     private bool _disposed;
     private volatile Exception? _fault;
     private readonly int _threads;
+    private readonly LLamaToken[] _forcedClose;
+
+    /// <summary>A thinking sequence's reasoning is counted exactly at least this often (in generated tokens).</summary>
+    private const int ExactCountEvery = 32;
+
+    /// <summary>Within this many tokens of its budget, a thinking sequence's reasoning is counted exactly at every token.</summary>
+    private const int BudgetSlack = 16;
 
     private LlamaEngine(LlamaEngineOptions options, LLamaWeights weights, LLamaContext context)
     {
@@ -37,6 +44,7 @@ public sealed class LlamaEngine : IChatEngine, IDisposable
         _weights = weights;
         _context = context;
         _threads = options.Threads > 0 ? options.Threads : Environment.ProcessorCount;
+        _forcedClose = weights.NativeHandle.Tokenize(ThinkingText.ForcedClose, false, true, Encoding.UTF8);
         _loop = new Thread(RunLoop) { IsBackground = true, Name = "llama-decode" };
         _loop.Start();
     }
@@ -125,7 +133,18 @@ public sealed class LlamaEngine : IChatEngine, IDisposable
 
         int maxTokens = request.MaxTokens ?? _options.DefaultMaxTokens;
         ArgumentOutOfRangeException.ThrowIfLessThan(maxTokens, 1, nameof(request.MaxTokens));
-        var tokens = PromptTokens(request.Messages, request.EnableThinking ?? true);
+        if (request.ThinkingBudget is { } budget)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(budget, nameof(request.ThinkingBudget));
+        }
+        var tokens = request.RawPrompt is { } raw
+            ? _weights.NativeHandle.Tokenize(raw, false, true, Encoding.UTF8)
+            : PromptTokens(request.Messages, request.EnableThinking ?? true);
+        if (tokens.Length == 0)
+        {
+            throw new ArgumentException("the prompt is empty", nameof(request));
+        }
+
         var sequence = new LlamaSequence(request, tokens, maxTokens);
         if (sequence.Reservation > _options.ContextSize)
         {
@@ -287,10 +306,23 @@ public sealed class LlamaEngine : IChatEngine, IDisposable
             }
 
             s.LogitIndex = -1;
-            if (!s.Prefilling)
+            if (!s.Prefilling && budget > 0)
             {
-                s.LogitIndex = batch.Add(s.NextToken, s.Position++, s.SequenceId, true);
-                budget--;
+                // Usually one token (the last sampled); more when a thinking budget forced </think>. What
+                // does not fit waits for the next step, logits only once the last one is in.
+                int take = Math.Min(s.Feed.Count, budget);
+                for (int i = 0; i < take; i++)
+                {
+                    bool last = i == s.Feed.Count - 1;
+                    int index = batch.Add(s.Feed[i], s.Position++, s.SequenceId, last);
+                    if (last)
+                    {
+                        s.LogitIndex = index;
+                    }
+                }
+
+                s.Feed.RemoveRange(0, take);
+                budget -= take;
             }
         }
 
@@ -355,13 +387,89 @@ public sealed class LlamaEngine : IChatEngine, IDisposable
             Interlocked.Increment(ref _generatedTokens);
             bool end = token.IsEndOfGeneration(_weights.Vocab);
             int length = end ? 0 : PieceOf(model, token, ref piece);
-            if (s.Accept(token, end, piece.AsSpan(0, length)) is { } finish)
+            bool thinking = s.Thinking;
+            var finish = s.Accept(token, end, piece.AsSpan(0, length));
+            if (thinking)
+            {
+                KeepThinkingBudget(s, finishing: finish is not null, closed: !s.Thinking);
+            }
+
+            if (finish is null && s.Generated >= s.MaxTokens)
+            {
+                s.Flush();
+                finish = "length";
+            }
+
+            if (finish is not null)
             {
                 var usage = new ChatTokenUsage(s.Prompt.Length, s.Generated);
                 Release(slots, s, ref reserved);
                 s.Completion.TrySetResult(new ChatCompletion(s.Text, finish, usage));
             }
         }
+    }
+
+    /// <summary>
+    /// Holds a thinking sequence to its budget, counted as the tokens of its reasoning text (what
+    /// <see cref="ThinkingText.Split"/> returns as thinking) in the model's vocabulary, special tokens as
+    /// plain text. Generated tokens estimate it; the exact count runs every <see cref="ExactCountEvery"/>
+    /// tokens and at every token once the estimate is within <see cref="BudgetSlack"/> of the budget.
+    /// When the reasoning reaches the budget, the sequence keeps the longest run of its tokens whose
+    /// reasoning fits (tokens cut are removed from the KV cache too; re-tokenized text can be longer
+    /// than the tokens sampled, e.g. a lone byte decodes to U+FFFD) and gets <c>\n&lt;/think&gt;\n\n</c>
+    /// force-decoded after them, then samples its answer. A sequence finishing while still thinking is
+    /// only cut back to fit; one that closes <c>&lt;/think&gt;</c> itself past the budget (between exact
+    /// counts) is cut back and closed the same way.
+    /// </summary>
+    private void KeepThinkingBudget(LlamaSequence s, bool finishing, bool closed)
+    {
+        int budget = s.ThinkingBudget!.Value;
+        int generated = s.Generated;
+        if (!finishing && !closed && generated % ExactCountEvery != 0 && generated + s.ThinkingExcess < budget - BudgetSlack)
+        {
+            return;
+        }
+
+        int count = ThinkingTokens(s.TextAfter(generated));
+        s.ThinkingExcess = Math.Max(0, count - generated);
+        if (closed ? count <= budget : count < budget && !finishing)
+        {
+            // Under the budget; or the model closed </think> itself within it.
+            return;
+        }
+
+        int keep = generated;
+        while (count > budget && keep > 0)
+        {
+            keep--;
+            count = ThinkingTokens(s.TextAfter(keep));
+        }
+
+        if (keep < generated)
+        {
+            // Tokens 1..generated-1 are in the cache at positions prompt..; the last sampled one is not yet.
+            int position = s.Prompt.Length + keep;
+            if (position < s.Position)
+            {
+                _context.NativeHandle.MemorySequenceRemove(s.SequenceId, position, -1);
+                s.Position = position;
+            }
+
+            s.Truncate(keep);
+        }
+
+        if (!finishing)
+        {
+            s.Force(_forcedClose, ThinkingText.ForcedClose);
+        }
+    }
+
+    /// <summary>Tokens of the reasoning in <paramref name="text"/>: what precedes its first <c>&lt;/think&gt;</c>, or all of it.</summary>
+    private int ThinkingTokens(string text)
+    {
+        int close = text.IndexOf(ThinkingText.Close, StringComparison.Ordinal);
+        var thinking = ThinkingText.ThinkingOf(close < 0 ? text : text.AsSpan(0, close));
+        return thinking.Length == 0 ? 0 : _weights.NativeHandle.Tokenize(thinking, false, false, Encoding.UTF8).Length;
     }
 
     private static int PieceOf(SafeLlamaModelHandle model, LLamaToken token, ref byte[] piece)

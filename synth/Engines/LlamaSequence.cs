@@ -16,13 +16,37 @@ internal sealed class LlamaSequence : IDisposable
     private readonly int _longestStop;
     private char[] _chars = new char[64];
 
+    /// <summary>Text length after each generated token, kept only under a thinking budget (to cut back to a token).</summary>
+    private readonly List<int>? _lengths;
+
     public LlamaSequence(ChatRequest request, LLamaToken[] prompt, int maxTokens)
     {
         Request = request;
         Prompt = prompt;
         MaxTokens = maxTokens;
         _longestStop = request.Stop.Count == 0 ? 0 : request.Stop.Max(s => s.Length);
+        if (request.EnableThinking != false && request.ThinkingBudget is { } budget)
+        {
+            ThinkingBudget = budget;
+            Thinking = true;
+            _lengths = [];
+        }
     }
+
+    /// <summary>Most thinking tokens, when the request set a budget and thinks; else null.</summary>
+    public int? ThinkingBudget { get; }
+
+    /// <summary>True while a budgeted sequence has not yet closed its reasoning with <c>&lt;/think&gt;</c>.</summary>
+    public bool Thinking { get; set; }
+
+    /// <summary>How far re-tokenized thinking ran ahead of the generated token count at the last exact count.</summary>
+    public int ThinkingExcess { get; set; }
+
+    /// <summary>
+    /// Tokens to put in the next batch: the last sampled token, and after it the forced <c>&lt;/think&gt;</c>
+    /// tokens when the budget closed the reasoning. Logits are taken on the last one.
+    /// </summary>
+    public List<LLamaToken> Feed { get; } = new(8);
 
     public ChatRequest Request { get; }
 
@@ -49,9 +73,6 @@ internal sealed class LlamaSequence : IDisposable
 
     /// <summary>The position of the next token this sequence puts in a batch.</summary>
     public int Position { get; set; }
-
-    /// <summary>The last sampled token, to be decoded next step.</summary>
-    public LLamaToken NextToken { get; private set; }
 
     /// <summary>This step's batch index whose logits are this sequence's, or -1.</summary>
     public int LogitIndex { get; set; } = -1;
@@ -109,30 +130,38 @@ internal sealed class LlamaSequence : IDisposable
 
     /// <summary>
     /// Takes a sampled token: appends its text (<paramref name="piece"/>, its bytes) unless it ends
-    /// generation. Returns the finish reason once the sequence is done, else null.
+    /// generation, and queues it to be fed next step. Returns <c>stop</c> when it ended generation or
+    /// completed a stop string, else null (the engine checks <see cref="MaxTokens"/> after the budget).
     /// </summary>
     public string? Accept(LLamaToken token, bool endOfGeneration, ReadOnlySpan<byte> piece)
     {
         Generated++;
-        NextToken = token;
+        Feed.Clear();
+        Feed.Add(token);
         if (endOfGeneration)
         {
             Flush();
+            _lengths?.Add(_text.Length);
             return "stop";
         }
 
         int before = _text.Length;
         Append(piece, flush: false);
+        _lengths?.Add(_text.Length);
+        if (Thinking && ClosesThinking(before))
+        {
+            Thinking = false;
+        }
+
         if (_longestStop > 0 && StopAt(before) is { } stop)
         {
             _text.Length = stop;
-            return "stop";
-        }
+            if (_lengths is not null)
+            {
+                _lengths[^1] = stop;
+            }
 
-        if (Generated >= MaxTokens)
-        {
-            Flush();
-            return "length";
+            return "stop";
         }
 
         return null;
@@ -140,7 +169,39 @@ internal sealed class LlamaSequence : IDisposable
 
     public string Text => _text.ToString();
 
-    private void Flush() => Append([], flush: true);
+    /// <summary>The text as it stood after the first <paramref name="tokens"/> generated tokens.</summary>
+    public string TextAfter(int tokens) => tokens == 0 ? string.Empty : _text.ToString(0, Math.Min(_lengths![tokens - 1], _text.Length));
+
+    /// <summary>
+    /// Forgets every generated token after the first <paramref name="keep"/> (text, count and what was to be
+    /// fed); the engine removes their cells from the KV cache and moves <see cref="Position"/> back.
+    /// </summary>
+    public void Truncate(int keep)
+    {
+        _text.Length = keep == 0 ? 0 : Math.Min(_lengths![keep - 1], _text.Length);
+        _lengths!.RemoveRange(keep, _lengths.Count - keep);
+        Generated = keep;
+        Feed.Clear();
+        _utf8.Reset();
+    }
+
+    /// <summary>Appends forced tokens and their text (they count as generated, so <see cref="MaxTokens"/> bounds them too).</summary>
+    public void Force(IReadOnlyList<LLamaToken> tokens, string text)
+    {
+        Flush();
+        _text.Append(text);
+        Feed.AddRange(tokens);
+        Generated += tokens.Count;
+        Thinking = false;
+    }
+
+    public void Flush() => Append([], flush: true);
+
+    private bool ClosesThinking(int before)
+    {
+        int from = Math.Max(0, before - ThinkingText.Close.Length + 1);
+        return _text.ToString(from, _text.Length - from).Contains(ThinkingText.Close, StringComparison.Ordinal);
+    }
 
     private void Append(ReadOnlySpan<byte> bytes, bool flush)
     {

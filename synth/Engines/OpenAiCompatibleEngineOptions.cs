@@ -26,4 +26,12 @@ public sealed record OpenAiCompatibleEngineOptions
 
     /// <summary>Sent as <c>Authorization: Bearer …</c> when set.</summary>
     public string? ApiKey { get; init; }
+
+    /// <summary>
+    /// Counts the tokens of a text the way the model's tokenizer does (e.g. the project's Qwen tokenizer).
+    /// When set, reasoning the server returned for a <see cref="ChatRequest.ThinkingBudget"/> is cut back
+    /// until its count fits the budget (a server counts tokens generated, and re-tokenized text can be
+    /// longer); null: the server's count stands.
+    /// </summary>
+    public Func<string, int>? CountTokens { get; init; }
 }

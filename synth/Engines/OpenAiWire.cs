@@ -60,6 +60,10 @@ internal sealed class OpenAiMessage
 
     [JsonPropertyName("content")]
     public string? Content { get; set; }
+
+    /// <summary>The reasoning, where a server's reasoning parser splits it off (vLLM, SGLang); never sent.</summary>
+    [JsonPropertyName("reasoning_content")]
+    public string? ReasoningContent { get; set; }
 }
 
 /// <summary>The response body of <c>/v1/chat/completions</c> (the fields read).</summary>
@@ -92,8 +96,73 @@ internal sealed class OpenAiUsage
     public int CompletionTokens { get; set; }
 }
 
+/// <summary>The request body of <c>/v1/completions</c>: a raw prompt and the same sampling fields.</summary>
+internal sealed class OpenAiCompletionRequest
+{
+    [JsonPropertyName("model")]
+    public string Model { get; set; } = string.Empty;
+
+    [JsonPropertyName("prompt")]
+    public string Prompt { get; set; } = string.Empty;
+
+    [JsonPropertyName("temperature")]
+    public double? Temperature { get; set; }
+
+    [JsonPropertyName("max_tokens")]
+    public int? MaxTokens { get; set; }
+
+    [JsonPropertyName("seed")]
+    public long? Seed { get; set; }
+
+    [JsonPropertyName("stop")]
+    public List<string>? Stop { get; set; }
+
+    [JsonPropertyName("top_p")]
+    public double? TopP { get; set; }
+
+    [JsonPropertyName("top_k")]
+    public int? TopK { get; set; }
+
+    [JsonPropertyName("min_p")]
+    public double? MinP { get; set; }
+
+    [JsonPropertyName("repetition_penalty")]
+    public double? RepetitionPenalty { get; set; }
+
+    [JsonPropertyName("presence_penalty")]
+    public double? PresencePenalty { get; set; }
+
+    [JsonPropertyName("chat_template_kwargs")]
+    public OpenAiChatTemplateKwargs? ChatTemplateKwargs { get; set; }
+
+    [JsonPropertyName("stream")]
+    public bool Stream { get; set; }
+}
+
+/// <summary>The response body of <c>/v1/completions</c> (the fields read).</summary>
+internal sealed class OpenAiCompletionResponse
+{
+    [JsonPropertyName("choices")]
+    public List<OpenAiTextChoice>? Choices { get; set; }
+
+    [JsonPropertyName("usage")]
+    public OpenAiUsage? Usage { get; set; }
+}
+
+/// <summary>One choice of a text completion.</summary>
+internal sealed class OpenAiTextChoice
+{
+    [JsonPropertyName("text")]
+    public string? Text { get; set; }
+
+    [JsonPropertyName("finish_reason")]
+    public string? FinishReason { get; set; }
+}
+
 /// <summary>Source-generated JSON for the wire types (no reflection at run time).</summary>
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(OpenAiChatRequest))]
 [JsonSerializable(typeof(OpenAiChatResponse))]
+[JsonSerializable(typeof(OpenAiCompletionRequest))]
+[JsonSerializable(typeof(OpenAiCompletionResponse))]
 internal sealed partial class OpenAiJson : JsonSerializerContext;

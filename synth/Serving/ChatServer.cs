@@ -7,8 +7,8 @@ namespace Corpus.Synth.Serving;
 
 /// <summary>
 /// Serves any <see cref="IChatEngine"/> as an OpenAI-compatible HTTP endpoint on 127.0.0.1:
-/// <c>GET /v1/models</c>, <c>POST /v1/chat/completions</c>, <c>POST /v1/completions</c> (the raw prompt is
-/// sent to the engine as one user turn) and <c>GET /health</c>. Each request is handled on its own task, so
+/// <c>GET /v1/models</c>, <c>POST /v1/chat/completions</c>, <c>POST /v1/completions</c> (the prompt is
+/// decoded as it is, without the chat template) and <c>GET /health</c>. Each request is handled on its own task, so
 /// concurrent requests reach the engine together (a <see cref="LlamaEngine"/> decodes them in one batch).
 /// No streaming: <c>"stream": true</c> is answered 400. Errors come back as
 /// <c>{"error": {"message", "type"}}</c>: 400 for a bad body, 404 for an unknown route, 413 for a body over

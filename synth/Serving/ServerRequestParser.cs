@@ -31,7 +31,7 @@ internal static class ServerRequestParser
         return Sampling(root, model, list);
     }
 
-    /// <summary>A raw completion request: <c>prompt</c> (a string, or an array of one) becomes a single user turn.</summary>
+    /// <summary>A raw completion request: <c>prompt</c> (a string, or an array of one), decoded as it is (no chat template).</summary>
     public static ChatRequest Completion(ReadOnlyMemory<byte> body, string model)
     {
         using var document = Parse(body);
@@ -48,7 +48,7 @@ internal static class ServerRequestParser
             throw ChatServerError.BadRequest("'prompt' is required: a string");
         }
 
-        return Sampling(root, model, [ChatMessage.User(prompt)]);
+        return Sampling(root, model, [ChatMessage.User(prompt)]) with { RawPrompt = prompt };
     }
 
     private static JsonDocument Parse(ReadOnlyMemory<byte> body)

@@ -6,8 +6,12 @@ using System.Text.Json;
 
 namespace Corpus.Tests.Shared;
 
-/// <summary>A request the scripted server received: its number (from 1), the model, the last user message and the raw body.</summary>
-internal sealed record ScriptedChatRequest(int Number, string Model, string UserMessage, string Body);
+/// <summary>A request the scripted server received: its number (from 1), the model, the last user message (a raw completion's prompt) and the raw body.</summary>
+internal sealed record ScriptedChatRequest(int Number, string Model, string UserMessage, string Body)
+{
+    /// <summary>The route: <c>/v1/chat/completions</c>, or <c>/v1/completions</c> for a raw prompt.</summary>
+    public string Path { get; init; } = "/v1/chat/completions";
+}
 
 /// <summary>What the scripted server answers: an HTTP status, a body, an optional delay and Retry-After header.</summary>
 internal sealed record ScriptedReply(int Status, string Body, TimeSpan Delay = default, string? RetryAfter = null)
@@ -21,11 +25,21 @@ internal sealed record ScriptedReply(int Status, string Body, TimeSpan Delay = d
         choices = new[] { new { index = 0, message = new { role = "assistant", content }, finish_reason = finishReason } },
         usage = new { prompt_tokens = 11, completion_tokens = 7, total_tokens = 18 },
     }));
+
+    /// <summary>A 200 text completion (the answer of <c>/v1/completions</c>) whose text is <paramref name="text"/>.</summary>
+    public static ScriptedReply Text(string text, string finishReason = "stop", int completionTokens = 7) => new(200, JsonSerializer.Serialize(new
+    {
+        id = "cmpl-scripted",
+        @object = "text_completion",
+        model = "scripted",
+        choices = new[] { new { index = 0, text, finish_reason = finishReason } },
+        usage = new { prompt_tokens = 11, completion_tokens = completionTokens, total_tokens = 11 + completionTokens },
+    }));
 }
 
 /// <summary>
 /// A real OpenAI-compatible HTTP server on 127.0.0.1 (a free port) that answers
-/// <c>POST /v1/chat/completions</c> with whatever its script decides for each request. It logs every
+/// <c>POST /v1/chat/completions</c> and <c>POST /v1/completions</c> with whatever its script decides for each request. It logs every
 /// request and the most requests it saw in flight at once.
 /// </summary>
 internal sealed class ScriptedChatServer : IAsyncDisposable
@@ -116,7 +130,8 @@ internal sealed class ScriptedChatServer : IAsyncDisposable
         try
         {
             ScriptedReply reply;
-            if (context.Request.HttpMethod != "POST" || context.Request.Url?.AbsolutePath != "/v1/chat/completions")
+            var path = context.Request.Url?.AbsolutePath;
+            if (context.Request.HttpMethod != "POST" || path is not ("/v1/chat/completions" or "/v1/completions"))
             {
                 reply = new ScriptedReply(404, "{\"error\":\"not found\"}");
             }
@@ -130,11 +145,13 @@ internal sealed class ScriptedChatServer : IAsyncDisposable
 
                 using var json = JsonDocument.Parse(body);
                 var model = json.RootElement.GetProperty("model").GetString() ?? string.Empty;
-                var user = json.RootElement.GetProperty("messages").EnumerateArray()
-                    .LastOrDefault(m => m.GetProperty("role").GetString() == "user") is { ValueKind: JsonValueKind.Object } m
-                    ? TextOf(m.GetProperty("content"))
-                    : string.Empty;
-                var request = new ScriptedChatRequest(Interlocked.Increment(ref _count), model, user, body);
+                var user = path == "/v1/completions"
+                    ? json.RootElement.GetProperty("prompt").GetString() ?? string.Empty
+                    : json.RootElement.GetProperty("messages").EnumerateArray()
+                        .LastOrDefault(m => m.GetProperty("role").GetString() == "user") is { ValueKind: JsonValueKind.Object } m
+                        ? TextOf(m.GetProperty("content"))
+                        : string.Empty;
+                var request = new ScriptedChatRequest(Interlocked.Increment(ref _count), model, user, body) { Path = path };
                 Requests.Enqueue(request);
                 reply = _script(request);
             }

@@ -224,4 +224,54 @@ public sealed class OpenAiCompatibleEngineTests
 
         engine.Endpoint.ToString().Should().Be(expected);
     }
+
+    [Fact]
+    public async Task Thinking_budget_takes_two_requests_reasoning_then_a_raw_completion_for_the_answer()
+    {
+        await using var server = ScriptedChatServer.Start(r => r.Path == "/v1/completions"
+            ? ScriptedReply.Text("The answer is 4.", completionTokens: 5)
+            : ScriptedReply.Answer("<think>\nTwo and two make four", "length"));
+        using var engine = Engine(server);
+        var request = new ChatRequest { Model = "qwen3-test", Messages = [ChatMessage.User("What is 2 + 2?")], MaxTokens = 100, ThinkingBudget = 30, Seed = 3, Stop = ["</answer>"] };
+
+        var completion = await engine.CompleteAsync(request);
+
+        completion.Text.Should().Be("<think>\nTwo and two make four\n</think>\n\nThe answer is 4.");
+        completion.Usage.Should().Be(new ChatTokenUsage(11, 7 + 3 + 5));
+        var requests = server.Requests.OrderBy(r => r.Number).ToList();
+        requests.Select(r => r.Path).Should().Equal("/v1/chat/completions", "/v1/completions");
+        var first = System.Text.Json.JsonDocument.Parse(requests[0].Body).RootElement;
+        first.GetProperty("max_tokens").GetInt32().Should().Be(30);
+        first.GetProperty("stop").EnumerateArray().Select(e => e.GetString()).Should().Equal("</answer>", "</think>");
+        var second = System.Text.Json.JsonDocument.Parse(requests[1].Body).RootElement;
+        second.GetProperty("prompt").GetString().Should().Be("<|im_start|>user\nWhat is 2 + 2?<|im_end|>\n<|im_start|>assistant\n<think>\nTwo and two make four\n</think>\n\n");
+        second.GetProperty("max_tokens").GetInt32().Should().Be(100 - 7 - 3, "what is left of max_tokens after the reasoning and the close");
+        second.GetProperty("seed").GetInt64().Should().Be(3);
+        second.GetProperty("stop").EnumerateArray().Select(e => e.GetString()).Should().Equal("</answer>");
+        second.TryGetProperty("messages", out _).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Budget_at_least_max_tokens_or_thinking_off_is_one_chat_request()
+    {
+        await using var server = ScriptedChatServer.Start(_ => ScriptedReply.Answer("ok"));
+        using var engine = Engine(server);
+
+        await engine.CompleteAsync(Hello with { ThinkingBudget = 64 });
+        await engine.CompleteAsync(Hello with { ThinkingBudget = 8, EnableThinking = false });
+
+        server.Requests.Should().HaveCount(2).And.OnlyContain(r => r.Path == "/v1/chat/completions" && !r.Body.Contains("</think>", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Reasoning_a_server_splits_off_comes_back_in_the_text()
+    {
+        await using var server = ScriptedChatServer.Start(_ => new ScriptedReply(200, """{"choices": [{"message": {"role": "assistant", "content": "4", "reasoning_content": "two and two"}, "finish_reason": "stop"}]}"""));
+        using var engine = Engine(server);
+
+        var completion = await engine.CompleteAsync(Hello);
+
+        completion.Text.Should().Be("<think>\ntwo and two\n</think>\n\n4");
+        ThinkingText.Split(completion.Text).Should().Be(new ThinkingSplit("two and two", "4"));
+    }
 }

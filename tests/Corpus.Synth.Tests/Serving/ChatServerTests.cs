@@ -105,14 +105,16 @@ public sealed class ChatServerTests(TinyLlamaFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Raw_completion_answers_the_prompt_as_one_user_turn()
+    public async Task Raw_completion_decodes_the_prompt_without_the_chat_template()
     {
-        var (status, body) = await PostAsync("v1/completions", """{"prompt": "Count to three.", "max_tokens": 5, "seed": 3, "chat_template_kwargs": {"enable_thinking": false}}""");
+        var (status, body) = await PostAsync("v1/completions", """{"prompt": "<|im_start|>user\nCount to three.<|im_end|>\n<|im_start|>assistant\n<think>\n\n</think>\n\n", "max_tokens": 5, "seed": 3, "chat_template_kwargs": {"enable_thinking": false}}""");
 
         status.Should().Be(HttpStatusCode.OK);
         body.GetProperty("object").GetString().Should().Be("text_completion");
+        // The same tokens as the chat template renders for one user turn without thinking, so the same text.
         var direct = await fixture.Engine.CompleteAsync(new ChatRequest { Model = "x", Messages = [ChatMessage.User("Count to three.")], MaxTokens = 5, Seed = 3, EnableThinking = false });
         body.GetProperty("choices")[0].GetProperty("text").GetString().Should().Be(direct.Text);
+        body.GetProperty("usage").GetProperty("prompt_tokens").GetInt32().Should().Be(direct.Usage.PromptTokens);
     }
 
     [Theory]
