@@ -33,6 +33,9 @@ public sealed record BuildConfig
     /// <summary>How a build crawls (the sample site, with <c>--sample</c>).</summary>
     public CrawlConfig Crawl { get; init; } = new();
 
+    /// <summary>Synthetic math and code from a model (the <c>synth</c> phase; off unless an engine is set).</summary>
+    public SynthConfig Synth { get; init; } = new();
+
     /// <summary>How token shards are written.</summary>
     public ShardsConfig Shards { get; init; } = new();
 
@@ -162,6 +165,62 @@ public sealed record CrawlConfig
 
     /// <summary>Pages to fetch at most.</summary>
     public int MaxPages { get; init; } = 100_000;
+}
+
+/// <summary>
+/// The <c>synth</c> section: the build's synth phase generates verified math and code samples with a
+/// model and adds them to the corpus as <c>synthetic</c> documents. One task per entry of
+/// <see cref="Tasks"/>. With <see cref="Engine"/> <c>none</c> (the default) the phase is skipped.
+/// </summary>
+public sealed record SynthConfig
+{
+    /// <summary><c>none</c>, <c>llama</c> (the embedded llama.cpp on <see cref="Model"/>, a GGUF file) or <c>openai</c> (an OpenAI-compatible server at <see cref="Endpoint"/>).</summary>
+    public string Engine { get; init; } = "none";
+
+    /// <summary>The GGUF file (llama) or the model name the server knows (openai).</summary>
+    public string? Model { get; init; }
+
+    /// <summary>The server's base URL (openai).</summary>
+    public string? Endpoint { get; init; }
+
+    /// <summary>One task per entry: <c>math</c> or <c>code</c>.</summary>
+    public ImmutableArray<string> Tasks { get; init; } = ["math", "code"];
+
+    /// <summary>Problems per task.</summary>
+    public int Count { get; init; } = 64;
+
+    /// <summary>Samples per problem (math without a known answer is verified by their majority).</summary>
+    public int SamplesPerProblem { get; init; } = 4;
+
+    /// <summary>Whether samples think first (Qwen3's thinking mode).</summary>
+    public bool Thinking { get; init; }
+
+    /// <summary>Most thinking tokens per sample; null: no budget.</summary>
+    public int? ThinkingBudget { get; init; }
+
+    /// <summary>Most tokens per sample.</summary>
+    public int MaxTokens { get; init; } = 2048;
+
+    /// <summary>Sampling temperature; null: Qwen3's recommended setting.</summary>
+    public double? Temperature { get; init; }
+
+    /// <summary>Requests in flight (the llama engine's batch of sequences).</summary>
+    public int Parallel { get; init; } = 16;
+
+    /// <summary>Known-answer math problems (GSM8K/MATH JSONL); null: problems from the built-in topics.</summary>
+    public string? MathSeeds { get; init; }
+
+    /// <summary>Code problems with tests (HumanEval/MBPP JSONL); null: problems from the built-in topics.</summary>
+    public string? CodeSeeds { get; init; }
+
+    /// <summary>Wall-clock and CPU seconds of each generated program the verifier runs.</summary>
+    public int CodeTimeoutSeconds { get; init; } = 10;
+
+    /// <summary>Run generated code even where the machine has no namespaces to isolate it in.</summary>
+    public bool AllowUnisolatedCode { get; init; }
+
+    /// <summary>Whether the phase runs.</summary>
+    public bool Enabled => Engine != "none" && !Tasks.IsDefaultOrEmpty;
 }
 
 /// <summary>The <c>shards</c> section.</summary>

@@ -61,6 +61,7 @@ public static class BuildConfigLoader
                     "decontamination" => config with { Decontamination = ReadDecontamination(p.Value, config.Decontamination) },
                     "dedup" => config with { Dedup = ReadDedup(p.Value, config.Dedup) },
                     "crawl" => config with { Crawl = ReadCrawl(p.Value, config.Crawl) },
+                    "synth" => config with { Synth = ReadSynth(p.Value, config.Synth) },
                     "shards" => config with { Shards = ReadShards(p.Value, config.Shards) },
                     "stages" => config with { Stages = StagePlanReader.ReadStages(p.Value, "stages") },
                     _ => throw Unknown(p.Name),
@@ -166,6 +167,12 @@ public static class BuildConfigLoader
             w.WriteNumber("fetchers", config.Crawl.Fetchers);
             w.WriteNumber("max_pages", config.Crawl.MaxPages);
             w.WriteEndObject();
+            if (config.Synth.Engine != "none")
+            {
+                // Written only when set, so a build without synth keeps the config hash it had before the section existed.
+                WriteSynth(w, config.Synth);
+            }
+
             w.WriteStartObject("shards");
             w.WriteNumber("max_shard_bytes", config.Shards.MaxShardBytes);
             w.WriteStartArray("formats");
@@ -300,6 +307,100 @@ public static class BuildConfigLoader
         }
 
         return current;
+    }
+
+    private static void WriteSynth(Utf8JsonWriter w, SynthConfig synth)
+    {
+        w.WriteStartObject("synth");
+        w.WriteString("engine", synth.Engine);
+        WriteOptional(w, "model", synth.Model);
+        WriteOptional(w, "endpoint", synth.Endpoint);
+        w.WriteStartArray("tasks");
+        foreach (var task in synth.Tasks)
+        {
+            w.WriteStringValue(task);
+        }
+
+        w.WriteEndArray();
+        w.WriteNumber("count", synth.Count);
+        w.WriteNumber("samples_per_problem", synth.SamplesPerProblem);
+        w.WriteBoolean("thinking", synth.Thinking);
+        if (synth.ThinkingBudget is { } budget)
+        {
+            w.WriteNumber("thinking_budget", budget);
+        }
+
+        w.WriteNumber("max_tokens", synth.MaxTokens);
+        if (synth.Temperature is { } temperature)
+        {
+            w.WriteNumber("temperature", temperature);
+        }
+
+        w.WriteNumber("parallel", synth.Parallel);
+        WriteOptional(w, "math_seeds", synth.MathSeeds);
+        WriteOptional(w, "code_seeds", synth.CodeSeeds);
+        w.WriteNumber("code_timeout_seconds", synth.CodeTimeoutSeconds);
+        w.WriteBoolean("allow_unisolated_code", synth.AllowUnisolatedCode);
+        w.WriteEndObject();
+    }
+
+    private static void WriteOptional(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is not null)
+        {
+            w.WriteString(name, value);
+        }
+    }
+
+    private static SynthConfig ReadSynth(JsonElement e, SynthConfig current)
+    {
+        var synth = ReadSection(e, "synth", current, (p, key, c) => p.Name switch
+        {
+            "engine" => c with { Engine = ReadChoice(p.Value, key, "none", "llama", "openai") },
+            "model" => c with { Model = ReadNonEmptyString(p.Value, key) },
+            "endpoint" => c with { Endpoint = ReadEndpoint(p.Value, key) },
+            "tasks" => c with { Tasks = ReadTasks(p.Value, key) },
+            "count" => c with { Count = (int)ReadInt64(p.Value, key, 1, 100_000_000) },
+            "samples_per_problem" => c with { SamplesPerProblem = (int)ReadInt64(p.Value, key, 1, 1024) },
+            "thinking" => c with { Thinking = ReadBool(p.Value, key) },
+            "thinking_budget" => c with { ThinkingBudget = (int)ReadInt64(p.Value, key, 0, 1 << 20) },
+            "max_tokens" => c with { MaxTokens = (int)ReadInt64(p.Value, key, 1, 1 << 20) },
+            "temperature" => c with { Temperature = ReadDouble(p.Value, key, 0, 10) },
+            "parallel" => c with { Parallel = (int)ReadInt64(p.Value, key, 1, 4096) },
+            "math_seeds" => c with { MathSeeds = ReadNonEmptyString(p.Value, key) },
+            "code_seeds" => c with { CodeSeeds = ReadNonEmptyString(p.Value, key) },
+            "code_timeout_seconds" => c with { CodeTimeoutSeconds = (int)ReadInt64(p.Value, key, 1, 3600) },
+            "allow_unisolated_code" => c with { AllowUnisolatedCode = ReadBool(p.Value, key) },
+            _ => throw Unknown(key),
+        });
+        if (synth.Engine != "none" && synth.Model is null)
+        {
+            throw new ConfigException("synth.model", "null", $"synth.engine {synth.Engine} needs a model ({(synth.Engine == "llama" ? "a GGUF file" : "the name the server knows")})");
+        }
+
+        if (synth.Engine == "openai" && synth.Endpoint is null)
+        {
+            throw new ConfigException("synth.endpoint", "null", "synth.engine openai needs the server's endpoint URL");
+        }
+
+        return synth;
+    }
+
+    private static string ReadChoice(JsonElement e, string key, params string[] choices) =>
+        e.ValueKind == JsonValueKind.String && choices.Contains(e.GetString(), StringComparer.Ordinal)
+            ? e.GetString()!
+            : throw new ConfigException(key, e.GetRawText(), "expected one of " + string.Join(", ", choices));
+
+    private static string ReadEndpoint(JsonElement e, string key) =>
+        ReadNonEmptyString(e, key) is var text && Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
+            ? text
+            : throw new ConfigException(key, e.GetRawText(), "expected an http:// or https:// URL");
+
+    private static ImmutableArray<string> ReadTasks(JsonElement e, string key)
+    {
+        Expect(e, key, JsonValueKind.Array);
+        var tasks = e.EnumerateArray().Select((t, i) => ReadChoice(t, $"{key}[{i}]", "math", "code")).ToImmutableArray();
+        return tasks.Length > 0 ? tasks : throw new ConfigException(key, e.GetRawText(), "expected at least one of math, code");
     }
 
     private static CrawlConfig ReadCrawl(JsonElement e, CrawlConfig current) =>

@@ -38,6 +38,12 @@ internal sealed record BuildInputs(
     /// <summary>How many tasks the per-part phases have.</summary>
     public int Parts => Partition.Count;
 
+    /// <summary>Tasks of the synth phase (0 when it is off).</summary>
+    public int SynthTasks => Phases.SynthTaskExecutor.TaskCount(Config);
+
+    /// <summary>Parts from tokenize on: the corpus's own parts, then one per synth task.</summary>
+    public int TokenParts => Parts + SynthTasks;
+
     /// <summary>The task ledger of the build.</summary>
     public TaskLedger Ledger { get; } = new(Output);
 

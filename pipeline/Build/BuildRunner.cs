@@ -223,8 +223,18 @@ public static class BuildRunner
             plan.Add((DedupTaskExecutor.Phase, 1));
         }
 
-        plan.Add((TokenizeTaskExecutor.Phase, parts));
-        plan.Add((StagesTaskExecutor.Phase, parts));
+        var tokenParts = inputs.TokenParts;
+        if (inputs.SynthTasks > 0)
+        {
+            plan.Add((SynthTaskExecutor.Phase, inputs.SynthTasks));
+        }
+        else
+        {
+            observer.PhaseSkipped(SynthTaskExecutor.Phase, "no model configured (synth.engine is none)");
+        }
+
+        plan.Add((TokenizeTaskExecutor.Phase, tokenParts));
+        plan.Add((StagesTaskExecutor.Phase, tokenParts));
         if (config.Shards.Formats.Contains("parquet"))
         {
             plan.Add((PackTaskExecutor.Phase, PackTaskExecutor.TaskCount(config)));
@@ -241,12 +251,12 @@ public static class BuildRunner
         }
 
         var mixes = executors.Mixes;
-        var manifest = ManifestStep.Write(output, config, inputs.Tokenizer, ledger, parts);
-        await ReportStep.WriteAsync(output, config, manifest, mixes, ledger, parts, ct).ConfigureAwait(false);
+        var manifest = ManifestStep.Write(output, config, inputs.Tokenizer, ledger, tokenParts);
+        await ReportStep.WriteAsync(output, config, manifest, mixes, ledger, tokenParts, parts, ct).ConfigureAwait(false);
         var rejects = Enumerable.Range(0, parts).Sum(i => ledger.Read<IngestLedgerEntry>(IngestTaskExecutor.Phase, i).Rejects)
             + (config.Filters.Enabled ? Enumerable.Range(0, parts).Sum(i => ledger.Read<FilterLedgerEntry>(FilterTaskExecutor.Phase, i).Rejected) : 0)
             + (config.Dedup.Enabled ? ledger.Read<DedupLedgerEntry>(DedupTaskExecutor.Phase, 0).Removed : 0);
-        var tokenized = Enumerable.Range(0, parts).Select(i => ledger.Read<TokenizeLedgerEntry>(TokenizeTaskExecutor.Phase, i)).ToList();
+        var tokenized = Enumerable.Range(0, tokenParts).Select(i => ledger.Read<TokenizeLedgerEntry>(TokenizeTaskExecutor.Phase, i)).ToList();
         return new BuildResult(null, phases, tokenized.Sum(k => k.Documents), tokenized.Sum(k => k.Tokens), rejects)
         {
             Stages = [.. config.Stages.Select(s => (s.Name, manifest.TokenCounts.Where(c => c.Stage == s.Name).Sum(c => c.Documents), manifest.TokenCounts.Where(c => c.Stage == s.Name).Sum(c => c.Tokens)))],
@@ -356,7 +366,8 @@ public static class BuildRunner
             }
 
             var mixes = MixingStep.Plan(config, ledger, tasks);
-            await ReportStep.WriteAsync(output, config, manifest, mixes, ledger, tasks, ct).ConfigureAwait(false);
+            var ingestTasks = tasks - SynthTaskExecutor.TaskCount(config);
+            await ReportStep.WriteAsync(output, config, manifest, mixes, ledger, tasks, ingestTasks, ct).ConfigureAwait(false);
             return null;
         }
         catch (Exception e) when (e is ConfigException or InvalidDataException or IOException or System.Text.Json.JsonException)

@@ -36,7 +36,7 @@ internal sealed class PhaseExecutors : IPhaseExecutors, IDisposable
         {
             lock (_gate)
             {
-                return _mixes ??= MixingStep.Plan(_inputs.Config, _inputs.Ledger, _inputs.Parts);
+                return _mixes ??= MixingStep.Plan(_inputs.Config, _inputs.Ledger, _inputs.TokenParts);
             }
         }
     }
@@ -46,8 +46,16 @@ internal sealed class PhaseExecutors : IPhaseExecutors, IDisposable
         ? i => FilterTaskExecutor.FilteredPartPath(_inputs.Output, i)
         : i => IngestTaskExecutor.DocsPartPath(_inputs.Output, i);
 
-    /// <summary>The parts the tokenize phase reads: dedup's kept parts, or the filtered ones without dedup.</summary>
-    public Func<int, string> Kept => _inputs.Config.Dedup.Enabled ? i => DedupTaskExecutor.KeptPartPath(_inputs.Output, i) : Filtered;
+    /// <summary>The parts the tokenize phase reads: dedup's kept parts (or the filtered ones without dedup), then the synth phase's documents.</summary>
+    public Func<int, string> Kept
+    {
+        get
+        {
+            Func<int, string> corpus = _inputs.Config.Dedup.Enabled ? i => DedupTaskExecutor.KeptPartPath(_inputs.Output, i) : Filtered;
+            var parts = _inputs.Parts;
+            return i => i < parts ? corpus(i) : SynthTaskExecutor.DocumentsPartPath(_inputs.Output, i - parts);
+        }
+    }
 
     public ITaskExecutor For(string phase)
     {
@@ -78,14 +86,15 @@ internal sealed class PhaseExecutors : IPhaseExecutors, IDisposable
             DedupSignTaskExecutor.Phase => new DedupSignTaskExecutor(output, config.Dedup, Filtered, _parallelism, ledger),
             DedupBandsTaskExecutor.Phase => new DedupBandsTaskExecutor(output, config.Dedup, _inputs.Parts, DedupWork.BandTasks(config.Dedup), _parallelism, ledger),
             DedupTaskExecutor.Phase => new DedupTaskExecutor(output, Filtered, _inputs.Parts, DedupWork.BandTasks(config.Dedup), ledger, CountTokens),
+            SynthTaskExecutor.Phase => new SynthTaskExecutor(output, config, _inputs.Tokenizer, ledger),
             TokenizeTaskExecutor.Phase => new TokenizeTaskExecutor(output, config, Kept, _inputs.Tokenizer, ledger, _materializer, _parallelism),
             StagesTaskExecutor.Phase => new StagesTaskExecutor(output, config, MixesUnlocked(), _inputs.Tokenizer.EndOfTextId, ledger),
-            PackTaskExecutor.Phase => new PackTaskExecutor(output, config, MixesUnlocked(), _inputs.Tokenizer.EndOfTextId, _inputs.Parts, ledger),
+            PackTaskExecutor.Phase => new PackTaskExecutor(output, config, MixesUnlocked(), _inputs.Tokenizer.EndOfTextId, _inputs.TokenParts, ledger),
             _ => throw new ArgumentException($"unknown phase '{phase}'", nameof(phase)),
         };
     }
 
-    private IReadOnlyList<StageMix> MixesUnlocked() => _mixes ??= MixingStep.Plan(_inputs.Config, _inputs.Ledger, _inputs.Parts);
+    private IReadOnlyList<StageMix> MixesUnlocked() => _mixes ??= MixingStep.Plan(_inputs.Config, _inputs.Ledger, _inputs.TokenParts);
 
     private Ingest.Pdf.PdfOptions PdfOptions()
     {

@@ -15,6 +15,11 @@ public interface IPhaseObserver
     {
     }
 
+    /// <summary>A phase does not run in this build, for <paramref name="reason"/> (e.g. the synth phase without a model).</summary>
+    void PhaseSkipped(string phase, string reason)
+    {
+    }
+
     /// <summary>The build waits for something outside it (in cluster mode, worker nodes to join).</summary>
     void Waiting(string what)
     {

@@ -55,6 +55,13 @@ internal sealed class RunLog : IPhaseObserver, IDisposable
         });
     }
 
+    public void PhaseSkipped(string phase, string reason) =>
+        Write("phase-skipped", w =>
+        {
+            w.WriteString("phase", phase);
+            w.WriteString("reason", reason);
+        });
+
     public void TaskCompleted(PhaseTask task, TaskSummary summary, int done, int total) =>
         Write("task-done", w =>
         {
@@ -148,6 +155,14 @@ internal sealed class CompositePhaseObserver(params IPhaseObserver?[] observers)
         foreach (var o in _observers)
         {
             o.PhaseStarted(phase, tasks, skipped);
+        }
+    }
+
+    public void PhaseSkipped(string phase, string reason)
+    {
+        foreach (var o in _observers)
+        {
+            o.PhaseSkipped(phase, reason);
         }
     }
 

@@ -19,15 +19,15 @@ namespace Corpus.Pipeline.Phases;
 /// </summary>
 internal static class ReportStep
 {
-    public static async Task<BuildReport> WriteAsync(string outputDir, BuildConfig config, Manifest manifest, IReadOnlyList<StageMix> mixes, TaskLedger ledger, int taskCount, CancellationToken ct)
+    public static async Task<BuildReport> WriteAsync(string outputDir, BuildConfig config, Manifest manifest, IReadOnlyList<StageMix> mixes, TaskLedger ledger, int taskCount, int ingestTasks, CancellationToken ct)
     {
-        var report = await GatherAsync(outputDir, config, manifest, mixes, ledger, taskCount, ct).ConfigureAwait(false);
+        var report = await GatherAsync(outputDir, config, manifest, mixes, ledger, taskCount, ingestTasks, ct).ConfigureAwait(false);
         var dir = Path.Combine(outputDir, BuildLayout.ReportDir);
         ReportWriter.Write(report, dir);
         return report;
     }
 
-    private static async Task<BuildReport> GatherAsync(string outputDir, BuildConfig config, Manifest manifest, IReadOnlyList<StageMix> mixes, TaskLedger ledger, int taskCount, CancellationToken ct)
+    private static async Task<BuildReport> GatherAsync(string outputDir, BuildConfig config, Manifest manifest, IReadOnlyList<StageMix> mixes, TaskLedger ledger, int taskCount, int ingestTasks, CancellationToken ct)
     {
         var header = new ReportHeader("corpus build report", manifest.ConfigSha256, manifest.TokenizerSha256, manifest.Seed, new ReportTotals(manifest.Totals.Documents, manifest.Totals.Tokens));
         var splits = new Dictionary<(string Stage, string Split), StageSplitStats>();
@@ -75,7 +75,7 @@ internal static class ReportStep
         var languages = Languages(config, manifest, corpus);
         var domains = config.Stages.Select(plan => Domains(plan.Name, manifest)).ToList();
         var coverage = Coverage(config, corpus);
-        var funnel = await FunnelAsync(outputDir, config, ledger, taskCount, ct).ConfigureAwait(false);
+        var funnel = await FunnelAsync(outputDir, config, ledger, ingestTasks, ct).ConfigureAwait(false);
         var dedup = config.Dedup.Enabled ? await DedupAsync(outputDir, ct).ConfigureAwait(false) : new DedupSummary(0, 0, 0, 0, []);
         return new BuildReport(header, stages, languages, domains, coverage, funnel, dedup, []);
     }

@@ -49,6 +49,8 @@ internal sealed class LiveProgress : IProgressDisplay
 
     public void Waiting(string what) => _above.Enqueue(new Spectre.Console.Text($"waiting for {what}"));
 
+    public void PhaseSkipped(string phase, string reason) => _above.Enqueue(new Spectre.Console.Text($"{phase}: skipped, {reason}"));
+
     public void TaskFailed(PhaseTask task, int attempt, string reason, bool willRetry)
     {
         _state.TaskFailed(task, attempt, reason, willRetry);

@@ -34,6 +34,14 @@ internal sealed class ProgressPrinter(TextWriter error, TimeProvider clock) : IP
 
     public void TaskStarted(PhaseTask task, int attempt, string worker) => _state.TaskStarted(task, attempt, worker);
 
+    public void PhaseSkipped(string phase, string reason)
+    {
+        lock (_gate)
+        {
+            error.WriteLine($"{phase}: skipped, {reason}");
+        }
+    }
+
     public void Waiting(string what)
     {
         lock (_gate)
