@@ -32,8 +32,9 @@ using Corpus.Bench.Tokenizer;
 //     one thread: FastTextModel predictions/s on 200-character lines beside `fasttext predict-prob`, same top-1 on every line
 // dotnet run -c Release --project bench/Corpus.Bench -- bench-packing [DOCS] [CONTEXT] [ROUNDS]
 //     one thread: best-fit packing beside concatenate-and-chop on the same seeded lengths, truncations, padding, sequences/s
-// dotnet run -c Release --project bench/Corpus.Bench -- bench-llama-batch [TOKENS] [ROUNDS] [THREADS]
+// dotnet run -c Release --project bench/Corpus.Bench -- bench-llama-batch [TOKENS] [ROUNDS] [THREADS] [DIM] [LAYERS]
 //     embedded llama.cpp on the tiny Qwen3 GGUF: output tokens/s at 1, 4, 16 and 64 concurrent requests, ratio 16/1
+//     (without DIM: hidden 64 and hidden 256, 2 blocks each)
 // dotnet run -c Release --project bench/Corpus.Bench -- bench-cluster [--repeat N] [--copies N] [--files-per-task N] [--timeout SECONDS] [--keep] [--wait-quiet SECONDS] [--probe-only]
 //     corpus build as processes: the sample build's documents/s per core, then the filter phase with 2 cluster worker
 //     processes over 1, beside one process with --workers 2 over --workers 1; outputs byte-identical (needs the CLI built)
@@ -41,7 +42,14 @@ using Corpus.Bench.Tokenizer;
 if (args.Length > 0 && args[0] == "bench-llama-batch")
 {
     int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i], System.Globalization.CultureInfo.InvariantCulture) : fallback;
-    return await Corpus.Bench.Synth.LlamaBatchBenchmark.RunAsync(Arg(1, 64), Arg(2, 3), Arg(3, 0));
+    if (args.Length > 4)
+    {
+        return await Corpus.Bench.Synth.LlamaBatchBenchmark.RunAsync(Arg(1, 64), Arg(2, 3), Arg(3, 0), Arg(4, 64), Arg(5, 2));
+    }
+
+    // Without a size: the test suite's tiny model (hidden 64), then one whose weights, not its per-token work, decide.
+    var small = await Corpus.Bench.Synth.LlamaBatchBenchmark.RunAsync(Arg(1, 64), Arg(2, 3), Arg(3, 0), 64, 2);
+    return small != 0 ? small : await Corpus.Bench.Synth.LlamaBatchBenchmark.RunAsync(Arg(1, 64), Arg(2, 3), Arg(3, 0), 256, 2);
 }
 
 if (args.Length > 0 && args[0] == "bench-cluster")

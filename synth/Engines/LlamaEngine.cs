@@ -284,7 +284,7 @@ public sealed class LlamaEngine : IChatEngine, IDisposable
             }
 
             waiting.Dequeue();
-            next.Admit(slot, LlamaSampling.Create(next.Request, LlamaSampling.Seed(next.Request.Seed)));
+            next.Admit(slot, LlamaSampling.Create(next.Request, LlamaSampling.Seed(next.Request.Seed)), LlamaSampling.CandidateLimit(next.Request));
             slots[slot] = next;
             reserved += next.Reservation;
             active++;

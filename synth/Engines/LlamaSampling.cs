@@ -56,6 +56,27 @@ internal static class LlamaSampling
     }
 
     /// <summary>The request's seed folded to llama.cpp's 32 bits, or a fresh random one.</summary>
+    /// <summary>
+    /// How many of the highest logits the chain can see and still choose as it would from all of them:
+    /// 1 when greedy, top-k when the chain starts with it, 0 (all) when penalties change logits first
+    /// or no top-k bounds the candidates.
+    /// </summary>
+    public static int CandidateLimit(ChatRequest request)
+    {
+        if ((request.RepetitionPenalty ?? 1) != 1 || (request.PresencePenalty ?? 0) != 0)
+        {
+            return 0;
+        }
+
+        bool thinking = request.EnableThinking ?? true;
+        if ((request.Temperature ?? (thinking ? 0.6 : 0.7)) <= 0)
+        {
+            return 1;
+        }
+
+        return Math.Max(0, request.TopK ?? 20);
+    }
+
     public static uint Seed(long? seed) =>
         seed is { } s ? (uint)(s ^ (s >>> 32)) : (uint)Random.Shared.Next();
 }

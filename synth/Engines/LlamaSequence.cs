@@ -87,13 +87,24 @@ internal sealed class LlamaSequence : IDisposable
     private LLamaTokenData[]? _candidateBuffer;
     private LLamaTokenDataArray _candidates;
 
-    /// <summary>Copies this step's logits out of the context, as sampler candidates.</summary>
+    /// <summary>How many of the highest logits the sampler chain needs (<see cref="LlamaSampling.CandidateLimit"/>); 0: all.</summary>
+    public int CandidateLimit { get; private set; }
+
+    /// <summary>Copies this step's logits out of the context, as sampler candidates: all of them, or only the highest <see cref="CandidateLimit"/>.</summary>
     public void TakeLogits(ReadOnlySpan<float> logits)
     {
-        if (_candidateBuffer is null || _candidateBuffer.Length < logits.Length)
+        var needed = CandidateLimit > 0 ? Math.Min(CandidateLimit, logits.Length) : logits.Length;
+        if (_candidateBuffer is null || _candidateBuffer.Length < needed)
         {
             ReturnBuffer();
-            _candidateBuffer = ArrayPool<LLamaTokenData>.Shared.Rent(logits.Length);
+            _candidateBuffer = ArrayPool<LLamaTokenData>.Shared.Rent(needed);
+        }
+
+        if (CandidateLimit > 0)
+        {
+            var count = TopCandidates.Select(logits, CandidateLimit, _candidateBuffer);
+            _candidates = new LLamaTokenDataArray(_candidateBuffer.AsMemory(0, count), isSorted: false);
+            return;
         }
 
         _candidates = LLamaTokenDataArray.Create(logits, _candidateBuffer.AsMemory(0, logits.Length));
@@ -122,8 +133,9 @@ internal sealed class LlamaSequence : IDisposable
         }
     }
 
-    public void Admit(int slot, SafeLLamaSamplerChainHandle sampler)
+    public void Admit(int slot, SafeLLamaSamplerChainHandle sampler, int candidateLimit = 0)
     {
+        CandidateLimit = candidateLimit;
         Slot = slot;
         Sampler = sampler;
     }

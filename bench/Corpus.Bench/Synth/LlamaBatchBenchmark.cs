@@ -7,23 +7,25 @@ using Corpus.Tests.Shared;
 namespace Corpus.Bench.Synth;
 
 /// <summary>
-/// <c>bench-llama-batch [TOKENS] [ROUNDS] [THREADS]</c>: output tokens/s of <see cref="LlamaEngine"/> on the tiny
-/// Qwen3 GGUF at 1, 4, 16 and 64 concurrent requests, each generating TOKENS tokens; the anchor is one
-/// request at a time, and the ratio 16/1 is what continuous batching over one KV cache buys.
+/// <c>bench-llama-batch [TOKENS] [ROUNDS] [THREADS] [DIM] [LAYERS]</c>: output tokens/s of <see cref="LlamaEngine"/> on
+/// the tiny Qwen3 GGUF (<c>corpus model tiny --dim DIM --layers LAYERS</c>; default 64 and 2) at 1, 4, 16 and 64
+/// concurrent requests, each generating TOKENS tokens; the anchor is one request at a time, and the ratio 16/1 is
+/// what continuous batching over one KV cache buys.
 /// </summary>
 internal static class LlamaBatchBenchmark
 {
     private static readonly int[] Parallelism = [1, 4, 16, 64];
 
-    public static async Task<int> RunAsync(int tokens, int rounds, int threads)
+    public static async Task<int> RunAsync(int tokens, int rounds, int threads, int dim = 64, int layers = 2)
     {
         string folder = Directory.CreateTempSubdirectory("corpus-llama-bench-").FullName;
         try
         {
             string model = Path.Combine(folder, "tiny-qwen3.gguf");
-            TinyQwen3Model.Write(model, new TinyQwen3Options { Seed = 1 }, RepoData.TokenizerJsonPath);
+            // The same sizes as `corpus model tiny --dim DIM --layers LAYERS`: feed-forward twice the hidden size.
+            TinyQwen3Model.Write(model, new TinyQwen3Options { Seed = 1, EmbeddingLength = dim, FeedForwardLength = 2 * dim, BlockCount = layers }, RepoData.TokenizerJsonPath);
             using var engine = LlamaEngine.Load(new LlamaEngineOptions { ModelPath = model, MaxSequences = 64, ContextSize = 64 * (tokens + 64), BatchSize = 512, Threads = threads });
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"tiny Qwen3 (hidden 64, 2 blocks, 151,669 tokens), {tokens} tokens per request, {(threads == 0 ? Environment.ProcessorCount : threads)} llama.cpp threads on {Environment.ProcessorCount} cores, best of {rounds}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"tiny Qwen3 (hidden {dim}, {layers} blocks, 151,669 tokens, {new FileInfo(model).Length / 1e6:F0} MB of f32 weights), {tokens} tokens per request, {(threads == 0 ? Environment.ProcessorCount : threads)} llama.cpp threads on {Environment.ProcessorCount} cores, best of {rounds}"));
             await RunOnceAsync(engine, 4, tokens);
             var rates = new Dictionary<int, double>();
             foreach (int parallel in Parallelism)
