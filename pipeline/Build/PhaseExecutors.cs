@@ -82,7 +82,7 @@ internal sealed class PhaseExecutors : IPhaseExecutors, IDisposable
         return phase switch
         {
             IngestTaskExecutor.Phase => new IngestTaskExecutor(output, _inputs.Partition, config.Input.Extensions, config.Input.MaxFileBytes, HtmlExtraction.Extract, _inputs.UriMap, ledger, PdfOptions()),
-            FilterTaskExecutor.Phase => new FilterTaskExecutor(output, config.Filters, config.Classify, BuildRunner.LoadEvalSets(config.Decontamination), ledger, CountTokens),
+            FilterTaskExecutor.Phase => new FilterTaskExecutor(output, config.Filters, config.Classify, BuildRunner.LoadEvalSets(config.Decontamination), ledger, CountTokens, _materializer, _parallelism),
             DedupSignTaskExecutor.Phase => new DedupSignTaskExecutor(output, config.Dedup, Filtered, _parallelism, ledger),
             DedupBandsTaskExecutor.Phase => new DedupBandsTaskExecutor(output, config.Dedup, _inputs.Parts, DedupWork.BandTasks(config.Dedup), _parallelism, ledger),
             DedupTaskExecutor.Phase => new DedupTaskExecutor(output, Filtered, _inputs.Parts, DedupWork.BandTasks(config.Dedup), ledger, CountTokens),
