@@ -28,6 +28,7 @@ internal static class TokenizerComparison
         Console.WriteLine($"{"input",-9} {"MB",6} {"cold",7} {"corpus",7} {"HF",6} {"ML",6} {"x HF",6} {"x ML",6} {"tok/s corpus",13} {"tok/s HF",11} | {"corpus",7} {"HF",6} {"scale",6} {"x HF",6} | {"corpus",6} {"ML",6}");
         var failures = 0;
         var mlCauses = new List<string>();
+        var gcNotes = new List<string>();
         foreach (var (name, docs) in TokenizerInputs.All().Where(i => only is null || i.Name == only))
         {
             var bytes = docs.Sum(d => (long)Encoding.UTF8.GetByteCount(d));
@@ -83,6 +84,7 @@ internal static class TokenizerComparison
                 () => ours.EncodeBatch(repeated, withSpecialTokens: true, cores).Sum(ids => (long)ids.Length));
             var oursAll = oursAllRepeated / copies;
             var scale = oursOne / oursAllRepeated;
+            gcNotes.Add($"{name}: {GcShare(() => ours.EncodeBatch(repeated, withSpecialTokens: true, 1))} on one thread; {GcShare(() => ours.EncodeBatch(repeated, withSpecialTokens: true, cores))} on all cores");
             var hfs = Enumerable.Range(0, cores).Select(_ => new HfTokenizer(BenchInputs.TokenizerJson)).ToArray();
             var (hfAll, _) = Best(rounds, () => HfParallel(hfs, docs));
             foreach (var h in hfs)
@@ -97,6 +99,11 @@ internal static class TokenizerComparison
         }
 
         Console.WriteLine("x HF / x ML = their time / corpus time (above 1: corpus is faster); scale = corpus EncodeBatch time on 1 thread / on all cores, over the input repeated to about 1 s on one thread, one thread and all cores in turn each round, best of max(rounds, 5)");
+        foreach (var note in gcNotes)
+        {
+            Console.WriteLine($"garbage collector during one EncodeBatch, {note}");
+        }
+
         foreach (var cause in mlCauses)
         {
             Console.WriteLine($"ML.Tokenizers vs HF, {cause}");
@@ -235,6 +242,17 @@ internal static class TokenizerComparison
             PreTokenizer = new RegexPreTokenizer(new Regex(pattern, RegexOptions.Compiled | RegexOptions.CultureInvariant), special),
             ByteLevel = true,
         });
+    }
+
+    /// <summary>How much of one run of <paramref name="work"/> the garbage collector paused the program, and its collections by generation.</summary>
+    private static string GcShare(Action work)
+    {
+        var (pause, gen0, gen1, gen2) = (GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        var clock = Stopwatch.StartNew();
+        work();
+        var seconds = clock.Elapsed.TotalSeconds;
+        var paused = (GC.GetTotalPauseDuration() - pause).TotalSeconds;
+        return string.Create(CultureInfo.InvariantCulture, $"paused {paused * 1000:F0} ms of {seconds * 1000:F0} ms ({paused / seconds:P1}; collections gen0 {GC.CollectionCount(0) - gen0}, gen1 {GC.CollectionCount(1) - gen1}, gen2 {GC.CollectionCount(2) - gen2})");
     }
 
     /// <summary>Best seconds of each of two works run in turn, once each per round, after one warm-up of each.</summary>
