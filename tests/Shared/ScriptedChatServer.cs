@@ -127,6 +127,7 @@ internal sealed class ScriptedChatServer : IAsyncDisposable
         }
 
         var response = context.Response;
+        var counted = true;
         try
         {
             ScriptedReply reply;
@@ -161,6 +162,10 @@ internal sealed class ScriptedChatServer : IAsyncDisposable
                 await Task.Delay(reply.Delay, _stop.Token);
             }
 
+            // The request stops counting as in flight before its answer goes out: once the client has the
+            // answer it may send its next request, which must not find this one still counted.
+            Interlocked.Decrement(ref _inFlight);
+            counted = false;
             response.StatusCode = reply.Status;
             response.ContentType = "application/json";
             if (reply.RetryAfter is not null)
@@ -178,7 +183,11 @@ internal sealed class ScriptedChatServer : IAsyncDisposable
         }
         finally
         {
-            Interlocked.Decrement(ref _inFlight);
+            if (counted)
+            {
+                Interlocked.Decrement(ref _inFlight);
+            }
+
             try
             {
                 response.Close();
