@@ -97,17 +97,26 @@ public sealed class FastTextModelTests(FastTextReference reference)
             }
         }
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
+        // Steady state: the fewest bytes of three passes (a one-time allocation of the runtime's, such as
+        // a method tiering up mid-pass, can land in one of them; a prediction that allocates shows in all).
+        var fewest = long.MaxValue;
         var total = 0;
-        foreach (var m in models)
+        for (var pass = 0; pass < 3; pass++)
         {
-            foreach (var line in lines)
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            total = 0;
+            foreach (var m in models)
             {
-                total += m.Predict(line, into);
+                foreach (var line in lines)
+                {
+                    total += m.Predict(line, into);
+                }
             }
+
+            fewest = Math.Min(fewest, GC.GetAllocatedBytesForCurrentThread() - before);
         }
 
-        (GC.GetAllocatedBytesForCurrentThread() - before).Should().Be(0);
+        fewest.Should().Be(0);
         total.Should().BeGreaterThan(lines.Length * 3 * 2);
     }
 
