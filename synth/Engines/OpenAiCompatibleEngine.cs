@@ -294,37 +294,29 @@ public sealed class OpenAiCompatibleEngine : IChatEngine, IDisposable
         return new ChatCompletion(content, choice.FinishReason, usage);
     }
 
-    private static OpenAiCompletionRequest ToCompletionWire(ChatRequest request, string prompt) => new()
-    {
-        Model = request.Model,
-        Prompt = prompt,
-        Temperature = request.Temperature,
-        MaxTokens = request.MaxTokens,
-        Seed = request.Seed,
-        Stop = request.Stop.Count > 0 ? [.. request.Stop] : null,
-        TopP = request.TopP,
-        TopK = request.TopK,
-        MinP = request.MinP,
-        RepetitionPenalty = request.RepetitionPenalty,
-        PresencePenalty = request.PresencePenalty,
-        ChatTemplateKwargs = request.EnableThinking is { } thinking ? new OpenAiChatTemplateKwargs { EnableThinking = thinking } : null,
-    };
+    private static OpenAiCompletionRequest ToCompletionWire(ChatRequest request, string prompt) =>
+        WithSampling(new OpenAiCompletionRequest { Prompt = prompt }, request);
 
-    private static OpenAiChatRequest ToWire(ChatRequest request) => new()
+    private static OpenAiChatRequest ToWire(ChatRequest request) =>
+        WithSampling(new OpenAiChatRequest { Messages = request.Messages.Select(m => new OpenAiMessage { Role = m.Role, Content = m.Content }).ToList() }, request);
+
+    /// <summary>Sets the model and sampling fields every request body carries from <paramref name="request"/>.</summary>
+    private static T WithSampling<T>(T wire, ChatRequest request)
+        where T : OpenAiSamplingRequest
     {
-        Model = request.Model,
-        Messages = request.Messages.Select(m => new OpenAiMessage { Role = m.Role, Content = m.Content }).ToList(),
-        Temperature = request.Temperature,
-        MaxTokens = request.MaxTokens,
-        Seed = request.Seed,
-        Stop = request.Stop.Count > 0 ? [.. request.Stop] : null,
-        TopP = request.TopP,
-        TopK = request.TopK,
-        MinP = request.MinP,
-        RepetitionPenalty = request.RepetitionPenalty,
-        PresencePenalty = request.PresencePenalty,
-        ChatTemplateKwargs = request.EnableThinking is { } thinking ? new OpenAiChatTemplateKwargs { EnableThinking = thinking } : null,
-    };
+        wire.Model = request.Model;
+        wire.Temperature = request.Temperature;
+        wire.MaxTokens = request.MaxTokens;
+        wire.Seed = request.Seed;
+        wire.Stop = request.Stop.Count > 0 ? [.. request.Stop] : null;
+        wire.TopP = request.TopP;
+        wire.TopK = request.TopK;
+        wire.MinP = request.MinP;
+        wire.RepetitionPenalty = request.RepetitionPenalty;
+        wire.PresencePenalty = request.PresencePenalty;
+        wire.ChatTemplateKwargs = request.EnableThinking is { } thinking ? new OpenAiChatTemplateKwargs { EnableThinking = thinking } : null;
+        return wire;
+    }
 
     internal static Uri ChatCompletionsUrl(Uri baseUrl)
     {

@@ -2,14 +2,12 @@ using System.Text.Json.Serialization;
 
 namespace Corpus.Synth.Engines;
 
-/// <summary>The request body of <c>/v1/chat/completions</c>.</summary>
-internal sealed class OpenAiChatRequest
+/// <summary>What both request bodies carry: the model and the sampling settings (null ones are not sent).</summary>
+internal abstract class OpenAiSamplingRequest
 {
     [JsonPropertyName("model")]
+    [JsonPropertyOrder(-2)]
     public string Model { get; set; } = string.Empty;
-
-    [JsonPropertyName("messages")]
-    public List<OpenAiMessage> Messages { get; set; } = [];
 
     [JsonPropertyName("temperature")]
     public double? Temperature { get; set; }
@@ -43,6 +41,14 @@ internal sealed class OpenAiChatRequest
 
     [JsonPropertyName("stream")]
     public bool Stream { get; set; }
+}
+
+/// <summary>The request body of <c>/v1/chat/completions</c>.</summary>
+internal sealed class OpenAiChatRequest : OpenAiSamplingRequest
+{
+    [JsonPropertyName("messages")]
+    [JsonPropertyOrder(-1)]
+    public List<OpenAiMessage> Messages { get; set; } = [];
 }
 
 /// <summary>Arguments to the server's chat template (vLLM, SGLang and llama-server read <c>enable_thinking</c>).</summary>
@@ -97,46 +103,11 @@ internal sealed class OpenAiUsage
 }
 
 /// <summary>The request body of <c>/v1/completions</c>: a raw prompt and the same sampling fields.</summary>
-internal sealed class OpenAiCompletionRequest
+internal sealed class OpenAiCompletionRequest : OpenAiSamplingRequest
 {
-    [JsonPropertyName("model")]
-    public string Model { get; set; } = string.Empty;
-
     [JsonPropertyName("prompt")]
+    [JsonPropertyOrder(-1)]
     public string Prompt { get; set; } = string.Empty;
-
-    [JsonPropertyName("temperature")]
-    public double? Temperature { get; set; }
-
-    [JsonPropertyName("max_tokens")]
-    public int? MaxTokens { get; set; }
-
-    [JsonPropertyName("seed")]
-    public long? Seed { get; set; }
-
-    [JsonPropertyName("stop")]
-    public List<string>? Stop { get; set; }
-
-    [JsonPropertyName("top_p")]
-    public double? TopP { get; set; }
-
-    [JsonPropertyName("top_k")]
-    public int? TopK { get; set; }
-
-    [JsonPropertyName("min_p")]
-    public double? MinP { get; set; }
-
-    [JsonPropertyName("repetition_penalty")]
-    public double? RepetitionPenalty { get; set; }
-
-    [JsonPropertyName("presence_penalty")]
-    public double? PresencePenalty { get; set; }
-
-    [JsonPropertyName("chat_template_kwargs")]
-    public OpenAiChatTemplateKwargs? ChatTemplateKwargs { get; set; }
-
-    [JsonPropertyName("stream")]
-    public bool Stream { get; set; }
 }
 
 /// <summary>The response body of <c>/v1/completions</c> (the fields read).</summary>
