@@ -111,7 +111,7 @@ internal sealed class SynthCommand(Func<SynthVerifierOptions, CancellationToken,
             Seed = args.Value("--seed") is { } s ? ArgParser.ParseLong("--seed", s) : 0,
             Parallel = parallel,
         };
-        int contextSize = args.Value("--ctx") is { } ctx ? ArgParser.ParseInt("--ctx", ctx, 16, 16 << 20) : (int)Math.Min(16 << 20, (long)parallel * (maxTokens + 1024));
+        int contextSize = args.Value("--ctx") is { } ctx ? ArgParser.ParseInt("--ctx", ctx, 16, 16 << 20) : SynthDefaults.ContextSize(parallel, maxTokens);
         int threads = args.Value("--threads") is { } th ? ArgParser.ParseInt("--threads", th, 0, 1024) : 0;
 
         var seeds = LoadSeeds(args.Value("--seeds"), kind, console);
@@ -138,10 +138,7 @@ internal sealed class SynthCommand(Func<SynthVerifierOptions, CancellationToken,
 
         var recipe = SynthRecipes.Create(new SynthRecipeOptions { Kind = kind, Thinking = thinking, Seed = generation.Seed, Seeds = seeds, FewShot = fewShot });
         var codeSeconds = args.Value("--code-timeout") is { } ts ? ArgParser.ParseInt("--code-timeout", ts, 1, 3600) : 10;
-        var verifierOptions = new SynthVerifierOptions
-        {
-            Sandbox = new SandboxOptions { WallTime = TimeSpan.FromSeconds(codeSeconds), CpuSeconds = codeSeconds, AllowNetwork = args.Flag("--allow-unisolated-code") },
-        };
+        var verifierOptions = SynthDefaults.Verifier(codeSeconds, args.Flag("--allow-unisolated-code"));
         var runOptions = new SynthRunOptions { Output = output, EvalSets = args.Values("--eval-set"), Dedup = !args.Flag("--no-dedup") };
 
         IChatEngine engine;

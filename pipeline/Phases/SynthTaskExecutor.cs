@@ -59,12 +59,7 @@ internal sealed class SynthTaskExecutor(string outputDir, BuildConfig config, Qw
             Seed = config.Seed + task.Index,
             Parallel = synth.Parallel,
         };
-        var verifier = await SynthVerifier.CreateAsync(
-            new SynthVerifierOptions
-            {
-                Sandbox = new SandboxOptions { WallTime = TimeSpan.FromSeconds(synth.CodeTimeoutSeconds), CpuSeconds = synth.CodeTimeoutSeconds, AllowNetwork = synth.AllowUnisolatedCode },
-            },
-            ct).ConfigureAwait(false);
+        var verifier = await SynthVerifier.CreateAsync(SynthDefaults.Verifier(synth.CodeTimeoutSeconds, synth.AllowUnisolatedCode), ct).ConfigureAwait(false);
         var stagedPart = Path.Combine(staging, "samples.parquet");
         SynthRunResult result;
         var engine = CreateEngine(synth);
@@ -144,7 +139,7 @@ internal sealed class SynthTaskExecutor(string outputDir, BuildConfig config, Qw
                 {
                     ModelPath = synth.Model!,
                     MaxSequences = synth.Parallel,
-                    ContextSize = (int)Math.Min(16 << 20, (long)synth.Parallel * (synth.MaxTokens + 1024)),
+                    ContextSize = SynthDefaults.ContextSize(synth.Parallel, synth.MaxTokens),
                     DefaultMaxTokens = synth.MaxTokens,
                 });
             }
