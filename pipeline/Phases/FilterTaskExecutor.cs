@@ -19,7 +19,7 @@ namespace Corpus.Pipeline.Phases;
 /// (in order, with back-pressure), write; so one task keeps several cores busy and no stage runs
 /// ahead of the others by more than a few documents.
 /// </summary>
-internal sealed class FilterTaskExecutor(string outputDir, FiltersConfig config, ClassifyConfig classify, Decontaminator? decontaminator, TaskLedger ledger, Func<string, long>? countTokens = null, IMaterializer? materializer = null, int parallelism = 1) : ITaskExecutor
+internal sealed class FilterTaskExecutor(string outputDir, FiltersConfig config, ClassifyConfig classify, Decontaminator? decontaminator, TaskLedger ledger, Func<string, long>? countTokens, IMaterializer materializer, int parallelism) : ITaskExecutor
 {
     public const string Phase = "filter";
 
@@ -52,26 +52,15 @@ internal sealed class FilterTaskExecutor(string outputDir, FiltersConfig config,
             }
 
             var input = IngestTaskExecutor.DocsPartPath(outputDir, task.Index);
-            if (materializer is null)
-            {
-                await foreach (var row in ParquetPartReader.ReadAsync<DocumentRow>(input, ct).ConfigureAwait(false))
+            await Source.From(() => ParquetPartReader.ReadAsync<DocumentRow>(input, ct))
+                .SelectAsync(parallelism, row => Task.Run(() => Judge(row), ct))
+                .SelectAsync(1, async judged =>
                 {
-                    ct.ThrowIfCancellationRequested();
-                    await Write(Judge(row)).ConfigureAwait(false);
-                }
-            }
-            else
-            {
-                await Source.From(() => ParquetPartReader.ReadAsync<DocumentRow>(input, ct))
-                    .SelectAsync(parallelism, row => Task.Run(() => Judge(row), ct))
-                    .SelectAsync(1, async judged =>
-                    {
-                        await Write(judged).ConfigureAwait(false);
-                        return NotUsed.Instance;
-                    })
-                    .RunWith(Sink.Ignore<NotUsed>(), materializer)
-                    .ConfigureAwait(false);
-            }
+                    await Write(judged).ConfigureAwait(false);
+                    return NotUsed.Instance;
+                })
+                .RunWith(Sink.Ignore<NotUsed>(), materializer)
+                .ConfigureAwait(false);
 
             await keptWriter.CompleteAsync(ct).ConfigureAwait(false);
             await rejectWriter.CompleteAsync(ct).ConfigureAwait(false);
