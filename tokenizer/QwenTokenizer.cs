@@ -174,6 +174,65 @@ public sealed class QwenTokenizer
         return results;
     }
 
+    /// <summary>
+    /// Encodes a stream of documents on <paramref name="threads"/> threads, each as <see cref="Encode(string)"/> does, or as
+    /// <see cref="EncodeWithSpecialTokens"/> when <paramref name="withSpecialTokens"/>, and yields each document's ids in input
+    /// order while the stream goes on. The source is read by one thread at a time; the workers keep encoding while the caller
+    /// consumes (no barrier between batches); a few groups of about 32 K characters per thread are in flight at most, and their
+    /// id buffers are reused, so memory does not grow with the stream and nothing is allocated per document. Each yielded
+    /// memory is valid until the enumeration moves on: copy it to keep it. An exception from the source or from encoding is
+    /// thrown where it happened in the order, after every document before it.
+    /// </summary>
+    public IEnumerable<ReadOnlyMemory<int>> EncodeStream(IEnumerable<string> texts, bool withSpecialTokens, int threads)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
+        return threads == 1 ? EncodeSequentially(texts, withSpecialTokens) : EncodeInParallel(texts, withSpecialTokens, threads);
+    }
+
+    private IEnumerable<ReadOnlyMemory<int>> EncodeSequentially(IEnumerable<string> texts, bool withSpecialTokens)
+    {
+        var ids = new List<int>();
+        int[] buffer = [];
+        foreach (var text in texts)
+        {
+            ArgumentNullException.ThrowIfNull(text, nameof(texts));
+            ids.Clear();
+            EncodeInto(text, withSpecialTokens, ids);
+            if (buffer.Length < ids.Count)
+            {
+                buffer = new int[Math.Max(ids.Count, buffer.Length * 2)];
+            }
+
+            ids.CopyTo(buffer);
+            yield return buffer.AsMemory(0, ids.Count);
+        }
+    }
+
+    private IEnumerable<ReadOnlyMemory<int>> EncodeInParallel(IEnumerable<string> texts, bool withSpecialTokens, int threads)
+    {
+        using var stream = new OrderedEncodeStream(texts, (text, ids) => EncodeInto(text, withSpecialTokens, ids), threads, window: 4 * threads);
+        while (stream.Next() is { } group)
+        {
+            for (int i = 0; i < group.Count; i++)
+            {
+                yield return group.Document(i);
+            }
+        }
+    }
+
+    private void EncodeInto(string text, bool withSpecialTokens, List<int> ids)
+    {
+        if (withSpecialTokens)
+        {
+            EncodeWithSpecialTokensCore(text, ids);
+        }
+        else
+        {
+            EncodeCore(text, ids);
+        }
+    }
+
     /// <summary>Encodes document text like <see cref="Encode(string)"/>, appending the ids to <paramref name="ids"/>.</summary>
     public void Encode(ReadOnlySpan<char> text, List<int> ids)
     {
@@ -189,6 +248,12 @@ public sealed class QwenTokenizer
     {
         ArgumentNullException.ThrowIfNull(text);
         var ids = RentScratch();
+        EncodeWithSpecialTokensCore(text, ids);
+        return ToArrayAndRelease(ids);
+    }
+
+    private void EncodeWithSpecialTokensCore(ReadOnlySpan<char> text, List<int> ids)
+    {
         ReadOnlySpan<char> rest = text;
         while (_rawAddedTokens.TryFindNext(rest, out int index, out var token))
         {
@@ -198,7 +263,6 @@ public sealed class QwenTokenizer
         }
 
         EncodeBetweenRawAddedTokens(rest, ids);
-        return ToArrayAndRelease(ids);
     }
 
     /// <summary>Decodes ids to text; bytes that are not valid UTF-8 become U+FFFD as in Hugging Face. Added tokens decode to their content.</summary>

@@ -4,7 +4,7 @@ using Corpus.Bench.Tokenizer;
 
 // dotnet run -c Release --project bench/Corpus.Bench -- compare-tokenizers [ROUNDS] [INPUT]
 //     side by side, one process: corpus vs Hugging Face tokenizers vs ML.Tokenizers, MB/s and ratios
-// dotnet run -c Release --project bench/Corpus.Bench -- tokenizer-scaling [ROUNDS]
+// dotnet run -c Release --project bench/Corpus.Bench -- tokenizer-scaling [ROUNDS] [INPUTS]
 //     EncodeBatch on one thread vs all cores, interleaved rounds over UDHR x4
 // dotnet run -c Release --project bench/Corpus.Bench -- tokenize-process [MB]
 //     'corpus tokenize' on an MB-sized UDHR file as a whole process vs Tokenizers.DotNet line by line
@@ -65,7 +65,7 @@ if (args.Length > 0 && args[0] == "compare-tokenizers")
 
 if (args.Length > 0 && args[0] == "tokenizer-scaling")
 {
-    return TokenizerComparison.RunScaling(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5, 4);
+    return TokenizerScaling.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 8, args.Length > 2 ? args[2] : null);
 }
 
 if (args.Length > 0 && args[0] == "tokenize-process")

@@ -9,7 +9,7 @@ namespace Corpus.Cli.Commands;
 /// <summary><c>corpus tokenize</c>: text lines to token id lines, or back with <c>--decode</c>.</summary>
 internal sealed class TokenizeCommand : ICommand
 {
-    private const long BatchBytes = 4 << 20;
+    private const int OutputFlushBytes = 1 << 20;
     private static readonly UTF8Encoding StrictUtf8 = new(false, true);
 
     public string Name => "tokenize";
@@ -88,69 +88,75 @@ internal sealed class TokenizeCommand : ICommand
     }
 
     /// <summary>
-    /// Reads lines in batches of about <see cref="BatchBytes"/>, encodes each batch on all cores
-    /// (<see cref="QwenTokenizer.EncodeBatch(IReadOnlyList{string}, bool, int)"/>) and writes the id lines in input order.
+    /// Streams the lines through <see cref="QwenTokenizer.EncodeStream"/> on all cores and writes the id lines in input
+    /// order as they come, while the workers go on with the next lines. A line that is not UTF-8 ends the input there:
+    /// every line before it is still written, then the error names it.
     /// </summary>
     private static async Task<int> EncodeAsync(LfLineReader reader, Stream writer, QwenTokenizer tokenizer, bool special, CliConsole console, CancellationToken ct)
     {
-        var batch = new List<string>();
-        var lineNumber = 0;
+        var lines = new LineSource(reader, ct);
         var output = new ArrayBufferWriter<byte>(1 << 20);
-        var more = true;
-        var failed = false;
-        while (more && !failed)
+        foreach (var ids in tokenizer.EncodeStream(lines.Read(), special, Environment.ProcessorCount))
         {
-            ct.ThrowIfCancellationRequested();
-            batch.Clear();
-            long bytes = 0;
-            while (bytes < BatchBytes && (more = reader.TryReadLine(out var line)))
+            var span = output.GetSpan(ids.Length * 7 + 1);
+            var written = 0;
+            var idSpan = ids.Span;
+            for (var i = 0; i < idSpan.Length; i++)
             {
+                if (i > 0)
+                {
+                    span[written++] = (byte)' ';
+                }
+
+                idSpan[i].TryFormat(span[written..], out var digits, provider: CultureInfo.InvariantCulture);
+                written += digits;
+            }
+
+            span[written++] = (byte)'\n';
+            output.Advance(written);
+            if (output.WrittenCount >= OutputFlushBytes)
+            {
+                await writer.WriteAsync(output.WrittenMemory, ct).ConfigureAwait(false);
+                output.ResetWrittenCount();
+            }
+        }
+
+        await writer.WriteAsync(output.WrittenMemory, ct).ConfigureAwait(false);
+        if (lines.InvalidLine is { } lineNumber)
+        {
+            console.Error.WriteLine($"corpus tokenize: line {lineNumber} is not valid UTF-8");
+            return ExitCodes.Failure;
+        }
+
+        return ExitCodes.Success;
+    }
+
+    /// <summary>The input's lines as strings, ending before the first line that is not UTF-8 (its number kept).</summary>
+    private sealed class LineSource(LfLineReader reader, CancellationToken ct)
+    {
+        public long? InvalidLine { get; private set; }
+
+        public IEnumerable<string> Read()
+        {
+            long lineNumber = 0;
+            while (reader.TryReadLine(out var line))
+            {
+                ct.ThrowIfCancellationRequested();
                 lineNumber++;
+                string text;
                 try
                 {
-                    batch.Add(StrictUtf8.GetString(line.Span));
+                    text = StrictUtf8.GetString(line.Span);
                 }
                 catch (DecoderFallbackException)
                 {
-                    // The lines before it are still written, as when lines were encoded one at a time.
-                    console.Error.WriteLine($"corpus tokenize: line {lineNumber} is not valid UTF-8");
-                    failed = true;
-                    break;
+                    InvalidLine = lineNumber;
+                    yield break;
                 }
 
-                bytes += line.Length + 1;
+                yield return text;
             }
-
-            if (batch.Count == 0)
-            {
-                break;
-            }
-
-            var encoded = tokenizer.EncodeBatch(batch, special, Environment.ProcessorCount);
-            output.ResetWrittenCount();
-            foreach (var ids in encoded)
-            {
-                var span = output.GetSpan(ids.Length * 7 + 1);
-                var written = 0;
-                for (var i = 0; i < ids.Length; i++)
-                {
-                    if (i > 0)
-                    {
-                        span[written++] = (byte)' ';
-                    }
-
-                    ids[i].TryFormat(span[written..], out var digits, provider: CultureInfo.InvariantCulture);
-                    written += digits;
-                }
-
-                span[written++] = (byte)'\n';
-                output.Advance(written);
-            }
-
-            await writer.WriteAsync(output.WrittenMemory, ct).ConfigureAwait(false);
         }
-
-        return failed ? ExitCodes.Failure : ExitCodes.Success;
     }
 
     private static async Task<int> DecodeAsync(LfLineReader reader, Stream writer, QwenTokenizer tokenizer, CliConsole console, CancellationToken ct)

@@ -61,6 +61,39 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void Tokenize_writes_every_line_in_order_before_a_line_that_is_not_utf8_then_names_it()
+    {
+        var dir = TestEnvironment.NewTempDir("tok-bad");
+        try
+        {
+            var lines = Enumerable.Range(1, 20_000).Select(i => $"line {i} {new string('z', i % 300)}").ToList();
+            using (var file = File.Create(Path.Combine(dir, "in.txt")))
+            {
+                foreach (var line in lines)
+                {
+                    file.Write(System.Text.Encoding.UTF8.GetBytes(line + "\n"));
+                }
+
+                file.Write([0x61, 0xFF, 0x62, (byte)'\n']);
+                file.Write("after\n"u8);
+            }
+
+            var (code, _, stderr) = TestEnvironment.Run(null, "tokenize", "--in", Path.Combine(dir, "in.txt"), "--out", Path.Combine(dir, "out.txt"));
+
+            code.Should().Be(1);
+            stderr.Should().Contain("line 20001 is not valid UTF-8");
+            var written = File.ReadAllLines(Path.Combine(dir, "out.txt"));
+            written.Should().HaveCount(20_000);
+            var decoded = TestEnvironment.Run(string.Join('\n', written[^3..]) + "\n", "tokenize", "--decode").Stdout;
+            decoded.Should().Be(string.Join('\n', lines[^3..]) + "\n");
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Tokenize_reads_and_writes_files()
     {
         var dir = TestEnvironment.NewTempDir("tok");

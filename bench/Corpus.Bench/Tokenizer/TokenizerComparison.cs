@@ -25,7 +25,7 @@ internal static class TokenizerComparison
         int cores = Environment.ProcessorCount;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"tokenizer comparison, best of {rounds} rounds, {cores} cores, {DateTime.UtcNow:yyyy-MM-dd}"));
         Console.WriteLine("single thread MB/s (corpus cold = first pass on a fresh instance) | all cores MB/s | ids differing from HF (documents)");
-        Console.WriteLine($"{"input",-9} {"MB",6} {"cold",7} {"corpus",7} {"HF",6} {"ML",6} {"x HF",6} {"x ML",6} {"tok/s corpus",13} {"tok/s HF",11} | {"corpus",7} {"HF",6} {"scale",6} {"x HF",6} | {"corpus",6} {"ML",6}");
+        Console.WriteLine($"{"input",-9} {"MB",6} {"cold",7} {"corpus",7} {"HF",6} {"ML",6} {"x HF",6} {"x ML",6} {"tok/s corpus",13} {"tok/s HF",11} | {"corpus",7} {"HF",6} {"scale",6} {"stream",6} {"x HF",6} | {"corpus",6} {"ML",6}");
         var failures = 0;
         var mlCauses = new List<string>();
         var gcNotes = new List<string>();
@@ -84,6 +84,10 @@ internal static class TokenizerComparison
                 () => ours.EncodeBatch(repeated, withSpecialTokens: true, cores).Sum(ids => (long)ids.Length));
             var oursAll = oursAllRepeated / copies;
             var scale = oursOne / oursAllRepeated;
+            var (streamOne, streamAll) = Interleaved(scalingRounds,
+                () => Streamed(ours, repeated, 1),
+                () => Streamed(ours, repeated, cores));
+            var streamScale = streamOne / streamAll;
             gcNotes.Add($"{name}: {GcShare(() => ours.EncodeBatch(repeated, withSpecialTokens: true, 1))} on one thread; {GcShare(() => ours.EncodeBatch(repeated, withSpecialTokens: true, cores))} on all cores");
             var hfs = Enumerable.Range(0, cores).Select(_ => new HfTokenizer(BenchInputs.TokenizerJson)).ToArray();
             var (hfAll, _) = Best(rounds, () => HfParallel(hfs, docs));
@@ -95,10 +99,10 @@ internal static class TokenizerComparison
             var mb = bytes / 1e6;
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{name,-9} {mb,6:F2} {mb / coldSeconds,7:F2} {mb / oursSeconds,7:F2} {mb / hfSeconds,6:F2} {mb / mlSeconds,6:F2} {hfSeconds / oursSeconds,5:F2}x {mlSeconds / oursSeconds,5:F2}x {tokens / oursSeconds,13:N0} {hfTokens / hfSeconds,11:N0} | {mb / oursAll,7:F2} {mb / hfAll,6:F2} {scale,5:F2}x {hfAll / oursAll,5:F2}x | {oursDiff,6} {mlDiff,6}"));
+                $"{name,-9} {mb,6:F2} {mb / coldSeconds,7:F2} {mb / oursSeconds,7:F2} {mb / hfSeconds,6:F2} {mb / mlSeconds,6:F2} {hfSeconds / oursSeconds,5:F2}x {mlSeconds / oursSeconds,5:F2}x {tokens / oursSeconds,13:N0} {hfTokens / hfSeconds,11:N0} | {mb / oursAll,7:F2} {mb / hfAll,6:F2} {scale,5:F2}x {streamScale,5:F2}x {hfAll / oursAll,5:F2}x | {oursDiff,6} {mlDiff,6}"));
         }
 
-        Console.WriteLine("x HF / x ML = their time / corpus time (above 1: corpus is faster); scale = corpus EncodeBatch time on 1 thread / on all cores, over the input repeated to about 1 s on one thread, one thread and all cores in turn each round, best of max(rounds, 5)");
+        Console.WriteLine("x HF / x ML = their time / corpus time (above 1: corpus is faster); scale = corpus EncodeBatch time on 1 thread / on all cores, over the input repeated to about 1 s on one thread, one thread and all cores in turn each round, best of max(rounds, 5); stream = the same through EncodeStream, each document's ids consumed as they come");
         foreach (var note in gcNotes)
         {
             Console.WriteLine($"garbage collector during one EncodeBatch, {note}");
@@ -166,45 +170,15 @@ internal static class TokenizerComparison
         }
     }
 
-    /// <summary>
-    /// All-cores scaling of <see cref="QwenTokenizer.EncodeBatch(IReadOnlyList{string}, bool, int)"/> on UDHR repeated
-    /// <paramref name="copies"/> times (cache warm), one thread and all cores measured in turn each round, best of each.
-    /// </summary>
-    public static int RunScaling(int rounds, int copies)
+    private static long Streamed(QwenTokenizer ours, IReadOnlyList<string> docs, int threads)
     {
-        var ours = QwenTokenizer.Load(BenchInputs.TokenizerJson);
-        var udhr = BenchInputs.Udhr();
-        var docs = Enumerable.Range(0, copies).SelectMany(_ => udhr).ToList();
-        double mb = docs.Sum(d => (long)Encoding.UTF8.GetByteCount(d)) / 1e6;
-        int cores = Environment.ProcessorCount;
-        ours.EncodeBatch(docs, false, cores);
-        double single = double.MaxValue, all = double.MaxValue;
-        for (int r = 0; r < rounds; r++)
+        long tokens = 0;
+        foreach (var ids in ours.EncodeStream(docs, withSpecialTokens: true, threads))
         {
-            var clock = Stopwatch.StartNew();
-            ours.EncodeBatch(docs, false, 1);
-            single = Math.Min(single, clock.Elapsed.TotalSeconds);
-            clock.Restart();
-            ours.EncodeBatch(docs, false, cores);
-            all = Math.Min(all, clock.Elapsed.TotalSeconds);
+            tokens += ids.Length;
         }
 
-        double discardSingle = double.MaxValue, discardAll = double.MaxValue;
-        for (int r = 0; r < rounds; r++)
-        {
-            var clock = Stopwatch.StartNew();
-            Parallel.For(0, docs.Count, new ParallelOptions { MaxDegreeOfParallelism = 1 }, i => ours.Encode(docs[i]));
-            discardSingle = Math.Min(discardSingle, clock.Elapsed.TotalSeconds);
-            clock.Restart();
-            Parallel.For(0, docs.Count, new ParallelOptions { MaxDegreeOfParallelism = cores }, i => ours.Encode(docs[i]));
-            discardAll = Math.Min(discardAll, clock.Elapsed.TotalSeconds);
-        }
-
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"results dropped: 1 thread {mb / discardSingle:F1} MB/s, {cores} threads {mb / discardAll:F1} MB/s, scaling {discardSingle / discardAll:F2}x; GC count gen0/1/2 {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, server GC {System.Runtime.GCSettings.IsServerGC}"));
-        Console.WriteLine(string.Create(
-            CultureInfo.InvariantCulture,
-            $"EncodeBatch scaling, UDHR x{copies} ({mb:F1} MB, cache warm), best of {rounds} interleaved rounds, {DateTime.UtcNow:yyyy-MM-dd}: 1 thread {mb / single:F1} MB/s, {cores} threads {mb / all:F1} MB/s, scaling {single / all:F2}x"));
-        return 0;
+        return tokens;
     }
 
     private static long HfParallel(HfTokenizer[] hfs, IReadOnlyList<string> docs)
