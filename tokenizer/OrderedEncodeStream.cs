@@ -6,7 +6,8 @@ namespace Corpus.Tokenizer;
 /// Encodes a stream of documents on several threads and hands the ids back in input order.
 /// Worker threads live for the whole stream: each takes the next group of documents (about
 /// <see cref="GroupChars"/> characters) from the source, encodes it into the group's own id
-/// buffer and marks it done, while the consumer takes finished groups from the front. There is no
+/// buffer and marks it done, while the consumer takes finished groups from the front and, while
+/// the front group is not done yet, encodes the next group itself. There is no
 /// barrier between groups, so a slow document holds back only the output, not the other workers;
 /// at most <c>window</c> groups are in flight and their buffers are reused, so memory is bounded
 /// by the window and nothing is allocated per document once the buffers have grown.
@@ -42,8 +43,9 @@ internal sealed class OrderedEncodeStream : IDisposable
         _encode = encode;
         _source = source.GetEnumerator();
         _ring = new Group?[window];
-        _workers = new Thread[threads];
-        for (int i = 0; i < threads; i++)
+        // The consumer's thread encodes too (see Next), so the stream starts one thread fewer.
+        _workers = new Thread[threads - 1];
+        for (int i = 0; i < _workers.Length; i++)
         {
             _workers[i] = new Thread(Work) { IsBackground = true, Name = $"corpus-encode-{i}" };
             _workers[i].Start();
@@ -52,12 +54,14 @@ internal sealed class OrderedEncodeStream : IDisposable
 
     /// <summary>
     /// The next group, in input order, or null at the end of the stream; the previous group's buffers go back
-    /// to the workers. Rethrows a worker's or the source's exception where it happened in the order.
+    /// to the workers. While the front group is not done, the calling thread encodes the next unclaimed group
+    /// itself, so the stream keeps exactly <c>threads</c> threads busy. Rethrows a worker's or the source's
+    /// exception where it happened in the order.
     /// </summary>
     public EncodedGroup? Next()
     {
         _pendingFailure?.Throw();
-        Group group;
+        Group? ready = null;
         lock (_gate)
         {
             if (_current is not null)
@@ -65,38 +69,47 @@ internal sealed class OrderedEncodeStream : IDisposable
                 Recycle(_current);
                 _current = null;
             }
+        }
 
-            while (true)
+        while (ready is null)
+        {
+            Group? mine = null;
+            lock (_gate)
             {
                 var head = _ring[_delivered % _ring.Length];
                 if (head is not null && head.Done)
                 {
-                    group = head;
+                    ready = head;
                     _ring[_delivered % _ring.Length] = null;
                     _delivered++;
                     if (_workersWaiting > 0)
                     {
                         Monitor.PulseAll(_gate);
                     }
-
-                    break;
                 }
-
-                if (head is null && _sourceDone && _claimed == _delivered)
+                else if (head is null && _sourceDone && _claimed == _delivered)
                 {
                     return null;
                 }
+                else if ((mine = TryClaim()) is null && !(head is null && _sourceDone && _claimed == _delivered))
+                {
+                    _consumerWaiting = true;
+                    Monitor.Wait(_gate);
+                    _consumerWaiting = false;
+                }
+            }
 
-                _consumerWaiting = true;
-                Monitor.Wait(_gate);
-                _consumerWaiting = false;
+            if (mine is not null)
+            {
+                EncodeGroup(mine);
+                Complete(mine);
             }
         }
 
-        _current = group;
-        group.Failure?.Throw();
-        _pendingFailure = group.TrailingFailure;
-        return new EncodedGroup(group.Buffer, group.Ends, group.Documents.Count);
+        _current = ready;
+        ready.Failure?.Throw();
+        _pendingFailure = ready.TrailingFailure;
+        return new EncodedGroup(ready.Buffer, ready.Ends, ready.Documents.Count);
     }
 
     public void Dispose()
@@ -133,7 +146,7 @@ internal sealed class OrderedEncodeStream : IDisposable
     {
         while (true)
         {
-            Group group;
+            Group? group;
             lock (_gate)
             {
                 while (!_stopped && !_sourceDone && _claimed - _delivered >= _ring.Length)
@@ -143,55 +156,82 @@ internal sealed class OrderedEncodeStream : IDisposable
                     _workersWaiting--;
                 }
 
-                if (_stopped || _sourceDone)
+                if (_stopped || (group = TryClaim()) is null)
                 {
                     return;
                 }
-
-                group = _free.Count > 0 ? _free.Pop() : new Group();
-                Claim(group);
-                if (group.Documents.Count == 0 && group.Failure is null)
-                {
-                    Monitor.PulseAll(_gate);
-                    return;
-                }
-
-                _ring[_claimed % _ring.Length] = group;
-                _claimed++;
             }
 
-            if (group.Failure is null)
+            EncodeGroup(group);
+            Complete(group);
+        }
+    }
+
+    /// <summary>Under the gate: takes the next group from the source into the window, or null when the window is full or the source has ended.</summary>
+    private Group? TryClaim()
+    {
+        if (_sourceDone || _claimed - _delivered >= _ring.Length)
+        {
+            return null;
+        }
+
+        var group = _free.Count > 0 ? _free.Pop() : new Group();
+        Claim(group);
+        if (_sourceDone)
+        {
+            // Everyone waiting for room or for the front group must look again: nothing more will be claimed.
+            Monitor.PulseAll(_gate);
+        }
+
+        if (group.Documents.Count == 0 && group.Failure is null)
+        {
+            Recycle(group);
+            return null;
+        }
+
+        _ring[_claimed % _ring.Length] = group;
+        _claimed++;
+        return group;
+    }
+
+    private void EncodeGroup(Group group)
+    {
+        if (group.Failure is not null)
+        {
+            return;
+        }
+
+        try
+        {
+            foreach (var text in group.Documents)
             {
-                try
-                {
-                    foreach (var text in group.Documents)
-                    {
-                        _encode(text, group.Ids);
-                        group.Ends.Add(group.Ids.Count);
-                    }
-
-                    if (group.Buffer.Length < group.Ids.Count)
-                    {
-                        group.Buffer = new int[Math.Max(group.Ids.Count, group.Buffer.Length * 2)];
-                    }
-
-                    group.Ids.CopyTo(group.Buffer);
-                }
-                catch (Exception e)
-                {
-                    group.Failure = ExceptionDispatchInfo.Capture(e);
-                }
+                _encode(text, group.Ids);
+                group.Ends.Add(group.Ids.Count);
             }
 
-            lock (_gate)
+            if (group.Buffer.Length < group.Ids.Count)
             {
-                group.Done = true;
+                group.Buffer = new int[Math.Max(group.Ids.Count, group.Buffer.Length * 2)];
+            }
 
-                // Only the group at the front can let the consumer go on; waking it for any other is a wasted switch.
-                if (_consumerWaiting && ReferenceEquals(_ring[_delivered % _ring.Length], group))
-                {
-                    Monitor.PulseAll(_gate);
-                }
+            group.Ids.CopyTo(group.Buffer);
+        }
+        catch (Exception e)
+        {
+            group.Failure = ExceptionDispatchInfo.Capture(e);
+        }
+    }
+
+    private void Complete(Group group)
+    {
+        lock (_gate)
+        {
+            group.Done = true;
+
+            // Only the group at the front can let the consumer go on; waking it for any other is a wasted switch.
+            if (_consumerWaiting && ReferenceEquals(_ring[_delivered % _ring.Length], group))
+            {
+                Monitor.PulseAll(_gate);
             }
         }
     }

@@ -32,7 +32,7 @@ using Corpus.Bench.Tokenizer;
 //     one thread: FastTextModel predictions/s on 200-character lines beside `fasttext predict-prob`, same top-1 on every line
 // dotnet run -c Release --project bench/Corpus.Bench -- bench-packing [DOCS] [CONTEXT] [ROUNDS]
 //     one thread: best-fit packing beside concatenate-and-chop on the same seeded lengths, truncations, padding, sequences/s
-// dotnet run -c Release --project bench/Corpus.Bench -- bench-llama-batch [TOKENS] [ROUNDS] [THREADS] [DIM] [LAYERS]
+// dotnet run -c Release --project bench/Corpus.Bench -- bench-llama-batch [TOKENS] [ROUNDS] [THREADS] [DIM] [LAYERS] [f32|f16|q8_0]
 //     embedded llama.cpp on the tiny Qwen3 GGUF: output tokens/s at 1, 4, 16 and 64 concurrent requests, ratio 16/1
 //     (without DIM: hidden 64 and hidden 256, 2 blocks each)
 // dotnet run -c Release --project bench/Corpus.Bench -- bench-cluster [--repeat N] [--copies N] [--files-per-task N] [--timeout SECONDS] [--keep] [--wait-quiet SECONDS] [--probe-only]
@@ -44,7 +44,7 @@ if (args.Length > 0 && args[0] == "bench-llama-batch")
     int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i], System.Globalization.CultureInfo.InvariantCulture) : fallback;
     if (args.Length > 4)
     {
-        return await Corpus.Bench.Synth.LlamaBatchBenchmark.RunAsync(Arg(1, 64), Arg(2, 3), Arg(3, 0), Arg(4, 64), Arg(5, 2));
+        return await Corpus.Bench.Synth.LlamaBatchBenchmark.RunAsync(Arg(1, 64), Arg(2, 3), Arg(3, 0), Arg(4, 64), Arg(5, 2), args.Length > 6 ? Enum.Parse<Corpus.Synth.Gguf.TinyQwen3WeightType>(args[6], ignoreCase: true) : Corpus.Synth.Gguf.TinyQwen3WeightType.F32);
     }
 
     // Without a size: the test suite's tiny model (hidden 64), then one whose weights, not its per-token work, decide.

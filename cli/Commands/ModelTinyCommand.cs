@@ -13,7 +13,7 @@ internal sealed class ModelTinyCommand : ICommand
 
     public string Summary => "write a tiny Qwen3 GGUF (random seeded weights, the real tokenizer) to test the embedded engine";
 
-    public string Usage => "model tiny --out FILE.gguf [--seed N] [--dim N] [--layers N] [--tokenizer FILE]";
+    public string Usage => "model tiny --out FILE.gguf [--seed N] [--dim N] [--layers N] [--type f32|f16|q8_0] [--tokenizer FILE]";
 
     public IReadOnlyList<OptionSpec> Options { get; } =
     [
@@ -21,6 +21,7 @@ internal sealed class ModelTinyCommand : ICommand
         new("--seed", "N", "seed of the random weights; the same options give the same bytes (default 1)"),
         new("--dim", "N", "hidden size; the feed-forward size is twice it (default 64)"),
         new("--layers", "N", "transformer blocks (default 2)"),
+        new("--type", "f32|f16|q8_0", "how the weight matrices are stored: f32, f16, or q8_0 as in the common Qwen3 *-Q8_0.gguf files (default f32)"),
         new("--tokenizer", "FILE", "the Qwen3 tokenizer.json whose vocabulary and merges go in (default: the built-in one)"),
     ];
 
@@ -49,6 +50,20 @@ internal sealed class ModelTinyCommand : ICommand
             options = options with { BlockCount = ArgParser.ParseInt("--layers", layers, 1, 256) };
         }
 
+        if (args.Value("--type") is { } type)
+        {
+            options = options with
+            {
+                WeightType = type switch
+                {
+                    "f32" => TinyQwen3WeightType.F32,
+                    "f16" => TinyQwen3WeightType.F16,
+                    "q8_0" => TinyQwen3WeightType.Q8_0,
+                    _ => throw new UsageException($"--type must be f32, f16 or q8_0, not '{type}'"),
+                },
+            };
+        }
+
         var tokenizer = args.Value("--tokenizer") ?? QwenTokenizer.DefaultPath;
         if (!File.Exists(tokenizer))
         {
@@ -67,7 +82,7 @@ internal sealed class ModelTinyCommand : ICommand
         }
 
         var size = new FileInfo(output).Length;
-        var line = string.Create(CultureInfo.InvariantCulture, $"wrote {output}: qwen3, {options.BlockCount} blocks, hidden {options.EmbeddingLength}, seed {options.Seed}, {size:N0} bytes\n");
+        var line = string.Create(CultureInfo.InvariantCulture, $"wrote {output}: qwen3, {options.BlockCount} blocks, hidden {options.EmbeddingLength}, {options.WeightType.ToString().ToLowerInvariant()} weights, seed {options.Seed}, {size:N0} bytes\n");
         await console.Out.WriteAsync(Encoding.UTF8.GetBytes(line), ct).ConfigureAwait(false);
         await console.Out.FlushAsync(ct).ConfigureAwait(false);
         return ExitCodes.Success;

@@ -26,6 +26,8 @@ public sealed class LlamaEngine : IChatEngine, IDisposable
     private long _promptTokens;
     private long _generatedTokens;
     private long _decodeSteps;
+    private long _decodeTicks;
+    private long _sampleTicks;
     private int _maxActive;
     private bool _disposed;
     private volatile Exception? _fault;
@@ -112,7 +114,9 @@ public sealed class LlamaEngine : IChatEngine, IDisposable
         Interlocked.Read(ref _promptTokens),
         Interlocked.Read(ref _generatedTokens),
         Interlocked.Read(ref _decodeSteps),
-        Volatile.Read(ref _maxActive));
+        Volatile.Read(ref _maxActive),
+        TimeSpan.FromTicks(Interlocked.Read(ref _decodeTicks) * TimeSpan.TicksPerSecond / System.Diagnostics.Stopwatch.Frequency),
+        TimeSpan.FromTicks(Interlocked.Read(ref _sampleTicks) * TimeSpan.TicksPerSecond / System.Diagnostics.Stopwatch.Frequency));
 
     /// <summary>The model's vocabulary size, as llama.cpp loaded it.</summary>
     public int VocabularySize => _weights.Vocab.Count;
@@ -204,7 +208,10 @@ public sealed class LlamaEngine : IChatEngine, IDisposable
 
                 InterlockedMax(ref _maxActive, active);
                 FillBatch(batch, slots);
+                long started = System.Diagnostics.Stopwatch.GetTimestamp();
                 var result = context.Decode(batch);
+                long decoded = System.Diagnostics.Stopwatch.GetTimestamp();
+                Interlocked.Add(ref _decodeTicks, decoded - started);
                 Interlocked.Increment(ref _decodeSteps);
                 if (result != DecodeResult.Ok)
                 {
@@ -213,6 +220,7 @@ public sealed class LlamaEngine : IChatEngine, IDisposable
                 }
 
                 SampleAll(slots, ref reserved, ref piece);
+                Interlocked.Add(ref _sampleTicks, System.Diagnostics.Stopwatch.GetTimestamp() - decoded);
             }
         }
         catch (Exception e)

@@ -5,7 +5,7 @@ namespace Corpus.Synth.Gguf;
 
 /// <summary>
 /// Writes a GGUF v3 file: the header, the metadata key/values, the tensor infos, padding to 32 bytes,
-/// then each tensor's F32 data at a 32-byte aligned offset. Tensor data is streamed from each
+/// then each tensor's F32 or Q8_0 data at a 32-byte aligned offset. Tensor data is streamed from each
 /// tensor's producer, so nothing larger than a small buffer is held.
 /// </summary>
 internal static class GgufWriter
@@ -53,7 +53,7 @@ internal static class GgufWriter
                 throw new InvalidOperationException($"tensor {info.Name}: data at {output.Position - dataStart}, header says {info.Offset}");
             }
 
-            sink.Reset();
+            sink.Reset(info.Type);
             tensors[i].WriteData(sink);
             sink.Flush();
             if (sink.Written != info.ElementCount)
@@ -79,8 +79,13 @@ internal static class GgufWriter
                 throw new ArgumentException($"tensor {tensor.Name}: {tensor.Dimensions.Count} dimensions (GGUF holds 1 to 4)", nameof(tensors));
             }
 
+            if (tensor.Type == GgufTensorType.Q8_0 && tensor.Dimensions[0] % GgufFloatSink.Q8BlockLength != 0)
+            {
+                throw new ArgumentException($"tensor {tensor.Name}: Q8_0 needs an innermost dimension divisible by {GgufFloatSink.Q8BlockLength}, it is {tensor.Dimensions[0]}", nameof(tensors));
+            }
+
             offset = GgufFormat.AlignUp(offset, GgufFormat.Alignment);
-            var info = new GgufTensorInfo(tensor.Name, tensor.Dimensions, GgufTensorType.F32, offset);
+            var info = new GgufTensorInfo(tensor.Name, tensor.Dimensions, tensor.Type, offset);
             infos.Add(info);
             offset += info.ByteCount;
         }

@@ -14,7 +14,11 @@ internal sealed record QwenVocabulary(IReadOnlyList<string> Tokens, IReadOnlyLis
     public const int Control = 3;
     public const int UserDefined = 4;
 
-    public static QwenVocabulary Read(string tokenizerJsonPath)
+    /// <summary>
+    /// Reads the vocabulary; ids the tokenizer leaves free below <paramref name="paddedCount"/> become unused
+    /// <c>[PAD{id}]</c> tokens, as llama.cpp's convert_hf_to_gguf.py pads Qwen3's 151,669 tokens to the model's 151,936.
+    /// </summary>
+    public static QwenVocabulary Read(string tokenizerJsonPath, int paddedCount = 0)
     {
         using var document = JsonDocument.Parse(File.ReadAllBytes(tokenizerJsonPath));
         var root = document.RootElement;
@@ -42,7 +46,7 @@ internal sealed record QwenVocabulary(IReadOnlyList<string> Tokens, IReadOnlyLis
             added[content] = id;
         }
 
-        int count = byId.Count == 0 ? 0 : byId.Keys.Max() + 1;
+        int count = Math.Max(byId.Count == 0 ? 0 : byId.Keys.Max() + 1, paddedCount);
         var tokens = new string[count];
         var types = new int[count];
         for (int id = 0; id < count; id++)

@@ -26,7 +26,13 @@ public static class TinyQwen3Model
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrEmpty(tokenizerJsonPath);
         Validate(options);
-        var vocabulary = QwenVocabulary.Read(tokenizerJsonPath);
+        var vocabulary = QwenVocabulary.Read(tokenizerJsonPath, options.VocabularySize);
+        if (vocabulary.Tokens.Count != options.VocabularySize)
+        {
+            throw new ArgumentException(
+                $"VocabularySize {options.VocabularySize} is smaller than the {vocabulary.Tokens.Count} tokens of {tokenizerJsonPath}", nameof(options));
+        }
+
         string temporary = path + ".tmp";
         using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20))
         {
@@ -46,7 +52,12 @@ public static class TinyQwen3Model
         [
             GgufMetadata.String("general.architecture", "qwen3"),
             GgufMetadata.String("general.name", "tiny-qwen3"),
-            GgufMetadata.UInt32("general.file_type", 0),
+            GgufMetadata.UInt32("general.file_type", o.WeightType switch
+            {
+                TinyQwen3WeightType.F16 => 1, // llama_ftype MOSTLY_F16
+                TinyQwen3WeightType.Q8_0 => 7, // MOSTLY_Q8_0
+                _ => 0, // ALL_F32
+            }),
             GgufMetadata.UInt32("general.alignment", GgufFormat.Alignment),
             GgufMetadata.UInt32("qwen3.context_length", (uint)o.ContextLength),
             GgufMetadata.UInt32("qwen3.embedding_length", (uint)o.EmbeddingLength),
@@ -80,23 +91,23 @@ public static class TinyQwen3Model
         ulong head = (ulong)o.HeadLength;
         var tensors = new List<GgufTensor>
         {
-            Random(o.Seed, "token_embd.weight", embd, (ulong)vocabularySize),
+            Random(o, "token_embd.weight", embd, (ulong)vocabularySize),
             Ones("output_norm.weight", embd),
         };
         for (int b = 0; b < o.BlockCount; b++)
         {
             string p = $"blk.{b}.";
             tensors.Add(Ones(p + "attn_norm.weight", embd));
-            tensors.Add(Random(o.Seed, p + "attn_q.weight", embd, q));
-            tensors.Add(Random(o.Seed, p + "attn_k.weight", embd, kv));
-            tensors.Add(Random(o.Seed, p + "attn_v.weight", embd, kv));
-            tensors.Add(Random(o.Seed, p + "attn_output.weight", q, embd));
+            tensors.Add(Random(o, p + "attn_q.weight", embd, q));
+            tensors.Add(Random(o, p + "attn_k.weight", embd, kv));
+            tensors.Add(Random(o, p + "attn_v.weight", embd, kv));
+            tensors.Add(Random(o, p + "attn_output.weight", q, embd));
             tensors.Add(Ones(p + "attn_q_norm.weight", head));
             tensors.Add(Ones(p + "attn_k_norm.weight", head));
             tensors.Add(Ones(p + "ffn_norm.weight", embd));
-            tensors.Add(Random(o.Seed, p + "ffn_gate.weight", embd, ff));
-            tensors.Add(Random(o.Seed, p + "ffn_up.weight", embd, ff));
-            tensors.Add(Random(o.Seed, p + "ffn_down.weight", ff, embd));
+            tensors.Add(Random(o, p + "ffn_gate.weight", embd, ff));
+            tensors.Add(Random(o, p + "ffn_up.weight", embd, ff));
+            tensors.Add(Random(o, p + "ffn_down.weight", ff, embd));
         }
 
         return tensors;
@@ -112,15 +123,21 @@ public static class TinyQwen3Model
         });
 
     /// <summary>Uniform weights in ±0.05 from a generator seeded by the model seed and the tensor's name, so each tensor's values do not depend on the others.</summary>
-    private static GgufTensor Random(ulong seed, string name, ulong inner, ulong outer) =>
+    private static GgufTensor Random(TinyQwen3Options o, string name, ulong inner, ulong outer) =>
         new(name, [inner, outer], sink =>
         {
-            var random = new SplitMix64(seed ^ SplitMix64.Hash(name));
+            var random = new SplitMix64(o.Seed ^ SplitMix64.Hash(name));
             ulong count = inner * outer;
             for (ulong i = 0; i < count; i++)
             {
                 sink.Write(((float)random.NextUnit() * 2f - 1f) * WeightScale);
             }
+        },
+        o.WeightType switch
+        {
+            TinyQwen3WeightType.F16 => GgufTensorType.F16,
+            TinyQwen3WeightType.Q8_0 when inner % GgufFloatSink.Q8BlockLength == 0 => GgufTensorType.Q8_0,
+            _ => GgufTensorType.F32,
         });
 
     private static void Validate(TinyQwen3Options o)
@@ -132,6 +149,7 @@ public static class TinyQwen3Model
         ArgumentOutOfRangeException.ThrowIfLessThan(o.HeadLength, 1, nameof(o.HeadLength));
         ArgumentOutOfRangeException.ThrowIfLessThan(o.FeedForwardLength, 1, nameof(o.FeedForwardLength));
         ArgumentOutOfRangeException.ThrowIfLessThan(o.ContextLength, 1, nameof(o.ContextLength));
+        ArgumentOutOfRangeException.ThrowIfLessThan(o.VocabularySize, 1, nameof(o.VocabularySize));
         if (o.HeadCount % o.KeyValueHeadCount != 0)
         {
             throw new ArgumentException($"HeadCount {o.HeadCount} is not a multiple of KeyValueHeadCount {o.KeyValueHeadCount}", nameof(o));

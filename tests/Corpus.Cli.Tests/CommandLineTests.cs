@@ -39,11 +39,35 @@ public sealed class CommandLineTests
             first.ExitCode.Should().Be(0, first.Stderr);
             second.ExitCode.Should().Be(0, second.Stderr);
             other.ExitCode.Should().Be(0, other.Stderr);
-            first.Stdout.Should().Contain("qwen3, 1 blocks, hidden 16, seed 7");
+            first.Stdout.Should().Contain("qwen3, 1 blocks, hidden 16, f32 weights, seed 7");
             var bytes = File.ReadAllBytes(Path.Combine(dir, "a.gguf"));
             bytes[..4].Should().Equal("GGUF"u8.ToArray());
             File.ReadAllBytes(Path.Combine(dir, "b.gguf")).Should().Equal(bytes);
             File.ReadAllBytes(Path.Combine(dir, "c.gguf")).Should().NotEqual(bytes);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Model_tiny_stores_its_weights_as_q8_0_when_asked_and_refuses_an_unknown_type()
+    {
+        var dir = TestEnvironment.NewTempDir("tiny-q8");
+        try
+        {
+            string[] Write(string name, string type) => ["model", "tiny", "--out", Path.Combine(dir, name), "--dim", "32", "--layers", "1", "--type", type];
+            var f32 = TestEnvironment.Run(null, Write("f32.gguf", "f32"));
+            var q8 = TestEnvironment.Run(null, Write("q8.gguf", "q8_0"));
+            var bad = TestEnvironment.Run(null, Write("bad.gguf", "q4_k"));
+
+            f32.ExitCode.Should().Be(0, f32.Stderr);
+            q8.ExitCode.Should().Be(0, q8.Stderr);
+            q8.Stdout.Should().Contain("q8_0 weights");
+            new FileInfo(Path.Combine(dir, "q8.gguf")).Length.Should().BeLessThan(new FileInfo(Path.Combine(dir, "f32.gguf")).Length / 2);
+            bad.ExitCode.Should().Be(2);
+            bad.Stderr.Should().Contain("--type must be f32, f16 or q8_0, not 'q4_k'");
         }
         finally
         {

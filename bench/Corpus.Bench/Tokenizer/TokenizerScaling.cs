@@ -21,6 +21,7 @@ internal static class TokenizerScaling
         Console.WriteLine($"scaling, {cores} cores, best of {rounds} interleaved rounds, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; per round: one thread's time / all cores' time");
         Report("ceiling: dependent integer chain", rounds, cores, Chain);
         Report("ceiling: 8 independent chains", rounds, cores, IndependentChains);
+        Report("ceiling: cached loads, 8 at a time", rounds, cores, CachedLoads);
         var table = new int[64 << 20];
         Report("ceiling: random reads, 256 MB", rounds, cores, threads => RandomReads(table, threads));
         var perLanguage = new[] { "cmn", "jpn", "kor" }.Select(code => ("cjk-" + code,
@@ -44,18 +45,20 @@ internal static class TokenizerScaling
 
     private static List<string> RepeatToOneSecond(QwenTokenizer ours, IReadOnlyList<string> docs)
     {
-        foreach (var d in docs)
+        // Best of five passes, so a pass still running code the JIT has not optimized yet does not set the size.
+        double best = double.MaxValue;
+        for (int pass = 0; pass < 5; pass++)
         {
-            ours.Encode(d);
+            var clock = Stopwatch.StartNew();
+            foreach (var d in docs)
+            {
+                ours.Encode(d);
+            }
+
+            best = Math.Min(best, clock.Elapsed.TotalSeconds);
         }
 
-        var clock = Stopwatch.StartNew();
-        foreach (var d in docs)
-        {
-            ours.Encode(d);
-        }
-
-        int copies = (int)Math.Clamp(Math.Ceiling(1.0 / clock.Elapsed.TotalSeconds), 1, 20_000);
+        int copies = (int)Math.Clamp(Math.Ceiling(1.0 / best), 1, 20_000);
         return [.. Enumerable.Repeat(docs, copies).SelectMany(d => d)];
     }
 
@@ -157,6 +160,28 @@ internal static class TokenizerScaling
         }
 
         Interlocked.Add(ref s_sink, (long)all);
+    });
+
+    private static void CachedLoads(int threads) => Parallel.For(0, 64, new ParallelOptions { MaxDegreeOfParallelism = threads }, i =>
+    {
+        var small = new int[8192];
+        for (int j = 0; j < small.Length; j++)
+        {
+            small[j] = (j * 2654435761u).GetHashCode() & 8191;
+        }
+
+        int a = i & 8191, b = (i + 1) & 8191, c = (i + 2) & 8191, d = (i + 3) & 8191;
+        long sum = 0;
+        for (int k = 0; k < 3_000_000; k++)
+        {
+            a = small[a] ^ k & 8191;
+            b = small[b] ^ (k >> 1) & 8191;
+            c = small[c] ^ (k >> 2) & 8191;
+            d = small[d] ^ (k >> 3) & 8191;
+            sum += small[(a + b) & 8191] + small[(c + d) & 8191] + small[(a ^ d) & 8191] + small[(b ^ c) & 8191];
+        }
+
+        Interlocked.Add(ref s_sink, sum);
     });
 
     private static void RandomReads(int[] table, int threads) => Parallel.For(0, 64, new ParallelOptions { MaxDegreeOfParallelism = threads }, i =>

@@ -39,16 +39,21 @@ public sealed class TinyQwen3ModelTests : IDisposable
         file["tokenizer.ggml.pre"].AsString().Should().Be("qwen2");
         file["tokenizer.ggml.add_bos_token"].Value.Should().Be(false);
         var tokens = file["tokenizer.ggml.tokens"].AsStrings();
-        tokens.Should().HaveCount(151_669);
+        tokens.Should().HaveCount(151_936, "Qwen3's GGUFs pad the tokenizer's 151,669 tokens to the model's vocab_size");
         tokens[151_644].Should().Be("<|im_start|>");
-        file["tokenizer.ggml.token_type"].AsInt32s().Should().HaveCount(151_669);
+        tokens[151_669].Should().Be("[PAD151669]");
+        tokens[^1].Should().Be("[PAD151935]");
+        var types = file["tokenizer.ggml.token_type"].AsInt32s();
+        types.Should().HaveCount(151_936);
+        types.Skip(151_669).Should().OnlyContain(t => t == QwenVocabulary.Unused);
+        file["general.file_type"].AsUInt64().Should().Be(0, "all F32");
         file["tokenizer.ggml.merges"].AsStrings().Should().HaveCount(151_387).And.StartWith("Ġ Ġ");
         file["tokenizer.ggml.eos_token_id"].AsUInt64().Should().Be(151_645, "Qwen3's GGUFs end a turn with <|im_end|>");
         file["tokenizer.ggml.padding_token_id"].AsUInt64().Should().Be(151_643);
         file["tokenizer.ggml.bos_token_id"].AsUInt64().Should().Be(151_643);
 
         file.Tensors.Should().HaveCount(2 + (2 * 11));
-        file.Tensor("token_embd.weight")!.Dimensions.Should().Equal(64UL, 151_669UL);
+        file.Tensor("token_embd.weight")!.Dimensions.Should().Equal(64UL, 151_936UL);
         file.Tensor("blk.1.attn_q.weight")!.Dimensions.Should().Equal(64UL, 64UL);
         file.Tensor("blk.1.attn_k.weight")!.Dimensions.Should().Equal(64UL, 32UL);
         file.Tensor("blk.0.attn_output.weight")!.Dimensions.Should().Equal(64UL, 64UL);
@@ -59,6 +64,84 @@ public sealed class TinyQwen3ModelTests : IDisposable
         file.DataOffset.Should().Be(GgufFormat.AlignUp(file.DataOffset, 32));
         var last = file.Tensors[^1];
         new FileInfo(path).Length.Should().Be((long)(file.DataOffset + last.Offset + last.ByteCount));
+    }
+
+    [Theory]
+    [InlineData(TinyQwen3WeightType.F16, 1u)]
+    [InlineData(TinyQwen3WeightType.Q8_0, 7u)]
+    public void Weight_matrices_take_the_chosen_type_and_norms_stay_f32(TinyQwen3WeightType type, uint fileType)
+    {
+        string path = WriteModel($"tiny-{type}.gguf", new TinyQwen3Options { Seed = 5, WeightType = type });
+
+        var file = GgufReader.Read(path);
+
+        var expected = type == TinyQwen3WeightType.F16 ? GgufTensorType.F16 : GgufTensorType.Q8_0;
+        file["general.file_type"].AsUInt64().Should().Be(fileType);
+        file.Tensor("token_embd.weight")!.Type.Should().Be(expected);
+        file.Tensor("blk.0.ffn_down.weight")!.Type.Should().Be(expected);
+        file.Tensor("blk.1.attn_k.weight")!.Type.Should().Be(expected);
+        file.Tensor("output_norm.weight")!.Type.Should().Be(GgufTensorType.F32);
+        file.Tensor("blk.0.attn_q_norm.weight")!.Type.Should().Be(GgufTensorType.F32);
+        file.Tensors.Should().OnlyContain(t => t.Offset % 32 == 0);
+        var last = file.Tensors[^1];
+        new FileInfo(path).Length.Should().Be((long)(file.DataOffset + last.Offset + last.ByteCount));
+    }
+
+    [Fact]
+    public async Task Q8_0_tiny_model_runs_in_llama_cpp_and_gives_the_same_text_for_the_same_seed()
+    {
+        string path = WriteModel("tiny-q8.gguf", new TinyQwen3Options { Seed = 9, WeightType = TinyQwen3WeightType.Q8_0 });
+        using var engine = Corpus.Synth.Engines.LlamaEngine.Load(new Corpus.Synth.Engines.LlamaEngineOptions { ModelPath = path, MaxSequences = 4, ContextSize = 512, Threads = 1 });
+        var request = new Corpus.Synth.Engines.ChatRequest
+        {
+            Model = "tiny-q8",
+            Messages = [Corpus.Synth.Engines.ChatMessage.User("Write a problem about apples.")],
+            MaxTokens = 12,
+            Seed = 77,
+            Temperature = 1.0,
+            EnableThinking = false,
+        };
+
+        var first = await engine.CompleteAsync(request);
+        var second = await engine.CompleteAsync(request);
+
+        engine.VocabularySize.Should().Be(151_936);
+        first.Usage.CompletionTokens.Should().BeInRange(1, 12);
+        second.Text.Should().Be(first.Text);
+    }
+
+    [Fact]
+    public void Q8_0_blocks_hold_the_f16_scale_of_the_largest_magnitude_and_rounded_bytes_as_ggml_quantizes()
+    {
+        var values = new float[64];
+        for (int i = 0; i < 32; i++)
+        {
+            values[i] = (i - 16) * 0.25f; // -4 .. 3.75: scale 4/127
+        }
+
+        values[40] = 0.5f; // second block: one non-zero weight of 0.5, the rest 0
+        var output = new byte[2 * 34];
+
+        int written = GgufFloatSink.QuantizeQ8(values, output);
+
+        written.Should().Be(68);
+        float d = (float)BitConverter.UInt16BitsToHalf(BitConverter.ToUInt16(output, 0));
+        d.Should().BeApproximately(4f / 127f, 1e-5f);
+        ((sbyte)output[2]).Should().Be(-127, "-4 is the largest magnitude");
+        ((sbyte)output[2 + 16]).Should().Be(0);
+        ((sbyte)output[2 + 17]).Should().Be((sbyte)MathF.Round(0.25f * 127f / 4f, MidpointRounding.AwayFromZero));
+        float secondScale = (float)BitConverter.UInt16BitsToHalf(BitConverter.ToUInt16(output, 34));
+        secondScale.Should().BeApproximately(0.5f / 127f, 1e-6f);
+        ((sbyte)output[34 + 2 + 8]).Should().Be(127);
+        output.Skip(36).Where((_, i) => i != 8).Should().OnlyContain(b => b == 0);
+    }
+
+    [Fact]
+    public void A_vocabulary_size_below_the_tokenizers_token_count_is_refused()
+    {
+        var act = () => WriteModel("small-vocab.gguf", new TinyQwen3Options { VocabularySize = 1000 });
+
+        act.Should().Throw<ArgumentException>().WithMessage("*VocabularySize 1000*151669*");
     }
 
     [Fact]
