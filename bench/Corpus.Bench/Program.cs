@@ -5,7 +5,8 @@ using Corpus.Bench.Tokenizer;
 // dotnet run -c Release --project bench/Corpus.Bench -- compare-tokenizers [ROUNDS] [INPUT]
 //     side by side, one process: corpus vs Hugging Face tokenizers vs ML.Tokenizers, MB/s and ratios
 // dotnet run -c Release --project bench/Corpus.Bench -- tokenizer-scaling [ROUNDS] [INPUTS]
-//     EncodeBatch on one thread vs all cores, interleaved rounds over UDHR x4
+//     one thread vs all cores for EncodeBatch, EncodeStream and the encoder alone on each input (INPUTS: names,
+//     comma-separated; cjk-cmn, cjk-jpn, cjk-kor too), beside the machine's ceiling, interleaved rounds
 // dotnet run -c Release --project bench/Corpus.Bench -- tokenize-process [MB]
 //     'corpus tokenize' on an MB-sized UDHR file as a whole process vs Tokenizers.DotNet line by line
 // dotnet run -c Release --project bench/Corpus.Bench -- eval-warc FOLDER
