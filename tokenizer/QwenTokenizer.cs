@@ -335,14 +335,14 @@ public sealed class QwenTokenizer
             text = normalized;
         }
 
-        var sink = new PieceEncoder(this, ids);
+        var sink = new PieceEncoder(this, ids, _cache.Local());
         _preTokenizer.Split(text, ref sink);
     }
 
-    private void EncodePiece(ReadOnlySpan<char> piece, List<int> ids)
+    private void EncodePiece(ReadOnlySpan<char> piece, List<int> ids, PieceCache.LocalCache cache)
     {
         bool cacheable = piece.Length <= PieceCache.MaxPieceLength;
-        if (cacheable && _cache.TryGet(piece, out int[] cached))
+        if (cacheable && cache.TryGet(piece, out int[] cached))
         {
             if (cached.Length == 1)
             {
@@ -374,7 +374,7 @@ public sealed class QwenTokenizer
             ReadOnlySpan<int> merged = symbols[..count];
             if (cacheable)
             {
-                _cache.Add(piece, merged.ToArray());
+                cache.Add(piece, merged.ToArray());
             }
 
             CollectionExtensions.AddRange(ids, merged);
@@ -435,8 +435,8 @@ public sealed class QwenTokenizer
         return [.. bytes];
     }
 
-    private readonly struct PieceEncoder(QwenTokenizer tokenizer, List<int> ids) : IPieceSink
+    private readonly struct PieceEncoder(QwenTokenizer tokenizer, List<int> ids, PieceCache.LocalCache cache) : IPieceSink
     {
-        public void OnPiece(ReadOnlySpan<char> piece) => tokenizer.EncodePiece(piece, ids);
+        public void OnPiece(ReadOnlySpan<char> piece) => tokenizer.EncodePiece(piece, ids, cache);
     }
 }

@@ -45,9 +45,9 @@ internal static class TokenizerScaling
 
     private static List<string> RepeatToOneSecond(QwenTokenizer ours, IReadOnlyList<string> docs)
     {
-        // Best of five passes, so a pass still running code the JIT has not optimized yet does not set the size.
+        // Best of twenty passes, so a pass still running code the JIT has not optimized yet does not set the size.
         double best = double.MaxValue;
-        for (int pass = 0; pass < 5; pass++)
+        for (int pass = 0; pass < 20; pass++)
         {
             var clock = Stopwatch.StartNew();
             foreach (var d in docs)
