@@ -18,7 +18,7 @@ internal sealed class PieceCache
     private const int LocalSlots = 1 << 12;
 
     [ThreadStatic]
-    private static LocalCache? t_local;
+    private static LocalTable? t_table;
 
     private readonly ConcurrentDictionary<string, int[]> _entries;
     private readonly ConcurrentDictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
@@ -35,13 +35,13 @@ internal sealed class PieceCache
     /// <summary>This thread's table for this cache; take it once per document, not per piece.</summary>
     public LocalCache Local()
     {
-        var local = t_local;
-        if (local is null || !ReferenceEquals(local.Owner, this))
+        var table = t_table;
+        if (table is null || !table.Owner.TryGetTarget(out var owner) || !ReferenceEquals(owner, this))
         {
-            t_local = local = new LocalCache(this);
+            t_table = table = new LocalTable(this);
         }
 
-        return local;
+        return new LocalCache(this, table);
     }
 
     private bool TryGetShared(ReadOnlySpan<char> piece, out string key, out int[] ids) => _bySpan.TryGetValue(piece, out key!, out ids!);
@@ -59,27 +59,44 @@ internal sealed class PieceCache
         return key;
     }
 
-    /// <summary>One thread's direct-mapped table in front of the shared dictionary.</summary>
-    internal sealed class LocalCache(PieceCache owner)
+    /// <summary>
+    /// One thread's slots; it names its cache weakly, so a thread that outlives a tokenizer does not keep
+    /// that tokenizer's shared dictionary alive (only its own 4,096 slots, until it next encodes).
+    /// </summary>
+    internal sealed class LocalTable(PieceCache owner)
     {
-        private readonly string?[] _keys = new string?[LocalSlots];
-        private readonly int[]?[] _values = new int[]?[LocalSlots];
+        public WeakReference<PieceCache> Owner { get; } = new(owner);
 
-        public PieceCache Owner => owner;
+        public string?[] Keys { get; } = new string?[LocalSlots];
+
+        public int[]?[] Values { get; } = new int[]?[LocalSlots];
+    }
+
+    /// <summary>One thread's direct-mapped table in front of the shared dictionary, for the length of one document.</summary>
+    internal readonly struct LocalCache
+    {
+        private readonly PieceCache _owner;
+        private readonly LocalTable _table;
+
+        internal LocalCache(PieceCache owner, LocalTable table)
+        {
+            _owner = owner;
+            _table = table;
+        }
 
         public bool TryGet(ReadOnlySpan<char> piece, out int[] ids)
         {
             int slot = Slot(piece);
-            if (_keys[slot] is { } key && piece.SequenceEqual(key))
+            if (_table.Keys[slot] is { } key && piece.SequenceEqual(key))
             {
-                ids = _values[slot]!;
+                ids = _table.Values[slot]!;
                 return true;
             }
 
-            if (owner.TryGetShared(piece, out var sharedKey, out ids))
+            if (_owner.TryGetShared(piece, out var sharedKey, out ids))
             {
-                _keys[slot] = sharedKey;
-                _values[slot] = ids;
+                _table.Keys[slot] = sharedKey;
+                _table.Values[slot] = ids;
                 return true;
             }
 
@@ -89,8 +106,8 @@ internal sealed class PieceCache
         public void Add(ReadOnlySpan<char> piece, int[] ids)
         {
             int slot = Slot(piece);
-            _keys[slot] = owner.AddShared(piece, ids);
-            _values[slot] = ids;
+            _table.Keys[slot] = _owner.AddShared(piece, ids);
+            _table.Values[slot] = ids;
         }
 
         private static int Slot(ReadOnlySpan<char> piece)

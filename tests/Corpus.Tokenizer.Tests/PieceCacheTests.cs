@@ -39,4 +39,25 @@ public sealed class PieceCacheTests
         found.Should().BeTrue();
         local.TryGet("absent", out _).Should().BeFalse();
     }
+
+    [Fact]
+    public void A_thread_does_not_keep_a_dropped_cache_alive()
+    {
+        var dropped = UseAndDrop();
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        dropped.TryGetTarget(out _).Should().BeFalse("the thread's table names its cache weakly");
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static WeakReference<PieceCache> UseAndDrop()
+    {
+        var cache = new PieceCache(100);
+        cache.Local().Add("piece", [7]);
+        cache.Local().TryGet("piece", out _).Should().BeTrue();
+        return new WeakReference<PieceCache>(cache);
+    }
 }
