@@ -178,7 +178,7 @@ public sealed class QwenTokenizer
     /// Encodes a stream of documents on <paramref name="threads"/> threads, each as <see cref="Encode(string)"/> does, or as
     /// <see cref="EncodeWithSpecialTokens"/> when <paramref name="withSpecialTokens"/>, and yields each document's ids in input
     /// order while the stream goes on. The source is read by one thread at a time; the workers keep encoding while the caller
-    /// consumes (no barrier between batches); a few groups of about 32 K characters per thread are in flight at most, and their
+    /// consumes (no barrier between batches); at most four groups of about 128 K characters per thread are in flight, and their
     /// id buffers are reused, so memory does not grow with the stream and nothing is allocated per document. Each yielded
     /// memory is valid until the enumeration moves on: copy it to keep it. An exception from the source or from encoding is
     /// thrown where it happened in the order, after every document before it.

@@ -161,23 +161,12 @@ internal sealed class TokenizeCommand : ICommand
 
     private static async Task<int> DecodeAsync(LfLineReader reader, Stream writer, QwenTokenizer tokenizer, CliConsole console, CancellationToken ct)
     {
+        var lines = new LineSource(reader, ct);
         var lineNumber = 0;
         var ids = new List<int>();
-        while (reader.TryReadLine(out var line))
+        foreach (var text in lines.Read())
         {
-            ct.ThrowIfCancellationRequested();
             lineNumber++;
-            string text;
-            try
-            {
-                text = StrictUtf8.GetString(line.Span);
-            }
-            catch (DecoderFallbackException)
-            {
-                console.Error.WriteLine($"corpus tokenize: line {lineNumber} is not valid UTF-8");
-                return ExitCodes.Failure;
-            }
-
             if (!TryParseIds(text, tokenizer.VocabSize, ids, out var bad))
             {
                 console.Error.WriteLine($"corpus tokenize: line {lineNumber}: '{bad}' is not a token id (0 to {tokenizer.VocabSize - 1})");
@@ -186,6 +175,12 @@ internal sealed class TokenizeCommand : ICommand
 
             var bytes = Encoding.UTF8.GetBytes(tokenizer.Decode(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ids)) + "\n");
             await writer.WriteAsync(bytes, ct).ConfigureAwait(false);
+        }
+
+        if (lines.InvalidLine is { } invalid)
+        {
+            console.Error.WriteLine($"corpus tokenize: line {invalid} is not valid UTF-8");
+            return ExitCodes.Failure;
         }
 
         return ExitCodes.Success;

@@ -115,8 +115,11 @@ public sealed class LlamaEngine : IChatEngine, IDisposable
         Interlocked.Read(ref _generatedTokens),
         Interlocked.Read(ref _decodeSteps),
         Volatile.Read(ref _maxActive),
-        TimeSpan.FromTicks(Interlocked.Read(ref _decodeTicks) * TimeSpan.TicksPerSecond / System.Diagnostics.Stopwatch.Frequency),
-        TimeSpan.FromTicks(Interlocked.Read(ref _sampleTicks) * TimeSpan.TicksPerSecond / System.Diagnostics.Stopwatch.Frequency));
+        StopwatchTime(Interlocked.Read(ref _decodeTicks)),
+        StopwatchTime(Interlocked.Read(ref _sampleTicks)));
+
+    /// <summary>Stopwatch ticks as a time span (in floating point: ticks times 10^7 would overflow after 15 minutes at 1 GHz).</summary>
+    private static TimeSpan StopwatchTime(long ticks) => TimeSpan.FromSeconds((double)ticks / System.Diagnostics.Stopwatch.Frequency);
 
     /// <summary>The model's vocabulary size, as llama.cpp loaded it.</summary>
     public int VocabularySize => _weights.Vocab.Count;
