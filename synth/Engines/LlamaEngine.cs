@@ -14,7 +14,7 @@ namespace Corpus.Synth.Engines;
 /// its own seeded chain, and a sequence that ends (end of turn, a stop string, or its most tokens)
 /// frees its slot and its KV cells, and the next queued request takes the slot in the same step.
 /// </summary>
-public sealed class LlamaEngine : IChatEngine, IDisposable
+public sealed class LlamaEngine : IStreamingChatEngine, IDisposable
 {
     private readonly LlamaEngineOptions _options;
     private readonly LLamaWeights _weights;
@@ -129,7 +129,25 @@ public sealed class LlamaEngine : IChatEngine, IDisposable
     /// <see cref="ChatRequest.Model"/> is not used (the engine serves its one model). <see cref="ChatCompletion.Text"/>
     /// is the generated text as the model wrote it, reasoning included when thinking is on.
     /// </remarks>
-    public Task<ChatCompletion> CompleteAsync(ChatRequest request, CancellationToken ct = default)
+    public Task<ChatCompletion> CompleteAsync(ChatRequest request, CancellationToken ct = default) =>
+        Enqueue(request, pieces: null, ct).Completion.Task;
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// Pieces come after each decode step. Text that could still become the start of a stop string is
+    /// held back until it cannot (so no piece ever holds part of a stop string), and under a
+    /// <see cref="ChatRequest.ThinkingBudget"/> the reasoning comes in one piece when it closes, since
+    /// the budget may cut its last tokens back.
+    /// </remarks>
+    public ChatStream Stream(ChatRequest request, CancellationToken ct = default)
+    {
+        var pieces = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        var sequence = Enqueue(request, pieces.Writer, ct);
+        ChatStream.CompleteWith(pieces.Writer, sequence.Completion.Task);
+        return new ChatStream(pieces.Reader, sequence.Completion.Task);
+    }
+
+    private LlamaSequence Enqueue(ChatRequest request, ChannelWriter<string>? pieces, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -152,7 +170,7 @@ public sealed class LlamaEngine : IChatEngine, IDisposable
             throw new ArgumentException("the prompt is empty", nameof(request));
         }
 
-        var sequence = new LlamaSequence(request, tokens, maxTokens);
+        var sequence = new LlamaSequence(request, tokens, maxTokens) { Pieces = pieces };
         if (sequence.Reservation > _options.ContextSize)
         {
             throw new ChatEngineException(
@@ -173,7 +191,7 @@ public sealed class LlamaEngine : IChatEngine, IDisposable
                 : new ObjectDisposedException(nameof(LlamaEngine));
         }
 
-        return sequence.Completion.Task;
+        return sequence;
     }
 
     /// <summary>The chat template rendered and tokenized by the model's own vocabulary, special tokens parsed.</summary>
@@ -411,6 +429,7 @@ public sealed class LlamaEngine : IChatEngine, IDisposable
                 finish = "length";
             }
 
+            s.Emit(final: finish is not null);
             if (finish is not null)
             {
                 var usage = new ChatTokenUsage(s.Prompt.Length, s.Generated);

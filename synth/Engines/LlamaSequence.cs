@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using System.Threading.Channels;
 using LLama.Native;
 
 namespace Corpus.Synth.Engines;
@@ -180,6 +181,39 @@ internal sealed class LlamaSequence : IDisposable
     }
 
     public string Text => _text.ToString();
+
+    /// <summary>Where a streaming request's text goes piece by piece; null when the request does not stream.</summary>
+    public ChannelWriter<string>? Pieces { get; init; }
+
+    /// <summary>Characters of <see cref="Text"/> already written to <see cref="Pieces"/>.</summary>
+    private int _emitted;
+
+    /// <summary>
+    /// Writes the text generated since the last piece to <see cref="Pieces"/>, all of it when
+    /// <paramref name="final"/>. Before the end it keeps back what could still change: the last
+    /// (longest stop string - 1) characters, which a stop string completed later would cut; a high
+    /// surrogate whose pair has not come; and, under a thinking budget, the reasoning until it closes
+    /// (the budget cuts it back by tokens).
+    /// </summary>
+    public void Emit(bool final)
+    {
+        if (Pieces is null || (!final && Thinking && ThinkingBudget is not null))
+        {
+            return;
+        }
+
+        int end = final ? _text.Length : _text.Length - Math.Max(0, _longestStop - 1);
+        if (!final && end > 0 && char.IsHighSurrogate(_text[end - 1]))
+        {
+            end--;
+        }
+
+        if (end > _emitted)
+        {
+            Pieces.TryWrite(_text.ToString(_emitted, end - _emitted));
+            _emitted = end;
+        }
+    }
 
     /// <summary>The text as it stood after the first <paramref name="tokens"/> generated tokens.</summary>
     public string TextAfter(int tokens) => tokens == 0 ? string.Empty : _text.ToString(0, Math.Min(_lengths![tokens - 1], _text.Length));

@@ -10,7 +10,8 @@ namespace Corpus.Synth.Serving;
 /// <c>GET /v1/models</c>, <c>POST /v1/chat/completions</c>, <c>POST /v1/completions</c> (the prompt is
 /// decoded as it is, without the chat template) and <c>GET /health</c>. Each request is handled on its own task, so
 /// concurrent requests reach the engine together (a <see cref="LlamaEngine"/> decodes them in one batch).
-/// No streaming: <c>"stream": true</c> is answered 400. Errors come back as
+/// <c>"stream": true</c> answers as server-sent events, piece by piece as the engine generates (an
+/// <see cref="IStreamingChatEngine"/>; another engine's text comes as one piece). Errors come back as
 /// <c>{"error": {"message", "type"}}</c>: 400 for a bad body, 404 for an unknown route, 413 for a body over
 /// <see cref="ChatServerOptions.MaxRequestBodyBytes"/>, 500 naming the engine's failure.
 /// </summary>
@@ -119,11 +120,13 @@ public sealed class ChatServer : IAsyncDisposable
     private async Task HandleAsync(HttpListenerContext context)
     {
         var response = context.Response;
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(_abort.Token);
         int status = 200;
-        byte[] body;
+        byte[] body = [];
+        StreamedAnswer? streamed = null;
         try
         {
-            body = await RouteAsync(context.Request).ConfigureAwait(false);
+            (body, streamed) = await RouteAsync(context.Request, cancel.Token).ConfigureAwait(false);
         }
         catch (ChatServerError e)
         {
@@ -148,20 +151,30 @@ public sealed class ChatServer : IAsyncDisposable
 
         try
         {
-            response.StatusCode = status;
-            response.ContentType = "application/json";
-            response.ContentLength64 = body.Length;
-            await response.OutputStream.WriteAsync(body, _abort.Token).ConfigureAwait(false);
+            if (streamed is not null)
+            {
+                await WriteEventsAsync(response, streamed, cancel.Token).ConfigureAwait(false);
+            }
+            else
+            {
+                response.StatusCode = status;
+                response.ContentType = "application/json";
+                response.ContentLength64 = body.Length;
+                await response.OutputStream.WriteAsync(body, _abort.Token).ConfigureAwait(false);
+            }
+
             response.Close();
         }
         catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException or OperationCanceledException or InvalidOperationException)
         {
-            // The client went away (or the server is closing); nothing to answer.
+            // The client went away (or the server is closing): nothing to answer, and a streamed
+            // generation is cancelled so its slot goes to the next request.
+            await cancel.CancelAsync().ConfigureAwait(false);
             response.Abort();
         }
     }
 
-    private async Task<byte[]> RouteAsync(HttpListenerRequest request)
+    private async Task<(byte[] Body, StreamedAnswer? Streamed)> RouteAsync(HttpListenerRequest request, CancellationToken ct)
     {
         var path = request.Url?.AbsolutePath.TrimEnd('/') ?? string.Empty;
         var method = request.HttpMethod;
@@ -169,22 +182,26 @@ public sealed class ChatServer : IAsyncDisposable
         {
             case "/v1/models":
                 RequireMethod(method, "GET", path);
-                return ServerResponseWriter.Models(_options.ModelName, _created);
+                return (ServerResponseWriter.Models(_options.ModelName, _created), null);
             case "/health":
                 RequireMethod(method, "GET", path);
-                return ServerResponseWriter.Health();
+                return (ServerResponseWriter.Health(), null);
             case "/v1/chat/completions":
             {
                 RequireMethod(method, "POST", path);
                 var chat = ServerRequestParser.Chat(await ReadBodyAsync(request).ConfigureAwait(false), _options.ModelName);
-                return ServerResponseWriter.ChatCompletion(await CompleteAsync(chat).ConfigureAwait(false), _options.ModelName);
+                return chat.Stream
+                    ? ([], new StreamedAnswer(Start(chat.Chat, ct), Chat: true, chat.IncludeUsage))
+                    : (ServerResponseWriter.ChatCompletion(await CompleteAsync(chat.Chat, ct).ConfigureAwait(false), _options.ModelName), null);
             }
 
             case "/v1/completions":
             {
                 RequireMethod(method, "POST", path);
                 var prompt = ServerRequestParser.Completion(await ReadBodyAsync(request).ConfigureAwait(false), _options.ModelName);
-                return ServerResponseWriter.TextCompletion(await CompleteAsync(prompt).ConfigureAwait(false), _options.ModelName);
+                return prompt.Stream
+                    ? ([], new StreamedAnswer(Start(prompt.Chat, ct), Chat: false, prompt.IncludeUsage))
+                    : (ServerResponseWriter.TextCompletion(await CompleteAsync(prompt.Chat, ct).ConfigureAwait(false), _options.ModelName), null);
             }
 
             default:
@@ -192,15 +209,103 @@ public sealed class ChatServer : IAsyncDisposable
         }
     }
 
-    private async Task<ChatCompletion> CompleteAsync(ChatRequest request)
+    private async Task<ChatCompletion> CompleteAsync(ChatRequest request, CancellationToken ct)
     {
         if (_stopping)
         {
             throw new OperationCanceledException();
         }
 
-        return await _engine.CompleteAsync(request, _abort.Token).ConfigureAwait(false);
+        return await _engine.CompleteAsync(request, ct).ConfigureAwait(false);
     }
+
+    /// <summary>Starts a streamed answer; an engine that cannot stream gives its whole text as one piece.</summary>
+    private ChatStream Start(ChatRequest request, CancellationToken ct)
+    {
+        if (_stopping)
+        {
+            throw new OperationCanceledException();
+        }
+
+        return _engine is IStreamingChatEngine streaming ? streaming.Stream(request, ct) : ChatStream.Whole(_engine.CompleteAsync(request, ct));
+    }
+
+    /// <summary>
+    /// Answers as server-sent events, as OpenAI's API streams: a chunk per piece of text (for chat, first
+    /// one with the role), a last chunk with the finish reason, a usage chunk when asked, then
+    /// <c>data: [DONE]</c>. A generation that fails after the headers went out ends with an error event.
+    /// </summary>
+    private async Task WriteEventsAsync(HttpListenerResponse response, StreamedAnswer answer, CancellationToken ct)
+    {
+        response.StatusCode = 200;
+        response.ContentType = "text/event-stream";
+        response.SendChunked = true;
+        response.Headers["Cache-Control"] = "no-cache";
+        var output = response.OutputStream;
+        var chunks = new ServerChunkWriter(answer.Chat, _options.ModelName);
+        if (answer.Chat)
+        {
+            await WriteEventAsync(output, chunks.Role(), ct).ConfigureAwait(false);
+        }
+
+        string? failure = null;
+        var pieces = answer.Stream.Pieces;
+        while (true)
+        {
+            try
+            {
+                if (!await pieces.WaitToReadAsync(ct).ConfigureAwait(false))
+                {
+                    break;
+                }
+            }
+            catch (OperationCanceledException) when (_abort.IsCancellationRequested)
+            {
+                failure = "the server is stopping";
+                break;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                failure = $"the engine failed: {e.Message}";
+                break;
+            }
+
+            while (pieces.TryRead(out var piece))
+            {
+                await WriteEventAsync(output, chunks.Text(piece), ct).ConfigureAwait(false);
+            }
+        }
+
+        if (failure is null)
+        {
+            var completion = await answer.Stream.Completion.ConfigureAwait(false);
+            await WriteEventAsync(output, chunks.Finish(completion.FinishReason ?? "stop"), ct).ConfigureAwait(false);
+            if (answer.IncludeUsage)
+            {
+                await WriteEventAsync(output, chunks.Usage(completion.Usage), ct).ConfigureAwait(false);
+            }
+        }
+        else
+        {
+            await WriteEventAsync(output, ServerResponseWriter.Error("server_error", failure), ct).ConfigureAwait(false);
+        }
+
+        await WriteEventAsync(output, "[DONE]"u8.ToArray(), ct).ConfigureAwait(false);
+    }
+
+    private static async Task WriteEventAsync(Stream output, byte[] data, CancellationToken ct)
+    {
+        var framed = new byte[data.Length + 8];
+        "data: "u8.CopyTo(framed);
+        data.CopyTo(framed, 6);
+        framed[^2] = (byte)'\n';
+        framed[^1] = (byte)'\n';
+        await output.WriteAsync(framed, ct).ConfigureAwait(false);
+        await output.FlushAsync(ct).ConfigureAwait(false);
+    }
+
+    /// <summary>A streamed answer being sent: the engine's stream, chat or raw completion chunks, and whether usage is asked.</summary>
+    private sealed record StreamedAnswer(ChatStream Stream, bool Chat, bool IncludeUsage);
 
     private static void RequireMethod(string method, string expected, string path)
     {

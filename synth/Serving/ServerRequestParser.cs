@@ -4,11 +4,11 @@ using Corpus.Synth.Engines;
 
 namespace Corpus.Synth.Serving;
 
-/// <summary>Reads the JSON bodies of <c>/v1/chat/completions</c> and <c>/v1/completions</c> into a <see cref="ChatRequest"/>.</summary>
+/// <summary>Reads the JSON bodies of <c>/v1/chat/completions</c> and <c>/v1/completions</c> into a <see cref="ServerRequest"/>.</summary>
 internal static class ServerRequestParser
 {
     /// <summary>A chat completion request: <c>messages</c> plus the sampling fields.</summary>
-    public static ChatRequest Chat(ReadOnlyMemory<byte> body, string model)
+    public static ServerRequest Chat(ReadOnlyMemory<byte> body, string model)
     {
         using var document = Parse(body);
         var root = document.RootElement;
@@ -32,7 +32,7 @@ internal static class ServerRequestParser
     }
 
     /// <summary>A raw completion request: <c>prompt</c> (a string, or an array of one), decoded as it is (no chat template).</summary>
-    public static ChatRequest Completion(ReadOnlyMemory<byte> body, string model)
+    public static ServerRequest Completion(ReadOnlyMemory<byte> body, string model)
     {
         using var document = Parse(body);
         var root = document.RootElement;
@@ -48,7 +48,8 @@ internal static class ServerRequestParser
             throw ChatServerError.BadRequest("'prompt' is required: a string");
         }
 
-        return Sampling(root, model, [ChatMessage.User(prompt)]) with { RawPrompt = prompt };
+        var request = Sampling(root, model, [ChatMessage.User(prompt)]);
+        return request with { Chat = request.Chat with { RawPrompt = prompt } };
     }
 
     private static JsonDocument Parse(ReadOnlyMemory<byte> body)
@@ -72,11 +73,18 @@ internal static class ServerRequestParser
         return document;
     }
 
-    private static ChatRequest Sampling(JsonElement root, string model, IReadOnlyList<ChatMessage> messages)
+    private static ServerRequest Sampling(JsonElement root, string model, IReadOnlyList<ChatMessage> messages)
     {
-        if (Bool(root, "stream") == true)
+        bool stream = Bool(root, "stream") == true;
+        bool includeUsage = false;
+        if (TryField(root, "stream_options", out var streamOptions))
         {
-            throw ChatServerError.BadRequest("'stream': true is not supported by corpus serve; send stream false or leave it out");
+            if (streamOptions.ValueKind != JsonValueKind.Object)
+            {
+                throw ChatServerError.BadRequest("'stream_options' must be an object");
+            }
+
+            includeUsage = Bool(streamOptions, "include_usage") == true;
         }
 
         if (Int(root, "n") is { } n && n != 1)
@@ -90,7 +98,7 @@ internal static class ServerRequestParser
             thinking = Bool(kwargs, "enable_thinking");
         }
 
-        return new ChatRequest
+        var chat = new ChatRequest
         {
             Model = model,
             Messages = messages,
@@ -105,6 +113,7 @@ internal static class ServerRequestParser
             Stop = Stop(root),
             EnableThinking = thinking,
         };
+        return new ServerRequest(chat, stream, includeUsage);
     }
 
     private static string Content(JsonElement content) => content.ValueKind switch

@@ -66,7 +66,7 @@ internal static class ServerResponseWriter
         w.WriteString("model", model);
     }
 
-    private static void Usage(Utf8JsonWriter w, ChatTokenUsage usage)
+    internal static void Usage(Utf8JsonWriter w, ChatTokenUsage usage)
     {
         w.WriteStartObject("usage");
         w.WriteNumber("prompt_tokens", usage.PromptTokens);
@@ -75,7 +75,7 @@ internal static class ServerResponseWriter
         w.WriteEndObject();
     }
 
-    private static byte[] Write(Action<Utf8JsonWriter> body)
+    internal static byte[] Write(Action<Utf8JsonWriter> body)
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream))

@@ -83,6 +83,71 @@ public sealed class LlamaEngineTests(TinyLlamaFixture fixture)
         answers.Where(a => a.FinishReason == "stop").Should().NotBeEmpty();
     }
 
+    private static async Task<List<string>> PiecesOf(ChatStream stream)
+    {
+        var pieces = new List<string>();
+        await foreach (var piece in stream.Pieces.ReadAllAsync())
+        {
+            pieces.Add(piece);
+        }
+
+        return pieces;
+    }
+
+    [Fact]
+    public async Task Streamed_pieces_join_to_the_answer_and_no_piece_holds_part_of_a_stop_string()
+    {
+        // Two-letter stop strings: a piece may end in their first letter only if the text does not go on with the second.
+        var requests = Enumerable.Range(0, 8).Select(i => Ask($"Say something {i}.", seed: 300 + i, maxTokens: 48) with { Stop = ["er", "an", "th"] }).ToList();
+
+        var streams = requests.Select(r => fixture.Engine.Stream(r)).ToList();
+        var pieces = await Task.WhenAll(streams.Select(PiecesOf));
+        var unstreamed = await Task.WhenAll(requests.Select(r => fixture.Engine.CompleteAsync(r)));
+
+        foreach (var (i, stream) in streams.Index())
+        {
+            var answer = await stream.Completion;
+            string.Concat(pieces[i]).Should().Be(answer.Text, "the pieces are the answer, in order");
+            answer.Text.Should().Be(unstreamed[i].Text, "streaming does not change what the same seed generates");
+            pieces[i].Should().OnlyContain(p => p.Length > 0);
+            foreach (var stop in requests[i].Stop)
+            {
+                pieces[i].Should().NotContain(p => p.Contains(stop, StringComparison.Ordinal));
+            }
+        }
+
+        pieces.Max(p => p.Count).Should().BeGreaterThan(3, "text arrives as it is generated, not in one piece at the end");
+        unstreamed.Where(a => a.FinishReason == "stop").Should().NotBeEmpty("some stop string was met, so the held-back text was checked");
+    }
+
+    [Fact]
+    public async Task Streamed_reasoning_under_a_thinking_budget_arrives_only_as_it_is_kept()
+    {
+        var request = Ask("Think about 7 times 8.", seed: 77, maxTokens: 40) with { EnableThinking = true, ThinkingBudget = 12 };
+
+        var stream = fixture.Engine.Stream(request);
+        var pieces = await PiecesOf(stream);
+        var answer = await stream.Completion;
+
+        string.Concat(pieces).Should().Be(answer.Text);
+        pieces[0].Should().Contain("</think>", "the reasoning, which the budget may cut back, comes in one piece once closed");
+        (await fixture.Engine.CompleteAsync(request)).Text.Should().Be(answer.Text);
+    }
+
+    [Fact]
+    public async Task Cancelled_stream_ends_its_pieces_with_the_cancellation()
+    {
+        using var cts = new CancellationTokenSource();
+        var stream = fixture.Engine.Stream(Ask("Take your time.", seed: 8, maxTokens: 1500), cts.Token);
+        await stream.Pieces.WaitToReadAsync();
+        await cts.CancelAsync();
+
+        var read = async () => { await foreach (var _ in stream.Pieces.ReadAllAsync()) { } };
+
+        await read.Should().ThrowAsync<OperationCanceledException>();
+        await FluentActions.Awaiting(() => stream.Completion).Should().ThrowAsync<OperationCanceledException>();
+    }
+
     [Fact]
     public async Task Same_seed_gives_the_same_text_alone_twice_and_inside_a_full_batch()
     {

@@ -117,10 +117,119 @@ public sealed class ChatServerTests(TinyLlamaFixture fixture) : IAsyncLifetime
         body.GetProperty("usage").GetProperty("prompt_tokens").GetInt32().Should().Be(direct.Usage.PromptTokens);
     }
 
+    /// <summary>Posts a streaming request and reads its server-sent events: each <c>data:</c> payload in order.</summary>
+    private async Task<(HttpResponseMessage Response, List<string> Events)> StreamAsync(string path, string json)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, Url(path)) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        var events = new List<string>();
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        while (await reader.ReadLineAsync() is { } line)
+        {
+            if (line.StartsWith("data: ", StringComparison.Ordinal))
+            {
+                events.Add(line["data: ".Length..]);
+            }
+            else
+            {
+                line.Should().BeEmpty("events are single data lines separated by blank lines");
+            }
+        }
+
+        return (response, events);
+    }
+
+    private static string WithStream(string json, bool includeUsage)
+    {
+        var body = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(json)!;
+        var fields = body.ToDictionary(p => p.Key, p => (object)p.Value);
+        fields["stream"] = true;
+        if (includeUsage)
+        {
+            fields["stream_options"] = new { include_usage = true };
+        }
+
+        return JsonSerializer.Serialize(fields);
+    }
+
+    [Fact]
+    public async Task Streamed_chat_sends_role_then_text_chunks_then_finish_usage_and_done_joining_to_the_unstreamed_answer()
+    {
+        var json = Chat(7, maxTokens: 24);
+        var (_, whole) = await PostAsync("v1/chat/completions", json);
+
+        var (response, events) = await StreamAsync("v1/chat/completions", WithStream(json, includeUsage: true));
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("text/event-stream");
+        events[^1].Should().Be("[DONE]");
+        var chunks = events[..^1].Select(e => JsonDocument.Parse(e).RootElement).ToList();
+        chunks.Select(c => c.GetProperty("id").GetString()).Distinct().Should().ContainSingle("every chunk of one answer has its id");
+        chunks.Should().OnlyContain(c => c.GetProperty("model").GetString() == "tiny-qwen3");
+        var withChoices = chunks.Where(c => c.GetProperty("choices").GetArrayLength() == 1).ToList();
+        withChoices.Should().OnlyContain(c => c.GetProperty("object").GetString() == "chat.completion.chunk");
+        withChoices[0].GetProperty("choices")[0].GetProperty("delta").GetProperty("role").GetString().Should().Be("assistant");
+        var texts = withChoices.Skip(1).SkipLast(1).Select(c => c.GetProperty("choices")[0].GetProperty("delta").GetProperty("content").GetString()).ToList();
+        texts.Count.Should().BeGreaterThan(3, "text arrives piece by piece");
+        var wholeChoice = whole.GetProperty("choices")[0];
+        string.Concat(texts).Should().Be(wholeChoice.GetProperty("message").GetProperty("content").GetString(), "the same seed streamed or not");
+        withChoices[^1].GetProperty("choices")[0].GetProperty("finish_reason").GetString().Should().Be(wholeChoice.GetProperty("finish_reason").GetString());
+        withChoices.SkipLast(1).Should().OnlyContain(c => c.GetProperty("choices")[0].GetProperty("finish_reason").ValueKind == JsonValueKind.Null);
+        chunks[^1].GetProperty("choices").GetArrayLength().Should().Be(0, "the usage chunk comes last, without choices");
+        chunks[^1].GetProperty("usage").GetRawText().Should().Be(whole.GetProperty("usage").GetRawText());
+    }
+
+    [Fact]
+    public async Task Streamed_raw_completion_sends_text_chunks_joining_to_the_unstreamed_text()
+    {
+        const string Json = """{"prompt": "<|im_start|>user\nCount.<|im_end|>\n<|im_start|>assistant\n", "max_tokens": 10, "seed": 5}""";
+        var (_, whole) = await PostAsync("v1/completions", Json);
+
+        var (_, events) = await StreamAsync("v1/completions", WithStream(Json, includeUsage: false));
+
+        events[^1].Should().Be("[DONE]");
+        var chunks = events[..^1].Select(e => JsonDocument.Parse(e).RootElement).ToList();
+        chunks.Should().OnlyContain(c => c.GetProperty("object").GetString() == "text_completion");
+        chunks.Should().NotContain(c => c.EnumerateObject().Any(p => p.Name == "usage"), "usage comes only when asked");
+        string.Concat(chunks.Select(c => c.GetProperty("choices")[0].GetProperty("text").GetString())).Should().Be(whole.GetProperty("choices")[0].GetProperty("text").GetString());
+        chunks[^1].GetProperty("choices")[0].GetProperty("finish_reason").GetString().Should().Be(whole.GetProperty("choices")[0].GetProperty("finish_reason").GetString());
+    }
+
+    [Fact]
+    public async Task Client_leaving_a_stream_cancels_its_generation_and_frees_the_slot()
+    {
+        using var engine = LlamaEngine.Load(new LlamaEngineOptions { ModelPath = fixture.ModelPath, MaxSequences = 1, ContextSize = 4096, Threads = 1 });
+        await using var server = ChatServer.Start(engine, new ChatServerOptions { Port = 0 });
+        var url = new Uri(server.BaseUrl, "v1/chat/completions");
+        const int Long = 3000;
+        using (var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(WithStream(Chat(3, Long), includeUsage: false), Encoding.UTF8, "application/json") })
+        using (var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead))
+        {
+            using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+            (await reader.ReadLineAsync()).Should().StartWith("data: ");
+        }
+
+        // One slot: this request runs only once the abandoned one has given its slot back.
+        using var content = new StringContent(Chat(4, maxTokens: 3), Encoding.UTF8, "application/json");
+        using var next = await _http.PostAsync(url, content);
+
+        next.StatusCode.Should().Be(HttpStatusCode.OK);
+        engine.Statistics.GeneratedTokens.Should().BeLessThan(Long, "the abandoned stream stopped generating when its client left");
+    }
+
+    [Fact]
+    public async Task Streamed_request_the_engine_refuses_is_an_error_before_any_event()
+    {
+        var (status, body) = await PostAsync("v1/chat/completions", """{"messages": [{"role": "user", "content": "hi"}], "max_tokens": 100000, "stream": true}""");
+
+        status.Should().Be(HttpStatusCode.InternalServerError);
+        body.GetProperty("error").GetProperty("message").GetString().Should().Contain("does not fit the context");
+    }
+
     [Theory]
     [InlineData("v1/chat/completions", "{not json", HttpStatusCode.BadRequest, "not valid JSON")]
     [InlineData("v1/chat/completions", """{"model": "m"}""", HttpStatusCode.BadRequest, "'messages' is required")]
-    [InlineData("v1/chat/completions", """{"messages": [{"role": "user", "content": "hi"}], "stream": true}""", HttpStatusCode.BadRequest, "'stream': true is not supported")]
+    [InlineData("v1/chat/completions", """{"messages": [{"role": "user", "content": "hi"}], "stream": "yes"}""", HttpStatusCode.BadRequest, "'stream' must be true or false")]
     [InlineData("v1/chat/completions", """{"messages": [{"role": "user", "content": "hi"}], "max_tokens": "ten"}""", HttpStatusCode.BadRequest, "'max_tokens' must be an integer")]
     [InlineData("v1/chat/completions", """{"messages": [{"role": "user", "content": "hi"}], "max_tokens": 0}""", HttpStatusCode.BadRequest, "MaxTokens")]
     [InlineData("v1/completions", """{"max_tokens": 3}""", HttpStatusCode.BadRequest, "'prompt' is required")]
