@@ -141,7 +141,8 @@ public sealed class LlamaEngine : IStreamingChatEngine, IDisposable
     /// </remarks>
     public ChatStream Stream(ChatRequest request, CancellationToken ct = default)
     {
-        var pieces = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        // Not SingleWriter: a cancellation completes the writer from its own thread while the decode loop may write.
+        var pieces = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
         var sequence = Enqueue(request, pieces.Writer, ct);
         ChatStream.CompleteWith(pieces.Writer, sequence.Completion.Task);
         return new ChatStream(pieces.Reader, sequence.Completion.Task);
