@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Corpus.Tests.Shared;
 using DuckDB.NET.Data;
 
@@ -59,6 +60,9 @@ public sealed class SynthBuildTests : IDisposable
 
         code.Should().Be(0, stderr);
         stderr.Should().Contain("synth: 1 tasks");
+        Regex.IsMatch(stderr, @"^synth part-00000: \d+/3 problems, \d+ requests, \d+\.\d tokens/s, \d+/4 in flight \(\d+ % batch\), \d+ accepted / \d+ rejected \(\d+ %\)$", RegexOptions.Multiline)
+            .Should().BeTrue($"the synth task reports its progress while it runs:\n{stderr}");
+        stderr.Should().Contain("synth part-00000: 3/3 problems, ", "the task's last status is printed before it ends");
         stdout.Should().Contain("6 documents", "2 documents of the corpus and 4 verified samples");
         using var db = new DuckDBConnection("Data Source=:memory:");
         db.Open();
