@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Corpus.Synth.Generation;
 
 namespace Corpus.Cli.Commands;
@@ -36,7 +35,5 @@ internal sealed class SynthProgressLine(TextWriter error, TimeSpan every)
         }
     }
 
-    private static string Line(SynthProgress p) => string.Create(
-        CultureInfo.InvariantCulture,
-        $"synth: {p.ProblemsDone}/{p.Problems} problems, {p.Requests} requests, {p.TokensPerSecond:0.0} tokens/s, {p.InFlight}/{p.Parallel} in flight ({p.BatchOccupancy:P0} batch), {p.Accepted} accepted / {p.Rejected} rejected ({p.AcceptanceRate:P0})");
+    private static string Line(SynthProgress p) => "synth: " + p.Describe();
 }

@@ -26,6 +26,7 @@ internal sealed class ClusterMessageSerializer(ExtendedActorSystem system) : Ser
         [typeof(NoMoreWork)] = "no-more-work",
         [typeof(TaskSucceeded)] = "task-succeeded",
         [typeof(TaskAttemptFailed)] = "task-attempt-failed",
+        [typeof(TaskProgressed)] = "task-progressed",
         [typeof(StartCrawlSession)] = "crawl-start",
         [typeof(HostUrl)] = "crawl-host-url",
         [typeof(CloseNodeWarc)] = "crawl-close-warc",

@@ -10,7 +10,8 @@ namespace Corpus.Pipeline.Execution;
 /// end of the queue until the phase's attempts are spent, then the task is recorded as failed. A
 /// phase's promise completes when every task has succeeded or failed. The dispatcher starts with
 /// the build's process, before any phase, so workers on other nodes can join while the
-/// coordinator still crawls.
+/// coordinator still crawls. What a running task reports (<see cref="TaskProgressed"/>) reaches
+/// the observer only while its worker still holds that attempt.
 /// </summary>
 internal sealed class BuildDispatcher : ReceiveActor, IWithTimers
 {
@@ -42,6 +43,14 @@ internal sealed class BuildDispatcher : ReceiveActor, IWithTimers
             if (Release(Sender, m.Task) is not null)
             {
                 Failed(m.Task, m.Attempt, m.Reason);
+            }
+        });
+        Receive<TaskProgressed>(m =>
+        {
+            // Only from the attempt the worker holds now: a late one of an attempt that ended is dropped.
+            if (_phase is not null && _running.TryGetValue(Sender, out var held) && held.Task == m.Task && held.Attempt == m.Attempt)
+            {
+                _observer?.TaskProgress(m.Task, m.Attempt, m.Status);
             }
         });
         Receive<Terminated>(m => Left(m.ActorRef));

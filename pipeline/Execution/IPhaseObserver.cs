@@ -15,6 +15,16 @@ public interface IPhaseObserver
     {
     }
 
+    /// <summary>
+    /// Attempt <paramref name="attempt"/> at <paramref name="task"/>, still running, says how it is
+    /// getting on in one short line (e.g. the synth phase's tokens/s, batch occupancy and acceptance),
+    /// replacing what it said before. Heard at most every few seconds per task, and only while the
+    /// attempt's worker holds it.
+    /// </summary>
+    void TaskProgress(PhaseTask task, int attempt, string status)
+    {
+    }
+
     /// <summary>A phase does not run in this build, for <paramref name="reason"/> (e.g. the synth phase without a model).</summary>
     void PhaseSkipped(string phase, string reason)
     {

@@ -27,3 +27,9 @@ internal sealed record TaskSucceeded(PhaseTask Task, TaskSummary Summary) : IPha
 
 /// <summary>A worker's attempt at a task failed.</summary>
 internal sealed record TaskAttemptFailed(PhaseTask Task, int Attempt, string Reason) : IPhaseMessage;
+
+/// <summary>
+/// A worker's attempt at a task reports how it is getting on (<see cref="ITaskReporter"/>); the
+/// worker sends at most one every few seconds, and the last before the attempt's result.
+/// </summary>
+internal sealed record TaskProgressed(PhaseTask Task, int Attempt, string Status) : IPhaseMessage;

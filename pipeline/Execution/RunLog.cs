@@ -6,7 +6,8 @@ namespace Corpus.Pipeline.Execution;
 /// <summary>
 /// The machine-readable run log, <c>_build/run.jsonl</c>: one JSON object per line for every run
 /// start and end, phase start and end, committed task and failed attempt, each with a UTC
-/// timestamp. A resumed build appends a new run, so the file tells the whole history of an output
+/// timestamp. A task's in-flight statuses are not logged one by one; the last one it reported
+/// goes with its <c>task-done</c> or <c>task-failed</c> line as <c>status</c>. A resumed build appends a new run, so the file tells the whole history of an output
 /// folder. It is build state, not product: timestamps make it differ between runs.
 /// </summary>
 internal sealed class RunLog : IPhaseObserver, IDisposable
@@ -15,6 +16,7 @@ internal sealed class RunLog : IPhaseObserver, IDisposable
 
     private readonly StreamWriter _writer;
     private readonly Lock _gate = new();
+    private readonly Dictionary<PhaseTask, string> _lastStatus = [];
     private ProcessResources _phaseStart = ProcessResources.Now();
 
     public RunLog(string stateDir)
@@ -62,7 +64,17 @@ internal sealed class RunLog : IPhaseObserver, IDisposable
             w.WriteString("reason", reason);
         });
 
-    public void TaskCompleted(PhaseTask task, TaskSummary summary, int done, int total) =>
+    public void TaskProgress(PhaseTask task, int attempt, string status)
+    {
+        lock (_gate)
+        {
+            _lastStatus[task] = status;
+        }
+    }
+
+    public void TaskCompleted(PhaseTask task, TaskSummary summary, int done, int total)
+    {
+        var status = LastStatus(task);
         Write("task-done", w =>
         {
             w.WriteString("phase", task.Phase);
@@ -73,9 +85,16 @@ internal sealed class RunLog : IPhaseObserver, IDisposable
             w.WriteNumber("bytes", summary.Bytes);
             w.WriteNumber("done", done);
             w.WriteNumber("total", total);
+            if (status is not null)
+            {
+                w.WriteString("status", status);
+            }
         });
+    }
 
-    public void TaskStarted(PhaseTask task, int attempt, string worker) =>
+    public void TaskStarted(PhaseTask task, int attempt, string worker)
+    {
+        LastStatus(task); // a new attempt says its own
         Write("task-start", w =>
         {
             w.WriteString("phase", task.Phase);
@@ -83,6 +102,7 @@ internal sealed class RunLog : IPhaseObserver, IDisposable
             w.WriteNumber("attempt", attempt);
             w.WriteString("worker", worker);
         });
+    }
 
     public void WorkerJoined(string worker) => Write("worker-joined", w => w.WriteString("worker", worker));
 
@@ -93,7 +113,9 @@ internal sealed class RunLog : IPhaseObserver, IDisposable
             w.WriteString("reason", reason);
         });
 
-    public void TaskFailed(PhaseTask task, int attempt, string reason, bool willRetry) =>
+    public void TaskFailed(PhaseTask task, int attempt, string reason, bool willRetry)
+    {
+        var status = LastStatus(task);
         Write("task-failed", w =>
         {
             w.WriteString("phase", task.Phase);
@@ -101,9 +123,23 @@ internal sealed class RunLog : IPhaseObserver, IDisposable
             w.WriteNumber("attempt", attempt);
             w.WriteString("reason", reason);
             w.WriteBoolean("will_retry", willRetry);
+            if (status is not null)
+            {
+                w.WriteString("status", status);
+            }
         });
+    }
 
-    public void PhaseFinished(PhaseOutcome outcome, TimeSpan elapsed) =>
+    public void PhaseFinished(PhaseOutcome outcome, TimeSpan elapsed)
+    {
+        lock (_gate)
+        {
+            foreach (var task in _lastStatus.Keys.Where(t => t.Phase == outcome.Phase).ToList())
+            {
+                _lastStatus.Remove(task); // of attempts cut short by a cancel
+            }
+        }
+
         Write("phase-end", w =>
         {
             w.WriteString("phase", outcome.Phase);
@@ -116,12 +152,22 @@ internal sealed class RunLog : IPhaseObserver, IDisposable
             w.WriteNumber("seconds", Math.Round(elapsed.TotalSeconds, 3));
             ProcessResources.Now().Since(_phaseStart).WriteTo(w);
         });
+    }
 
     public void Dispose()
     {
         lock (_gate)
         {
             _writer.Dispose();
+        }
+    }
+
+    /// <summary>Takes the last status <paramref name="task"/> reported, if any, and forgets it.</summary>
+    private string? LastStatus(PhaseTask task)
+    {
+        lock (_gate)
+        {
+            return _lastStatus.Remove(task, out var status) ? status : null;
         }
     }
 
@@ -171,6 +217,14 @@ internal sealed class CompositePhaseObserver(params IPhaseObserver?[] observers)
         foreach (var o in _observers)
         {
             o.TaskStarted(task, attempt, worker);
+        }
+    }
+
+    public void TaskProgress(PhaseTask task, int attempt, string status)
+    {
+        foreach (var o in _observers)
+        {
+            o.TaskProgress(task, attempt, status);
         }
     }
 

@@ -14,8 +14,8 @@ namespace Corpus.Pipeline.Phases;
 /// Gathers a build's numbers into a <see cref="BuildReport"/> and writes <c>report/</c>: stage
 /// figures from the manifest and the shards ledger, the mixing checks, languages and sources from
 /// the tokenize ledger, the funnel from the ledger and <c>rejects/</c>, dedup from
-/// <c>dedup/clusters.parquet</c>. Reads only what the build wrote, so <c>corpus report OUT</c>
-/// rebuilds the same bytes.
+/// <c>dedup/clusters.parquet</c>, synthetic acceptance from the synth ledger. Reads only what the
+/// build wrote, so <c>corpus report OUT</c> rebuilds the same bytes.
 /// </summary>
 internal static class ReportStep
 {
@@ -77,7 +77,32 @@ internal static class ReportStep
         var coverage = Coverage(config, corpus);
         var funnel = await FunnelAsync(outputDir, config, ledger, ingestTasks, ct).ConfigureAwait(false);
         var dedup = config.Dedup.Enabled ? await DedupAsync(outputDir, ct).ConfigureAwait(false) : new DedupSummary(0, 0, 0, 0, []);
-        return new BuildReport(header, stages, languages, domains, coverage, funnel, dedup, []);
+        return new BuildReport(header, stages, languages, domains, coverage, funnel, dedup, Synthetic(config, ledger));
+    }
+
+    /// <summary>One row per synth task from its ledger entry: its kind (and part, when two tasks share a kind), generated = accepted + rejected, the rejected by cause.</summary>
+    private static List<SyntheticRecipe> Synthetic(BuildConfig config, TaskLedger ledger)
+    {
+        var rows = new List<SyntheticRecipe>();
+        for (var i = 0; i < SynthTaskExecutor.TaskCount(config); i++)
+        {
+            var entry = ledger.Read<SynthLedgerEntry>(SynthTaskExecutor.Phase, i);
+            var shared = config.Synth.Tasks.Count(t => t == entry.Task) > 1;
+            var generated = (long)entry.Accepted + entry.Rejected;
+            var rejectedBy = entry.RejectedBy
+                .Where(r => r.Value > 0)
+                .OrderByDescending(r => r.Value)
+                .ThenBy(r => r.Key, StringComparer.Ordinal)
+                .Select(r => new SyntheticRejection(r.Key, r.Value));
+            rows.Add(new SyntheticRecipe(
+                shared ? $"{entry.Task} {PhaseTask.NameOf(i)}" : entry.Task,
+                generated,
+                entry.Accepted,
+                generated > 0 ? (double)entry.Accepted / generated : 0,
+                [.. rejectedBy]));
+        }
+
+        return rows;
     }
 
     private static StageReport Stage(StagePlan plan, StageMix mix, Manifest manifest, Dictionary<(string Stage, string Split), StageSplitStats> splits)

@@ -33,7 +33,10 @@ internal sealed class SynthTaskExecutor(string outputDir, BuildConfig config, Qw
     public static string DocumentsPartPath(string outputDir, int task) =>
         Path.Combine(outputDir, SynthDir, string.Create(CultureInfo.InvariantCulture, $"documents-{task:D5}.parquet"));
 
-    public async Task<TaskSummary> ExecuteAsync(PhaseTask task, CancellationToken ct)
+    public Task<TaskSummary> ExecuteAsync(PhaseTask task, CancellationToken ct) => ExecuteAsync(task, SilentReporter.Instance, ct);
+
+    /// <summary>Runs the task, reporting where its generation stands as <c>corpus synth</c>'s progress line says it (<see cref="SynthProgress.Describe"/>).</summary>
+    public async Task<TaskSummary> ExecuteAsync(PhaseTask task, ITaskReporter reporter, CancellationToken ct)
     {
         var synth = config.Synth;
         var kind = synth.Tasks[task.Index] == "math" ? SynthTaskKind.Math : SynthTaskKind.Code;
@@ -65,7 +68,7 @@ internal sealed class SynthTaskExecutor(string outputDir, BuildConfig config, Qw
         var engine = CreateEngine(synth);
         try
         {
-            result = await SynthRunner.RunAsync(engine, recipe, verifier, generation, new SynthRunOptions { Output = stagedPart, EvalSets = config.Decontamination.EvalSets.IsDefault ? [] : config.Decontamination.EvalSets, DecontaminationNGram = config.Decontamination.NGram }, null, ct).ConfigureAwait(false);
+            result = await SynthRunner.RunAsync(engine, recipe, verifier, generation, new SynthRunOptions { Output = stagedPart, EvalSets = config.Decontamination.EvalSets.IsDefault ? [] : config.Decontamination.EvalSets, DecontaminationNGram = config.Decontamination.NGram }, new StatusProgress(reporter), ct).ConfigureAwait(false);
         }
         catch (SandboxUnavailableException e)
         {
@@ -172,6 +175,22 @@ internal sealed class SynthTaskExecutor(string outputDir, BuildConfig config, Qw
 
         var set = SeedFile.Load(path, kind);
         return set.Problems.Count > 0 ? set : throw new BuildException($"{key}: no usable seeds in '{path}' ({set.Errors.Count} bad lines, the first: {set.Errors.FirstOrDefault()})");
+    }
+
+    /// <summary>Hands each progress report to the task's reporter as its one-line description, on the reporting thread.</summary>
+    private sealed class StatusProgress(ITaskReporter reporter) : IProgress<SynthProgress>
+    {
+        public void Report(SynthProgress value) => reporter.Report(value.Describe());
+    }
+
+    /// <summary>Reports to no one: the task run outside a worker.</summary>
+    private sealed class SilentReporter : ITaskReporter
+    {
+        public static SilentReporter Instance { get; } = new();
+
+        public void Report(string status)
+        {
+        }
     }
 }
 

@@ -12,7 +12,7 @@ namespace Corpus.Shards.Reports;
 /// <param name="Qwen3Coverage">The 119 Qwen3 languages: present, tokens, target met.</param>
 /// <param name="Funnel">What each filter step removed, and rejects by reason.</param>
 /// <param name="Dedup">Near-duplicate clusters and what was removed.</param>
-/// <param name="Synthetic">Synthetic-data recipes; empty when the build generated none.</param>
+/// <param name="Synthetic">Synthetic-data recipes (the synth phase's tasks) with their acceptance; empty when the build generated none.</param>
 public sealed record BuildReport(
     ReportHeader Header,
     IReadOnlyList<StageReport> Stages,

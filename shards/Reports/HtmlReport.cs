@@ -431,6 +431,23 @@ internal static class HtmlReport
         }
 
         html.Append("</tbody>\n</table>\n");
+        if (recipes.Any(r => r.RejectedBy.Count > 0))
+        {
+            html.Append("<h3>Rejected samples by cause</h3>\n");
+            html.Append("<table class=\"narrow\">\n<thead><tr><th>Recipe</th><th>Cause</th><th class=\"num\">Samples</th></tr></thead>\n<tbody>\n");
+            foreach (var recipe in recipes)
+            {
+                foreach (var rejection in recipe.RejectedBy)
+                {
+                    html.Append($"<tr><td>{Html(recipe.Name)}</td><td>{Html(rejection.Reason)}</td>");
+                    Number(html, rejection.Samples);
+                    html.Append("</tr>\n");
+                }
+            }
+
+            html.Append("</tbody>\n</table>\n");
+        }
+
         Close(html);
     }
 

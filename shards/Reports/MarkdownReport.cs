@@ -147,6 +147,11 @@ internal static class MarkdownReport
         {
             Table(md, ["Recipe", "Generated", "Accepted", "Acceptance"],
                 [.. report.Synthetic.Select(r => new[] { Text(r.Name), Count(r.Generated), Count(r.Accepted), Share(r.AcceptanceRate) })]);
+            if (report.Synthetic.Any(r => r.RejectedBy.Count > 0))
+            {
+                Table(md, ["Recipe", "Cause", "Rejected samples"],
+                    [.. report.Synthetic.SelectMany(r => r.RejectedBy.Select(x => new[] { Text(r.Name), Text(x.Reason), Count(x.Samples) }))]);
+            }
         }
 
         md.Append("## Document lengths per stage\n\n");
@@ -183,7 +188,7 @@ internal static class MarkdownReport
         md.Append("| ").Append(string.Join(" | ", headers.Select(Text))).Append(" |\n|");
         foreach (var header in headers)
         {
-            md.Append(header is "Stage" or "Language" or "Name" or "Dimension" or "Group" or "Note" or "Phase" or "Rule" or "Reason" or "Domain" or "Recipe" or "Present" or "Met" or "Cluster size" or "Length (tokens)" ? " --- |" : " ---: |");
+            md.Append(header is "Stage" or "Language" or "Name" or "Dimension" or "Group" or "Note" or "Phase" or "Rule" or "Reason" or "Domain" or "Recipe" or "Cause" or "Present" or "Met" or "Cluster size" or "Length (tokens)" ? " --- |" : " ---: |");
         }
 
         md.Append('\n');

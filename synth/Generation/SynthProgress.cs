@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Corpus.Synth.Generation;
 
 /// <summary>Where a generation run stands.</summary>
@@ -20,4 +22,13 @@ public sealed record SynthProgress(int ProblemsDone, int Problems, long Requests
 
     /// <summary>Accepted over verified samples, 0..1 (0 before any).</summary>
     public double AcceptanceRate => Accepted + Rejected > 0 ? (double)Accepted / (Accepted + Rejected) : 0;
+
+    /// <summary>
+    /// Where the run stands in one line, as <c>corpus synth</c> and the build's progress show it:
+    /// <c>3/8 problems, 26 requests, 205.0 tokens/s, 4/16 in flight (25 % batch), 9 accepted / 3 rejected (75 %)</c>
+    /// (invariant culture).
+    /// </summary>
+    public string Describe() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{ProblemsDone}/{Problems} problems, {Requests} requests, {TokensPerSecond:0.0} tokens/s, {InFlight}/{Parallel} in flight ({BatchOccupancy:P0} batch), {Accepted} accepted / {Rejected} rejected ({AcceptanceRate:P0})");
 }

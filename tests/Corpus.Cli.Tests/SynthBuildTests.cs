@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Corpus.Tests.Shared;
 using DuckDB.NET.Data;
 
@@ -59,6 +60,9 @@ public sealed class SynthBuildTests : IDisposable
 
         code.Should().Be(0, stderr);
         stderr.Should().Contain("synth: 1 tasks");
+        Regex.IsMatch(stderr, @"^synth part-00000: \d+/3 problems, \d+ requests, \d+\.\d tokens/s, \d+/4 in flight \(\d+ % batch\), \d+ accepted / \d+ rejected \(\d+ %\)$", RegexOptions.Multiline)
+            .Should().BeTrue($"the synth task reports its progress while it runs:\n{stderr}");
+        stderr.Should().Contain("synth part-00000: 3/3 problems, ", "the task's last status is printed before it ends");
         stdout.Should().Contain("6 documents", "2 documents of the corpus and 4 verified samples");
         using var db = new DuckDBConnection("Data Source=:memory:");
         db.Open();
@@ -73,6 +77,28 @@ public sealed class SynthBuildTests : IDisposable
         var synthetic = manifest.GetProperty("token_counts").EnumerateArray().Where(c => c.GetProperty("source").GetString() == "synthetic").ToList();
         synthetic.Should().NotBeEmpty("the samples reach the shards as synthetic documents");
         synthetic.Should().OnlyContain(c => c.GetProperty("domain").GetString() == "math");
+
+        // The report's synthetic acceptance: the task's counts, equal to the rows and reject lines it wrote.
+        var reportPath = Path.Combine(output, "report", "report.json");
+        var recipe = JsonDocument.Parse(File.ReadAllText(reportPath)).RootElement.GetProperty("synthetic").EnumerateArray().Should().ContainSingle().Subject;
+        recipe.GetProperty("name").GetString().Should().Be("math");
+        recipe.GetProperty("generated").GetInt64().Should().Be(6);
+        recipe.GetProperty("accepted").GetInt64().Should().Be(4);
+        recipe.GetProperty("accepted").GetInt64().Should().Be(Rows(db, $"SELECT id FROM read_parquet('{output}/synth/part-*.parquet')").Count);
+        (recipe.GetProperty("generated").GetInt64() - recipe.GetProperty("accepted").GetInt64()).Should().Be(rejects.Count);
+        recipe.GetProperty("acceptance_rate").GetDouble().Should().BeApproximately(4.0 / 6, 1e-12);
+        recipe.GetProperty("rejected_by").EnumerateArray().Select(r => (r.GetProperty("reason").GetString(), r.GetProperty("samples").GetInt64())).Should().Equal(("verifier", 2L));
+        File.ReadAllText(Path.Combine(output, "report", "report.md")).Should().Contain("| math | 6 | 4 | 66.67% |");
+
+        // corpus report rebuilds the same bytes from what the build wrote.
+        var built = new[] { "index.html", "report.json", "report.md" }.ToDictionary(f => f, f => File.ReadAllBytes(Path.Combine(output, "report", f)));
+        Directory.Delete(Path.Combine(output, "report"), recursive: true);
+        var (reported, _, reportErr) = TestEnvironment.Run(null, "report", output);
+        reported.Should().Be(0, reportErr);
+        foreach (var (file, bytes) in built)
+        {
+            File.ReadAllBytes(Path.Combine(output, "report", file)).Should().Equal(bytes, file);
+        }
 
         // A rerun finds every task committed: no request reaches the model again.
         var requests = server.Requests.Count;

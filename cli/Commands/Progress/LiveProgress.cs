@@ -41,6 +41,8 @@ internal sealed class LiveProgress : IProgressDisplay
 
     public void TaskStarted(PhaseTask task, int attempt, string worker) => _state.TaskStarted(task, attempt, worker);
 
+    public void TaskProgress(PhaseTask task, int attempt, string status) => _state.TaskProgress(task, attempt, status);
+
     public void WorkerJoined(string worker) => _state.WorkerJoined(worker);
 
     public void WorkerLeft(string worker, string reason) => _state.WorkerLeft(worker, reason);

@@ -8,12 +8,18 @@ namespace Corpus.Cli.Commands.Progress;
 /// <summary>
 /// Prints progress as plain lines to standard error, for logs and pipes: a line when a phase starts,
 /// at most one a second while it runs, one per failed attempt and per worker joining or leaving, and a summary.
+/// What a running task reports is a line <c>synth part-00000: status</c>, at most one every
+/// <see cref="StatusEvery"/> per task, and the last one held back when the task ends.
 /// </summary>
 internal sealed class ProgressPrinter(TextWriter error, TimeProvider clock) : IProgressDisplay
 {
+    /// <summary>The least time between two status lines of one task.</summary>
+    public static readonly TimeSpan StatusEvery = TimeSpan.FromSeconds(2);
+
     private readonly Lock _gate = new();
     private readonly ProgressState _state = new(clock);
     private readonly Stopwatch _sinceLast = Stopwatch.StartNew();
+    private readonly Dictionary<PhaseTask, StatusLine> _statusLines = [];
     private bool _crawlAnnounced;
 
     public ProgressPrinter(TextWriter error)
@@ -33,6 +39,29 @@ internal sealed class ProgressPrinter(TextWriter error, TimeProvider clock) : IP
     }
 
     public void TaskStarted(PhaseTask task, int attempt, string worker) => _state.TaskStarted(task, attempt, worker);
+
+    public void TaskProgress(PhaseTask task, int attempt, string status)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        lock (_gate)
+        {
+            _state.TaskProgress(task, attempt, status);
+            if (_state.TaskStatus(task) != status)
+            {
+                return; // not the attempt its worker holds
+            }
+
+            var now = clock.GetTimestamp();
+            if (_statusLines.TryGetValue(task, out var line) && clock.GetElapsedTime(line.Printed, now) < StatusEvery)
+            {
+                line.Unprinted = status;
+                return;
+            }
+
+            _statusLines[task] = new StatusLine(now);
+            PrintStatus(task, status);
+        }
+    }
 
     public void PhaseSkipped(string phase, string reason)
     {
@@ -73,6 +102,7 @@ internal sealed class ProgressPrinter(TextWriter error, TimeProvider clock) : IP
         ArgumentNullException.ThrowIfNull(task);
         lock (_gate)
         {
+            FlushStatus(task);
             _state.TaskCompleted(task, summary, done, total);
             if (_sinceLast.ElapsedMilliseconds < 1000 && done < total)
             {
@@ -97,6 +127,7 @@ internal sealed class ProgressPrinter(TextWriter error, TimeProvider clock) : IP
         ArgumentNullException.ThrowIfNull(task);
         lock (_gate)
         {
+            FlushStatus(task);
             _state.TaskFailed(task, attempt, reason, willRetry);
             error.WriteLine($"{task.Phase}: task {task.Name} attempt {attempt} failed: {reason}{(willRetry ? "; retrying" : string.Empty)}");
         }
@@ -130,6 +161,11 @@ internal sealed class ProgressPrinter(TextWriter error, TimeProvider clock) : IP
         ArgumentNullException.ThrowIfNull(outcome);
         lock (_gate)
         {
+            foreach (var task in _statusLines.Keys.Where(t => t.Phase == outcome.Phase).ToList())
+            {
+                _statusLines.Remove(task);
+            }
+
             _state.PhaseFinished(outcome, elapsed);
             error.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
@@ -138,4 +174,23 @@ internal sealed class ProgressPrinter(TextWriter error, TimeProvider clock) : IP
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    /// <summary>Prints the status <paramref name="task"/> reported last if it was held back, and forgets the task's lines.</summary>
+    private void FlushStatus(PhaseTask task)
+    {
+        if (_statusLines.Remove(task, out var line) && line.Unprinted is { } status)
+        {
+            PrintStatus(task, status);
+        }
+    }
+
+    private void PrintStatus(PhaseTask task, string status) => error.WriteLine($"{task.Phase} {task.Name}: {status}");
+
+    /// <summary>When a task's last status line was printed, and the status held back since.</summary>
+    private sealed class StatusLine(long printed)
+    {
+        public long Printed { get; } = printed;
+
+        public string? Unprinted { get; set; }
+    }
 }

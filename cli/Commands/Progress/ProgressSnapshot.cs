@@ -86,7 +86,8 @@ internal enum WorkerStatus
 /// <param name="Since">How long it has been in its status.</param>
 /// <param name="TasksDone">Tasks it committed.</param>
 /// <param name="LeftReason">Why it left, once it left.</param>
-internal sealed record WorkerProgress(string Name, WorkerStatus Status, PhaseTask? Task, int Attempt, TimeSpan Since, int TasksDone, string? LeftReason)
+/// <param name="Detail">While busy, the latest status its task reported (e.g. synth's tokens/s and acceptance); null before one.</param>
+internal sealed record WorkerProgress(string Name, WorkerStatus Status, PhaseTask? Task, int Attempt, TimeSpan Since, int TasksDone, string? LeftReason, string? Detail = null)
 {
     /// <summary>The part of <see cref="Name"/> before the last slash: <c>local</c> or <c>host:port</c>.</summary>
     public string Node => NodeOf(Name);

@@ -4,7 +4,8 @@ using Corpus.Pipeline.Execution;
 namespace Corpus.Cli.Commands.Progress;
 
 /// <summary>
-/// What the build's observer calls have said so far: phase totals, the crawl, and each worker's state.
+/// What the build's observer calls have said so far: phase totals, the crawl, and each worker's
+/// state with the latest status its task reported (kept while it holds that task).
 /// Both progress displays read it through <see cref="Snapshot"/>. It does no I/O; every member is
 /// thread-safe and short, since the calls come from actor threads. Calls may arrive out of order
 /// (a task's completion before its start, a start after its worker left); each such case keeps the
@@ -57,8 +58,30 @@ internal sealed class ProgressState(TimeProvider clock) : IPhaseObserver, ICrawl
             w.Status = WorkerStatus.Busy;
             w.Task = task;
             w.Attempt = attempt;
+            w.Detail = null;
             w.Since = clock.GetTimestamp();
             _holders[task] = worker;
+        }
+    }
+
+    public void TaskProgress(PhaseTask task, int attempt, string status)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        lock (_gate)
+        {
+            if (_holders.TryGetValue(task, out var holder) && _workers.TryGetValue(holder, out var w) && w.Status == WorkerStatus.Busy && w.Task == task && w.Attempt == attempt)
+            {
+                w.Detail = status;
+            }
+        }
+    }
+
+    /// <summary>The latest status <paramref name="task"/> reported while its worker holds it; null when none or when no worker holds it.</summary>
+    public string? TaskStatus(PhaseTask task)
+    {
+        lock (_gate)
+        {
+            return _holders.TryGetValue(task, out var holder) && _workers.TryGetValue(holder, out var w) && w.Task == task ? w.Detail : null;
         }
     }
 
@@ -207,7 +230,7 @@ internal sealed class ProgressState(TimeProvider clock) : IPhaseObserver, ICrawl
                 .OrderBy(w => WorkerProgress.NodeOf(w.Name), StringComparer.Ordinal)
                 .ThenBy(w => Number(w.Name))
                 .ThenBy(w => w.Name, StringComparer.Ordinal)
-                .Select(w => new WorkerProgress(w.Name, w.Status, w.Task, w.Attempt, clock.GetElapsedTime(w.Since, now), w.TasksDone, w.LeftReason))
+                .Select(w => new WorkerProgress(w.Name, w.Status, w.Task, w.Attempt, clock.GetElapsedTime(w.Since, now), w.TasksDone, w.LeftReason, w.Detail))
                 .ToList();
             return new ProgressSnapshot([.. _phases.Select(p => ToProgress(p, now))], ToProgress(_crawl, now), workers);
         }
@@ -260,6 +283,7 @@ internal sealed class ProgressState(TimeProvider clock) : IPhaseObserver, ICrawl
         w.Status = WorkerStatus.Idle;
         w.Task = null;
         w.Attempt = 0;
+        w.Detail = null;
         w.Since = clock.GetTimestamp();
     }
 
@@ -334,6 +358,9 @@ internal sealed class ProgressState(TimeProvider clock) : IPhaseObserver, ICrawl
         public PhaseTask? Task { get; set; }
 
         public int Attempt { get; set; }
+
+        /// <summary>The latest status its task reported while busy.</summary>
+        public string? Detail { get; set; }
 
         public long Since { get; set; } = since;
 

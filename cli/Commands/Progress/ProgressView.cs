@@ -70,7 +70,7 @@ internal static class ProgressView
             $"[{colour}]✗[/] {Markup.Escape(task.Phase)}: task {Markup.Escape(task.Name)} attempt {attempt} failed: {Markup.Escape(reason)}{(willRetry ? "; retrying" : string.Empty)}"));
     }
 
-    /// <summary>A worker's state in words: its task, attempt and for how long, idle, or why it left.</summary>
+    /// <summary>A worker's state in words: its task, attempt and for how long (and what the task last reported), idle, or why it left.</summary>
     public static string Doing(WorkerProgress worker)
     {
         ArgumentNullException.ThrowIfNull(worker);
@@ -78,7 +78,7 @@ internal static class ProgressView
         {
             WorkerStatus.Busy when worker.Task is { } task => string.Create(
                 CultureInfo.InvariantCulture,
-                $"{task.Phase} {task.Name}{(worker.Attempt > 1 ? $" attempt {worker.Attempt}" : string.Empty)} for {Duration(worker.Since)}"),
+                $"{task.Phase} {task.Name}{(worker.Attempt > 1 ? $" attempt {worker.Attempt}" : string.Empty)} for {Duration(worker.Since)}{(worker.Detail is { } detail ? $": {detail}" : string.Empty)}"),
             WorkerStatus.Left => $"left: {worker.LeftReason}",
             _ => "idle",
         };

@@ -19,6 +19,35 @@ public sealed class ProgressPrinterTests
     }
 
     [Fact]
+    public void A_tasks_status_is_a_line_at_most_every_two_seconds_and_the_held_back_one_before_it_ends()
+    {
+        using var error = new StringWriter();
+        var clock = new ManualClock();
+        var printer = new ProgressPrinter(error, clock);
+        var synth = new PhaseTask("synth", 0, PhaseTask.NameOf(0));
+        printer.PhaseStarted("synth", 1, 0);
+        printer.TaskStarted(synth, 1, "local/worker-0");
+
+        printer.TaskProgress(synth, 1, "1/4 problems");
+        clock.Advance(TimeSpan.FromSeconds(1));
+        printer.TaskProgress(synth, 1, "2/4 problems");
+        clock.Advance(TimeSpan.FromSeconds(1));
+        printer.TaskProgress(synth, 1, "3/4 problems");
+        clock.Advance(TimeSpan.FromSeconds(1));
+        printer.TaskProgress(synth, 1, "4/4 problems");
+        printer.TaskProgress(synth, 2, "not the attempt its worker holds");
+        printer.TaskCompleted(synth, new TaskSummary(4, 0, 0, 0), 1, 1);
+
+        error.ToString().Split('\n').Should().StartWith(
+        [
+            "synth: 1 tasks",
+            "synth part-00000: 1/4 problems",
+            "synth part-00000: 3/4 problems",
+            "synth part-00000: 4/4 problems",
+        ]);
+    }
+
+    [Fact]
     public void The_last_task_prints_totals_rates_and_eta_from_the_state()
     {
         using var error = new StringWriter();

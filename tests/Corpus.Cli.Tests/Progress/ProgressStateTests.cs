@@ -103,6 +103,45 @@ public sealed class ProgressStateTests
     }
 
     [Fact]
+    public void A_busy_worker_shows_its_tasks_latest_status_until_the_task_ends()
+    {
+        _state.PhaseStarted("synth", 2, 0);
+        _state.TaskStarted(Task(0, "synth"), 1, "local/worker-1");
+        Worker("local/worker-1").Detail.Should().BeNull("the task has said nothing yet");
+
+        _state.TaskProgress(Task(0, "synth"), 1, "1/8 problems");
+        _state.TaskProgress(Task(0, "synth"), 1, "2/8 problems");
+        Worker("local/worker-1").Detail.Should().Be("2/8 problems");
+        _state.TaskStatus(Task(0, "synth")).Should().Be("2/8 problems");
+
+        _state.TaskCompleted(Task(0, "synth"), Summary(4, 0), 1, 2);
+        Worker("local/worker-1").Detail.Should().BeNull();
+        _state.TaskStatus(Task(0, "synth")).Should().BeNull();
+
+        _state.TaskStarted(Task(1, "synth"), 1, "local/worker-1");
+        Worker("local/worker-1").Detail.Should().BeNull("a new task starts without the last one's status");
+    }
+
+    [Fact]
+    public void A_status_of_an_attempt_the_worker_does_not_hold_is_ignored_and_a_failure_or_leaving_clears_it()
+    {
+        _state.PhaseStarted("synth", 2, 0);
+        _state.TaskStarted(Task(0, "synth"), 2, "local/worker-1");
+        _state.TaskProgress(Task(0, "synth"), 1, "from the first attempt");
+        _state.TaskProgress(Task(1, "synth"), 1, "from a task no one holds");
+        Worker("local/worker-1").Detail.Should().BeNull();
+
+        _state.TaskProgress(Task(0, "synth"), 2, "half way");
+        _state.TaskFailed(Task(0, "synth"), 2, "boom", willRetry: true);
+        Worker("local/worker-1").Detail.Should().BeNull();
+
+        _state.TaskStarted(Task(0, "synth"), 3, "local/worker-2");
+        _state.TaskProgress(Task(0, "synth"), 3, "again");
+        _state.WorkerLeft("local/worker-2", "it stopped");
+        Worker("local/worker-2").Detail.Should().BeNull();
+    }
+
+    [Fact]
     public void A_failed_attempt_frees_its_worker_and_the_retry_shows_its_attempt_number()
     {
         _state.PhaseStarted("ingest", 4, 0);

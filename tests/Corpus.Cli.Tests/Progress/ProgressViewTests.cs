@@ -36,6 +36,20 @@ public sealed class ProgressViewTests : IDisposable
     }
 
     [Fact]
+    public void A_busy_workers_row_shows_what_its_task_last_reported()
+    {
+        _state.PhaseStarted("synth", 1, 0);
+        _state.TaskStarted(Task(0, "synth"), 1, "local/worker-0");
+        _clock.Advance(TimeSpan.FromSeconds(185));
+        _state.TaskProgress(Task(0, "synth"), 1, "3/8 problems, 205.0 tokens/s");
+
+        var worker = _state.Snapshot().Workers.Single();
+        ProgressView.Doing(worker).Should().Be("synth part-00000 for 3m05s: 3/8 problems, 205.0 tokens/s");
+        _console.Write(ProgressView.Live(_state.Snapshot()));
+        _console.Lines.Single(l => l.Contains("worker-0", StringComparison.Ordinal)).Should().Contain("synth part-00000 for 3m05s: 3/8 problems, 205.0 tokens/s");
+    }
+
+    [Fact]
     public void Live_area_lists_workers_by_node_with_what_each_does()
     {
         _state.PhaseStarted("filter", 10, 0);

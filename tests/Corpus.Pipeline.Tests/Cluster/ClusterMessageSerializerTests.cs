@@ -13,6 +13,7 @@ public sealed class ClusterMessageSerializerTests : Akka.TestKit.Xunit2.TestKit
         new AssignTask(new PhaseTask("filter", 3, "part-00003"), 2),
         new TaskSucceeded(new PhaseTask("filter", 3, "part-00003"), new TaskSummary(10, 2, 3000, 40000)),
         new TaskAttemptFailed(new PhaseTask("ingest", 0, "part-00000"), 1, "IOException: disk full"),
+        new TaskProgressed(new PhaseTask("synth", 0, "part-00000"), 2, "3/8 problems, 26 requests, 205.0 tokens/s, 4/16 in flight (25 % batch), 9 accepted / 3 rejected (75 %)"),
         new StartCrawlSession("c1", new CrawlNodeSettings("/out/warc", "sample", 1 << 30, "CorpusBot/1.0", 10 << 20, 30000, 16, 150, 1, 42)),
         new HostUrl("c1", "http://127.0.0.1:8080", "http://127.0.0.1:8080/a?b=1", 3),
         new CloseNodeWarc("c1"),

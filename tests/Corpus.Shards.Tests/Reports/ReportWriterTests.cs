@@ -215,6 +215,46 @@ public sealed class ReportWriterTests
         html.QuerySelector("#funnel table").Should().NotBeNull();
     }
 
+    private static BuildReport WithSynthetic() => ReportSample.Create() with
+    {
+        Synthetic =
+        [
+            new SyntheticRecipe("math", 12, 9, 0.75, [new SyntheticRejection("verifier", 2), new SyntheticRejection("duplicate", 1)]),
+            new SyntheticRecipe("code", 4, 4, 1, []),
+        ],
+    };
+
+    [Fact]
+    public void Synthetic_recipes_with_rejects_by_cause_round_trip_through_report_json()
+    {
+        using var dir = new TempDirectory();
+        var report = WithSynthetic();
+        ReportWriter.Write(report, dir["report"]);
+
+        var loaded = BuildReport.Load(dir["report/report.json"]);
+
+        loaded.Synthetic.Should().BeEquivalentTo(report.Synthetic, o => o.WithStrictOrdering());
+        File.ReadAllText(dir["report/report.json"]).Should().Contain("\"rejected_by\": [").And.Contain("\"reason\": \"verifier\"").And.Contain("\"samples\": 2");
+        ReportWriter.Write(loaded, dir["again"]);
+        File.ReadAllBytes(dir["again/report.json"]).Should().Equal(File.ReadAllBytes(dir["report/report.json"]));
+    }
+
+    [Fact]
+    public void Synthetic_section_shows_each_recipes_acceptance_and_its_rejects_by_cause()
+    {
+        var report = WithSynthetic();
+        var html = Parse(report);
+        var markdown = MarkdownReport.Render(report);
+
+        var tables = html.QuerySelectorAll("#synthetic table");
+        tables.Should().HaveCount(2);
+        tables[0].QuerySelectorAll("tbody tr").Select(r => string.Join(" | ", r.QuerySelectorAll("td").Select(c => c.TextContent))).Should().Equal("math | 12 | 9 | 75.00%", "code | 4 | 4 | 100.00%");
+        tables[1].QuerySelectorAll("tbody tr").Select(r => string.Join(" | ", r.QuerySelectorAll("td").Select(c => c.TextContent))).Should().Equal("math | verifier | 2", "math | duplicate | 1");
+        html.QuerySelector("#synthetic p.none").Should().BeNull();
+        markdown.Should().Contain("| math | 12 | 9 | 75.00% |\n| code | 4 | 4 | 100.00% |\n")
+            .And.Contain("| Recipe | Cause | Rejected samples |\n| --- | --- | ---: |\n| math | verifier | 2 |\n| math | duplicate | 1 |\n");
+    }
+
     [Fact]
     public void Mixture_check_without_data_in_the_corpus_says_so()
     {
