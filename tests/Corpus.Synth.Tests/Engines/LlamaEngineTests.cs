@@ -102,13 +102,14 @@ public sealed class LlamaEngineTests(TinyLlamaFixture fixture)
 
         var streams = requests.Select(r => fixture.Engine.Stream(r)).ToList();
         var pieces = await Task.WhenAll(streams.Select(PiecesOf));
-        var unstreamed = await Task.WhenAll(requests.Select(r => fixture.Engine.CompleteAsync(r)));
+        var answers = await Task.WhenAll(streams.Select(s => s.Completion));
+        var alone = fixture.Engine.Stream(requests[0]);
+        var aloneText = string.Concat(await PiecesOf(alone));
 
-        foreach (var (i, stream) in streams.Index())
+        aloneText.Should().Be((await fixture.Engine.CompleteAsync(requests[0])).Text, "streaming does not change what the same seed generates alone");
+        foreach (var (i, answer) in answers.Index())
         {
-            var answer = await stream.Completion;
             string.Concat(pieces[i]).Should().Be(answer.Text, "the pieces are the answer, in order");
-            answer.Text.Should().Be(unstreamed[i].Text, "streaming does not change what the same seed generates");
             pieces[i].Should().OnlyContain(p => p.Length > 0);
             foreach (var stop in requests[i].Stop)
             {
@@ -117,7 +118,7 @@ public sealed class LlamaEngineTests(TinyLlamaFixture fixture)
         }
 
         pieces.Max(p => p.Count).Should().BeGreaterThan(3, "text arrives as it is generated, not in one piece at the end");
-        unstreamed.Where(a => a.FinishReason == "stop").Should().NotBeEmpty("some stop string was met, so the held-back text was checked");
+        answers.Where(a => a.FinishReason == "stop").Should().NotBeEmpty("some stop string was met, so the held-back text was checked");
     }
 
     [Fact]
@@ -149,19 +150,20 @@ public sealed class LlamaEngineTests(TinyLlamaFixture fixture)
     }
 
     [Fact]
-    public async Task Same_seed_gives_the_same_text_alone_twice_and_inside_a_full_batch()
+    public async Task Same_seed_gives_the_same_text_alone_twice_and_alone_after_a_full_batch_moved_the_cache()
     {
-        var request = Ask("Write a problem about trains.", seed: 1234, maxTokens: 16);
+        // Alone each time: inside a batch the logits can differ in the last bits with the batch's shape
+        // (llama.cpp's tiled kernels sum in another order), which flips the tiny model's near-equal tokens.
+        var request = Ask("Write a problem about trains.", seed: 1234, maxTokens: 48);
 
         var alone = await fixture.Engine.CompleteAsync(request);
         var again = await fixture.Engine.CompleteAsync(request);
-        var crowd = Enumerable.Range(0, 12).Select(i => fixture.Engine.CompleteAsync(Ask($"Other prompt {i} with different length {new string('x', i * 5)}", seed: i, maxTokens: 16))).ToList();
-        var batched = fixture.Engine.CompleteAsync(request);
-        await Task.WhenAll(crowd);
+        await Task.WhenAll(Enumerable.Range(0, 12).Select(i => fixture.Engine.CompleteAsync(Ask($"Other prompt {i} with different length {new string('x', i * 5)}", seed: i, maxTokens: 16 + i))));
+        var afterCrowd = await fixture.Engine.CompleteAsync(request);
 
         alone.Text.Should().NotBeEmpty();
         again.Text.Should().Be(alone.Text);
-        (await batched).Text.Should().Be(alone.Text);
+        afterCrowd.Text.Should().Be(alone.Text, "the KV cells it gets after others were freed do not change the text");
         var otherSeed = await fixture.Engine.CompleteAsync(request with { Seed = 4321 });
         otherSeed.Text.Should().NotBe(alone.Text);
     }
