@@ -20,15 +20,15 @@ public sealed class PieceCacheTests
     [Fact]
     public async Task Pieces_that_share_a_thread_slot_are_all_still_found_and_other_threads_see_them()
     {
-        var cache = new PieceCache(100_000);
-        var pieces = Enumerable.Range(0, 20_000).Select(i => $"p{i}").ToList();
+        var cache = new PieceCache(200_000);
+        var pieces = Enumerable.Range(0, 100_000).Select(i => $"p{i}").ToList();
         var local = cache.Local();
         for (int i = 0; i < pieces.Count; i++)
         {
             local.Add(pieces[i], [i]);
         }
 
-        // 20,000 pieces in a 4,096-slot table: most were pushed out of it and come back from the shared level.
+        // 100,000 pieces in a 32,768-slot table: most were pushed out of it and come back from the shared level.
         for (int i = 0; i < pieces.Count; i++)
         {
             local.TryGet(pieces[i], out var ids).Should().BeTrue(pieces[i]);
