@@ -39,7 +39,8 @@ public sealed record ChatRequest
     /// <summary>
     /// Qwen3's hybrid thinking: false renders the chat template's empty <c>&lt;think&gt;</c> block so the
     /// model answers at once (sent to servers as <c>chat_template_kwargs.enable_thinking</c>); null leaves
-    /// the model's default (Qwen3 thinks).
+    /// it to the conversation's latest soft switch (<c>/think</c> or <c>/no_think</c> in a user or system
+    /// message), and without one to the model's default (Qwen3 thinks).
     /// </summary>
     public bool? EnableThinking { get; init; }
 

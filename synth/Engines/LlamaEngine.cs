@@ -165,7 +165,7 @@ public sealed class LlamaEngine : IStreamingChatEngine, IDisposable
         }
         var tokens = request.RawPrompt is { } raw
             ? _weights.NativeHandle.Tokenize(raw, false, true, Encoding.UTF8)
-            : PromptTokens(request.Messages, request.EnableThinking ?? true);
+            : PromptTokens(request.Messages, ThinkingSwitch.Resolve(request));
         if (tokens.Length == 0)
         {
             throw new ArgumentException("the prompt is empty", nameof(request));

@@ -26,7 +26,7 @@ internal sealed class LlamaSequence : IDisposable
         Prompt = prompt;
         MaxTokens = maxTokens;
         _longestStop = request.Stop.Count == 0 ? 0 : request.Stop.Max(s => s.Length);
-        if (request.EnableThinking != false && request.ThinkingBudget is { } budget)
+        if (request.ThinkingBudget is { } budget && ThinkingSwitch.Resolve(request))
         {
             ThinkingBudget = budget;
             Thinking = true;

@@ -76,7 +76,7 @@ public sealed class OpenAiCompatibleEngine : IChatEngine, IDisposable
             throw new ArgumentException("a chat request needs at least one message", nameof(request));
         }
 
-        if (request.RawPrompt is null && request.EnableThinking != false && request.ThinkingBudget is { } budget
+        if (request.RawPrompt is null && request.ThinkingBudget is { } budget && ThinkingSwitch.Resolve(request)
             && (request.MaxTokens is not { } max || budget < max))
         {
             ArgumentOutOfRangeException.ThrowIfNegative(budget, nameof(request.ThinkingBudget));
