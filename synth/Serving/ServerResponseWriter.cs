@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Corpus.Synth.Engines;
 
@@ -75,10 +76,13 @@ internal static class ServerResponseWriter
         w.WriteEndObject();
     }
 
+    /// <summary>Text as UTF-8, as OpenAI's API sends it: only quotes, backslashes and control characters escaped, so CJK answers are not six bytes a character.</summary>
+    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     internal static byte[] Write(Action<Utf8JsonWriter> body)
     {
         using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream))
+        using (var w = new Utf8JsonWriter(stream, Options))
         {
             w.WriteStartObject();
             body(w);
