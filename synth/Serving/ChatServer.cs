@@ -287,10 +287,12 @@ public sealed class ChatServer : IAsyncDisposable
         }
         else
         {
-            await WriteEventAsync(output, ServerResponseWriter.Error("server_error", failure), ct).ConfigureAwait(false);
+            // Not on the request's token: when the server is stopping that token is cancelled, and the
+            // client should still read why its stream ended.
+            await WriteEventAsync(output, ServerResponseWriter.Error("server_error", failure), CancellationToken.None).ConfigureAwait(false);
         }
 
-        await WriteEventAsync(output, "[DONE]"u8.ToArray(), ct).ConfigureAwait(false);
+        await WriteEventAsync(output, "[DONE]"u8.ToArray(), failure is null ? ct : CancellationToken.None).ConfigureAwait(false);
     }
 
     private static async Task WriteEventAsync(Stream output, byte[] data, CancellationToken ct)

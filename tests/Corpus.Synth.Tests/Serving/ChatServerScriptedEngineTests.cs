@@ -59,6 +59,27 @@ public sealed class ChatServerScriptedEngineTests : IAsyncDisposable
         events[2].Should().Be("[DONE]");
     }
 
+    [Fact]
+    public async Task Stopping_the_server_mid_stream_ends_the_stream_saying_why()
+    {
+        var server = ChatServer.Start(new FakeChatEngine(_ => FakeChatEngine.Answer("too late"), TimeSpan.FromSeconds(30)), new ChatServerOptions { Port = 0 });
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(server.BaseUrl, "v1/chat/completions")) { Content = Body(stream: true) };
+        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        (await reader.ReadLineAsync()).Should().Contain("\"role\":\"assistant\"");
+
+        using (var grace = new CancellationTokenSource(TimeSpan.FromMilliseconds(100)))
+        {
+            await server.StopAsync(grace.Token);
+        }
+
+        var rest = (await reader.ReadToEndAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        rest.Should().HaveCount(2);
+        rest[0].Should().StartWith("data: {\"error\"").And.Contain("the server is stopping");
+        rest[1].Should().Be("data: [DONE]");
+        await server.DisposeAsync();
+    }
+
     private async Task<List<string>> EventsAsync(ChatServer server, HttpContent body)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(server.BaseUrl, "v1/chat/completions")) { Content = body };
