@@ -151,6 +151,9 @@ public sealed class LlamaEngine : IStreamingChatEngine, IDisposable
     private LlamaSequence Enqueue(ChatRequest request, ChannelWriter<string>? pieces, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
+
+        // Decided once, here: the prompt, the sampling defaults and the thinking budget all read EnableThinking.
+        request = request with { EnableThinking = ThinkingSwitch.Resolve(request) };
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (request.Messages.Count == 0)
         {
@@ -165,7 +168,7 @@ public sealed class LlamaEngine : IStreamingChatEngine, IDisposable
         }
         var tokens = request.RawPrompt is { } raw
             ? _weights.NativeHandle.Tokenize(raw, false, true, Encoding.UTF8)
-            : PromptTokens(request.Messages, ThinkingSwitch.Resolve(request));
+            : PromptTokens(request.Messages, request.EnableThinking.Value);
         if (tokens.Length == 0)
         {
             throw new ArgumentException("the prompt is empty", nameof(request));

@@ -15,7 +15,7 @@ internal static class LlamaSampling
 
     public static SafeLLamaSamplerChainHandle Create(ChatRequest request, uint seed)
     {
-        bool thinking = ThinkingSwitch.Resolve(request);
+        bool thinking = request.EnableThinking ?? true;
         float temperature = (float)(request.Temperature ?? (thinking ? 0.6 : 0.7));
         float topP = (float)(request.TopP ?? (thinking ? 0.95 : 0.8));
         int topK = request.TopK ?? 20;
@@ -68,7 +68,7 @@ internal static class LlamaSampling
             return 0;
         }
 
-        bool thinking = ThinkingSwitch.Resolve(request);
+        bool thinking = request.EnableThinking ?? true;
         if ((request.Temperature ?? (thinking ? 0.6 : 0.7)) <= 0)
         {
             return 1;

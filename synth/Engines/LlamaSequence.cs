@@ -26,7 +26,7 @@ internal sealed class LlamaSequence : IDisposable
         Prompt = prompt;
         MaxTokens = maxTokens;
         _longestStop = request.Stop.Count == 0 ? 0 : request.Stop.Max(s => s.Length);
-        if (request.ThinkingBudget is { } budget && ThinkingSwitch.Resolve(request))
+        if (request.EnableThinking != false && request.ThinkingBudget is { } budget)
         {
             ThinkingBudget = budget;
             Thinking = true;

@@ -187,36 +187,31 @@ public sealed class ChatServer : IAsyncDisposable
                 RequireMethod(method, "GET", path);
                 return (ServerResponseWriter.Health(), null);
             case "/v1/chat/completions":
-            {
                 RequireMethod(method, "POST", path);
-                var chat = ServerRequestParser.Chat(await ReadBodyAsync(request).ConfigureAwait(false), _options.ModelName);
-                return chat.Stream
-                    ? ([], new StreamedAnswer(Start(chat.Chat, ct), Chat: true, chat.IncludeUsage))
-                    : (ServerResponseWriter.ChatCompletion(await CompleteAsync(chat.Chat, ct).ConfigureAwait(false), _options.ModelName), null);
-            }
-
+                return await AnswerAsync(ServerRequestParser.Chat(await ReadBodyAsync(request).ConfigureAwait(false), _options.ModelName), chat: true, ct).ConfigureAwait(false);
             case "/v1/completions":
-            {
                 RequireMethod(method, "POST", path);
-                var prompt = ServerRequestParser.Completion(await ReadBodyAsync(request).ConfigureAwait(false), _options.ModelName);
-                return prompt.Stream
-                    ? ([], new StreamedAnswer(Start(prompt.Chat, ct), Chat: false, prompt.IncludeUsage))
-                    : (ServerResponseWriter.TextCompletion(await CompleteAsync(prompt.Chat, ct).ConfigureAwait(false), _options.ModelName), null);
-            }
-
+                return await AnswerAsync(ServerRequestParser.Completion(await ReadBodyAsync(request).ConfigureAwait(false), _options.ModelName), chat: false, ct).ConfigureAwait(false);
             default:
                 throw new ChatServerError(404, "not_found_error", $"no route {method} {path}; this server has GET /v1/models, POST /v1/chat/completions, POST /v1/completions, GET /health");
         }
     }
 
-    private async Task<ChatCompletion> CompleteAsync(ChatRequest request, CancellationToken ct)
+    /// <summary>A chat or raw completion: the whole answer's JSON, or a stream started for the events.</summary>
+    private async Task<(byte[] Body, StreamedAnswer? Streamed)> AnswerAsync(ServerRequest request, bool chat, CancellationToken ct)
     {
+        if (request.Stream)
+        {
+            return ([], new StreamedAnswer(Start(request.Chat, ct), chat, request.IncludeUsage));
+        }
+
         if (_stopping)
         {
             throw new OperationCanceledException();
         }
 
-        return await _engine.CompleteAsync(request, ct).ConfigureAwait(false);
+        var answer = await _engine.CompleteAsync(request.Chat, ct).ConfigureAwait(false);
+        return (chat ? ServerResponseWriter.ChatCompletion(answer, _options.ModelName) : ServerResponseWriter.TextCompletion(answer, _options.ModelName), null);
     }
 
     /// <summary>Starts a streamed answer; an engine that cannot stream gives its whole text as one piece.</summary>

@@ -10,7 +10,7 @@ namespace Corpus.Synth.Serving;
 /// </summary>
 internal sealed class ServerChunkWriter(bool chat, string model)
 {
-    private readonly string _id = (chat ? "chatcmpl-" : "cmpl-") + Guid.NewGuid().ToString("N");
+    private readonly string _id = ServerResponseWriter.NewId(chat ? "chatcmpl-" : "cmpl-");
     private readonly long _created = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
 
     /// <summary>The first chat chunk: the assistant's role, no text yet.</summary>
@@ -80,11 +80,5 @@ internal sealed class ServerChunkWriter(bool chat, string model)
         w.WriteEndArray();
     });
 
-    private void Header(Utf8JsonWriter w)
-    {
-        w.WriteString("id", _id);
-        w.WriteString("object", chat ? "chat.completion.chunk" : "text_completion");
-        w.WriteNumber("created", _created);
-        w.WriteString("model", model);
-    }
+    private void Header(Utf8JsonWriter w) => ServerResponseWriter.Header(w, _id, chat ? "chat.completion.chunk" : "text_completion", _created, model);
 }

@@ -59,11 +59,18 @@ internal static class ServerResponseWriter
 
     public static byte[] Health() => Write(w => w.WriteString("status", "ok"));
 
-    private static void Header(Utf8JsonWriter w, string idPrefix, string kind, string model)
+    private static void Header(Utf8JsonWriter w, string idPrefix, string kind, string model) =>
+        Header(w, NewId(idPrefix), kind, DateTimeOffset.UtcNow.ToUnixTimeSeconds(), model);
+
+    /// <summary>An answer's id: the prefix (<c>chatcmpl-</c>, <c>cmpl-</c>) and a fresh GUID.</summary>
+    internal static string NewId(string idPrefix) => idPrefix + Guid.NewGuid().ToString("N");
+
+    /// <summary>The members every answer and chunk opens with.</summary>
+    internal static void Header(Utf8JsonWriter w, string id, string kind, long created, string model)
     {
-        w.WriteString("id", idPrefix + Guid.NewGuid().ToString("N"));
+        w.WriteString("id", id);
         w.WriteString("object", kind);
-        w.WriteNumber("created", DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        w.WriteNumber("created", created);
         w.WriteString("model", model);
     }
 

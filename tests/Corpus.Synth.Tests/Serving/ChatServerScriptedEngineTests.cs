@@ -82,17 +82,10 @@ public sealed class ChatServerScriptedEngineTests : IAsyncDisposable
 
     private async Task<List<string>> EventsAsync(ChatServer server, HttpContent body)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(server.BaseUrl, "v1/chat/completions")) { Content = body };
-        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-        response.StatusCode.Should().Be(HttpStatusCode.OK);
-        var events = new List<string>();
-        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
-        while (await reader.ReadLineAsync() is { } line)
+        var (response, events) = await ServerSentEvents.PostAsync(_http, new Uri(server.BaseUrl, "v1/chat/completions"), body);
+        using (response)
         {
-            if (line.StartsWith("data: ", StringComparison.Ordinal))
-            {
-                events.Add(line["data: ".Length..]);
-            }
+            response.StatusCode.Should().Be(HttpStatusCode.OK);
         }
 
         return events;

@@ -117,27 +117,8 @@ public sealed class ChatServerTests(TinyLlamaFixture fixture) : IAsyncLifetime
         body.GetProperty("usage").GetProperty("prompt_tokens").GetInt32().Should().Be(direct.Usage.PromptTokens);
     }
 
-    /// <summary>Posts a streaming request and reads its server-sent events: each <c>data:</c> payload in order.</summary>
-    private async Task<(HttpResponseMessage Response, List<string> Events)> StreamAsync(string path, string json)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, Url(path)) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
-        var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-        var events = new List<string>();
-        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
-        while (await reader.ReadLineAsync() is { } line)
-        {
-            if (line.StartsWith("data: ", StringComparison.Ordinal))
-            {
-                events.Add(line["data: ".Length..]);
-            }
-            else
-            {
-                line.Should().BeEmpty("events are single data lines separated by blank lines");
-            }
-        }
-
-        return (response, events);
-    }
+    private Task<(HttpResponseMessage Response, List<string> Events)> StreamAsync(string path, string json) =>
+        ServerSentEvents.PostAsync(_http, Url(path), new StringContent(json, Encoding.UTF8, "application/json"));
 
     private static string WithStream(string json, bool includeUsage)
     {
