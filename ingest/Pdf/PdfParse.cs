@@ -7,7 +7,8 @@ namespace Corpus.Ingest.Pdf;
 
 /// <summary>
 /// The work done on the parse thread: open (empty password), check the page limit, lay out every page (checking
-/// the token between pages), transcribe or reject pages without a text layer, drop running lines, write paragraphs.
+/// the token and the time limit between pages: the token's timer can fire late, so a parse past
+/// <see cref="PdfOptions.MaxTime"/> stops at the next page whatever the timer), transcribe or reject pages without a text layer, drop running lines, write paragraphs.
 /// A page that fails to parse is skipped and counted (<c>failed-pages</c> in the metadata); a document with no
 /// readable page is <c>corrupt</c>.
 /// </summary>
@@ -18,6 +19,7 @@ internal static class PdfParse
 
     public static PdfExtraction Run(ReadOnlyMemory<byte> pdf, PdfOptions options, CancellationToken ct)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var parsing = new ParsingOptions
         {
             UseLenientParsing = true,
@@ -39,6 +41,11 @@ internal static class PdfParse
         for (var number = 1; number <= pageCount; number++)
         {
             ct.ThrowIfCancellationRequested();
+            if (System.Diagnostics.Stopwatch.GetElapsedTime(started) > options.MaxTime)
+            {
+                throw new OperationCanceledException("over the time limit");
+            }
+
             try
             {
                 var page = document.GetPage(number);
