@@ -135,7 +135,8 @@ internal static class TokenizerScaling
         Interlocked.Add(ref s_sink, (long)x);
     });
 
-    private static void IndependentChains(int threads) => Parallel.For(0, 64, new ParallelOptions { MaxDegreeOfParallelism = threads }, i =>
+    /// <summary>A ceiling loop: 8 independent integer chains per task, 64 tasks; nothing shared but the thread pool.</summary>
+    internal static void IndependentChains(int threads) => Parallel.For(0, 64, new ParallelOptions { MaxDegreeOfParallelism = threads }, i =>
     {
         Span<ulong> x = stackalloc ulong[8];
         for (int j = 0; j < 8; j++)
