@@ -14,6 +14,17 @@ internal static class CatalogSources
 {
     private const string EnglishFrom = "de";
 
+    /// <summary>
+    /// Where catalogs lie (<c>LOCALE/LC_MESSAGES/*.mo</c> below each): each folder's catalogs of one locale are one
+    /// source of that locale's label, and the original strings of its <see cref="EnglishFrom"/> catalogs one English source.
+    /// </summary>
+    private static readonly (string Kind, string Dir)[] CatalogDirs =
+    [
+        ("libreoffice", "usr/lib/libreoffice/program/resource"),
+        ("gettext", "usr/share/locale"),
+        ("wesnoth", "usr/share/games/wesnoth/1.16/locale"), // the campaigns' story text: narrative, past tense, dialogue
+    ];
+
     /// <summary>Label, then one list of distinct strings per source (sources in path order).</summary>
     public static Dictionary<string, List<IReadOnlyList<string>>> Read(string root)
     {
@@ -25,14 +36,15 @@ internal static class CatalogSources
 
         var labels = LanguageLabels.Load(iso);
         var result = new Dictionary<string, List<IReadOnlyList<string>>>(StringComparer.Ordinal);
-        var english = new List<string>();
-        foreach (var (kind, dir) in new[] { ("libreoffice", "usr/lib/libreoffice/program/resource"), ("gettext", "usr/share/locale") })
+        foreach (var (kind, dir) in CatalogDirs)
         {
             var baseDir = Path.Combine(root, dir);
             if (!Directory.Exists(baseDir))
             {
                 continue;
             }
+
+            var english = new List<string>();
 
             foreach (var localeDir in Sorted(Directory.GetDirectories(baseDir)))
             {
@@ -51,7 +63,7 @@ internal static class CatalogSources
 
                     foreach (var m in MoCatalog.Read(file))
                     {
-                        if (locale == EnglishFrom && kind == "libreoffice")
+                        if (locale == EnglishFrom)
                         {
                             Add(english, m.Id);
                         }
@@ -76,6 +88,8 @@ internal static class CatalogSources
                     AddSource(result, language, locale, strings);
                 }
             }
+
+            AddSource(result, "eng", "en-" + kind, english);
         }
 
         var fortunes = Path.Combine(root, "usr/share/games/fortunes");
@@ -108,7 +122,6 @@ internal static class CatalogSources
             }
         }
 
-        AddSource(result, "eng", "en", english);
         AddHelp(root, labels, result);
         return result;
     }

@@ -51,6 +51,6 @@ internal static partial class CatalogText
     [GeneratedRegex(@"%[0-9]+\$[-+#0-9.lh]*[a-zA-Z]|%[0-9]+|%[-+#0-9.lh]*[sdifuxXcpeEgG]|%[A-Z][A-Z0-9_]+%?|\$\([^)]{0,40}\)|\$[A-Z][A-Z0-9_]*\$?|\{[^{}]{0,40}\}|\[[A-Z][A-Z0-9_]*\]|https?://\S+")]
     private static partial Regex Placeholder();
 
-    [GeneratedRegex(@"[~&](?=\w)|(?<=^|\s)_(?=\w)")]
+    [GeneratedRegex(@"[~&](?=\w)|(?<=^|\s|\p{L})_(?=\w)")]
     private static partial Regex AccessKey();
 }

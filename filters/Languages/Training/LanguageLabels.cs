@@ -67,6 +67,11 @@ internal sealed class LanguageLabels
             return "pnb";
         }
 
+        if (lang == "fa" && region == "AF")
+        {
+            return "prs"; // Afghan Persian is Dari
+        }
+
         if (lang == "mo")
         {
             return null; // Moldavian in Cyrillic: too little text to stand apart

@@ -43,6 +43,7 @@ public class TrainingDataTests
     [InlineData("Copy %1 of %2 files to $(ARG1)", "Copy of files to")]
     [InlineData("<b>Bold</b> &amp; %PRODUCTNAME {0}", "Bold")]
     [InlineData("_Open the %s file\\n", "Open the file")]
+    [InlineData("Ran_ge for h_ighlighting", "Range for highlighting")]
     public void Catalog_strings_lose_placeholders_markup_and_access_keys(string raw, string clean) =>
         CatalogText.Clean(raw).Should().Be(clean);
 
@@ -55,6 +56,7 @@ public class TrainingDataTests
     [InlineData("sr@latin", "srp")]
     [InlineData("nb", "nob")]
     [InlineData("fa", "pes")]
+    [InlineData("fa_AF", "prs")]
     [InlineData("lv", "lvs")]
     [InlineData("zh_TW", "zho")]
     [InlineData("pa_PK", "pnb")]
