@@ -13,7 +13,7 @@ internal sealed class LidBuildModelCommand : ICommand
 
     public string Summary => "build the built-in language-ID model (scripts/build-lid-model.sh fetches its data)";
 
-    public string Usage => "lid build-model --packages DIR --out MODEL [--data FILE] [--udhr FILE] [--seed N] [--catalog-lines N] [--udhr-lines N] [--heldout FILE] [--data-only]";
+    public string Usage => "lid build-model --packages DIR --out MODEL [--data FILE] [--udhr FILE] [--seed N] [--catalog-lines N] [--other-catalog-lines N] [--udhr-lines N] [--heldout FILE] [--data-only]";
 
     public IReadOnlyList<OptionSpec> Options { get; } =
     [
@@ -23,6 +23,7 @@ internal sealed class LidBuildModelCommand : ICommand
         new("--udhr", "FILE", "the UDHR bundle (default: the one beside the corpus assemblies)"),
         new("--seed", "N", "seed of sampling, shuffling and training (default 0)"),
         new("--catalog-lines", "N", $"at most this many catalog and fortune lines per label (default {new LidTrainingOptions { PackageRoot = "" }.MaxCatalogLines})"),
+        new("--other-catalog-lines", "N", $"the same for labels outside the Qwen3 table (default {new LidTrainingOptions { PackageRoot = "" }.MaxOtherCatalogLines})"),
         new("--udhr-lines", "N", $"repeat UDHR passages until a label has about this many (default {new LidTrainingOptions { PackageRoot = "" }.TargetUdhrLines})"),
         new("--heldout", "FILE", "also write the held-out UDHR paragraphs (100+ characters) as __label__x lines, for comparisons"),
         new("--data-only", null, "write the training file and stop"),
@@ -38,6 +39,11 @@ internal sealed class LidBuildModelCommand : ICommand
         if (args.Value("--catalog-lines") is { } c)
         {
             options = options with { MaxCatalogLines = ArgParser.ParseInt("--catalog-lines", c, 0, int.MaxValue) };
+        }
+
+        if (args.Value("--other-catalog-lines") is { } o)
+        {
+            options = options with { MaxOtherCatalogLines = ArgParser.ParseInt("--other-catalog-lines", o, 0, int.MaxValue) };
         }
 
         if (args.Value("--udhr-lines") is { } u)

@@ -53,6 +53,11 @@ internal sealed class LanguageLabels
     /// </summary>
     public string? FromLocale(string locale)
     {
+        if (locale.Contains("@ije", StringComparison.Ordinal))
+        {
+            return null; // KDE's and Wesnoth's ijekavian Serbian: the Bosnian and Croatian reflex, neither standard Serbian nor either of them
+        }
+
         var bare = locale.Split('@')[0];
         var parts = bare.Split('_', '-');
         var lang = parts[0];

@@ -41,15 +41,16 @@ public static class LidTrainingData
             }
 
             var catalogCount = 0;
+            var cap = Qwen3Languages.Codes.Contains(label) ? options.MaxCatalogLines : options.MaxOtherCatalogLines;
             if (catalogs.TryGetValue(label, out var sources))
             {
                 var perSource = sources.Select(s => JoinLines(s, random, options)).ToList();
-                for (var round = 0; catalogCount < options.MaxCatalogLines; round++)
+                for (var round = 0; catalogCount < cap; round++)
                 {
                     var any = false;
                     foreach (var source in perSource)
                     {
-                        if (round < source.Count && catalogCount < options.MaxCatalogLines)
+                        if (round < source.Count && catalogCount < cap)
                         {
                             lines.Add($"__label__{label} {source[round]}");
                             catalogCount++;

@@ -10,7 +10,14 @@ public sealed record LidTrainingOptions
     public int Seed { get; init; }
 
     /// <summary>At most this many catalog, help and fortune lines per label (the cap for large languages).</summary>
-    public int MaxCatalogLines { get; init; } = 2000;
+    public int MaxCatalogLines { get; init; } = 20000;
+
+    /// <summary>
+    /// The same cap for labels outside the Qwen3 table (<see cref="Qwen3Languages"/>): with the full cap a
+    /// minority language written much like a Qwen3 one (Crimean Tatar and Turkish, Latin Serbian and
+    /// Bosnian) learns the shared news vocabulary from its catalogs and takes that language's lines.
+    /// </summary>
+    public int MaxOtherCatalogLines { get; init; } = 1000;
 
     /// <summary>UDHR passages are repeated until a label has about this many of them ...</summary>
     public int TargetUdhrLines { get; init; } = 1000;

@@ -54,6 +54,7 @@ public class TrainingDataTests
     [Theory]
     [InlineData("pt_BR", "por")]
     [InlineData("sr@latin", "srp")]
+    [InlineData("sr@ijekavianlatin", null)]
     [InlineData("nb", "nob")]
     [InlineData("fa", "pes")]
     [InlineData("fa_AF", "prs")]

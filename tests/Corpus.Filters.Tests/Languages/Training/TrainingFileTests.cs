@@ -38,6 +38,53 @@ public class TrainingFileTests
         }
     }
 
+    [Fact]
+    public void Game_stories_are_a_source_and_labels_outside_qwen3_get_their_own_catalog_cap()
+    {
+        var root = Directory.CreateTempSubdirectory("corpus-lid-pkg-");
+        try
+        {
+            WritePackages(root.FullName);
+            WriteCatalog(Path.Combine(root.FullName, "usr/share/games/wesnoth/1.16/locale/de/LC_MESSAGES"), "Der Zwerg ging langsam in die Höhle", "The dwarf walked slowly into the cave");
+            WriteCatalog(Path.Combine(root.FullName, "usr/share/locale/crh/LC_MESSAGES"), "Dosyeni açıp körmek içün saylañız", "Choose the file to open");
+            var options = new LidTrainingOptions { PackageRoot = root.FullName, MaxCatalogLines = 50, MaxOtherCatalogLines = 2, MinLines = 1 };
+
+            var output = new StringWriter();
+            var summary = LidTrainingData.Write(options, [], output);
+
+            summary.Labels["crh_Latn"].Catalog.Should().Be(2, "Crimean Tatar is outside the Qwen3 table");
+            summary.Labels["deu_Latn"].Catalog.Should().BeGreaterThan(2, "German is a Qwen3 language: the larger cap");
+            output.ToString().Should().Contain("Der Zwerg ging langsam", "the game's catalogs are German text")
+                .And.Contain("The dwarf walked slowly", "and their originals English text");
+        }
+        finally
+        {
+            root.Delete(true);
+        }
+    }
+
+    private static void WriteCatalog(string messages, string translation, string original)
+    {
+        Directory.CreateDirectory(messages);
+        var po = new StringBuilder("msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=UTF-8\\n\"\n\n");
+        for (var i = 0; i < 40; i++)
+        {
+            po.Append($"msgid \"{original} {i}\"\nmsgstr \"{translation} {i}\"\n\n");
+        }
+
+        Compile(messages, po.ToString());
+    }
+
+    private static void Compile(string messages, string po)
+    {
+        var poPath = Path.Combine(messages, "messages.po");
+        File.WriteAllText(poPath, po, new UTF8Encoding(false));
+        using var p = Process.Start(new ProcessStartInfo("msgfmt", ["-o", Path.Combine(messages, "messages.mo"), poPath]) { RedirectStandardError = true })!;
+        p.WaitForExit();
+        p.ExitCode.Should().Be(0, p.StandardError.ReadToEnd());
+        File.Delete(poPath);
+    }
+
     private static void WritePackages(string root)
     {
         var json = Path.Combine(root, "usr/share/iso-codes/json");
