@@ -52,7 +52,7 @@ public sealed class ClassifyBuildTests : IDisposable
         var rows = Query($"SELECT source_uri, language, labels['script'], labels['code_kind'], coalesce(labels['programming_language'], '-'), scores['language_score'] FROM read_parquet('{output}/filtered/*.parquet') ORDER BY 1");
         rows.Select(r => $"{r[0]} {r[1]} {r[2]} {r[3]} {r[4]}").Should().Equal(
             "fra.txt fra_Latn Latn prose -",
-            "report.txt und_Zzzz Latn code Python",
+            "report.txt eng_Latn Latn code Python", // its identifiers and the "__main__" idiom are English words
             "rus.txt rus_Cyrl Cyrl prose -",
             "tha.txt tha_Thai Thai prose -");
         rows.Where(r => (string)r[0] != "report.txt").Should().OnlyContain(r => (double)r[5] > 0.9);
