@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
@@ -19,7 +20,7 @@ internal static class PdfParse
 
     public static PdfExtraction Run(ReadOnlyMemory<byte> pdf, PdfOptions options, CancellationToken ct)
     {
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var started = Stopwatch.GetTimestamp();
         var parsing = new ParsingOptions
         {
             UseLenientParsing = true,
@@ -41,7 +42,7 @@ internal static class PdfParse
         for (var number = 1; number <= pageCount; number++)
         {
             ct.ThrowIfCancellationRequested();
-            if (System.Diagnostics.Stopwatch.GetElapsedTime(started) > options.MaxTime)
+            if (Stopwatch.GetElapsedTime(started) > options.MaxTime)
             {
                 throw new OperationCanceledException("over the time limit");
             }

@@ -22,6 +22,18 @@ internal sealed class LanguageLabels
         ["fil"] = "tgl", ["iku"] = "ike", ["ful"] = "fuf", ["mol"] = "ron", ["lah"] = "pnb",
     };
 
+    // Locales whose region names a language of its own.
+    private static readonly Dictionary<string, string> RegionalLanguages = new(StringComparer.Ordinal)
+    {
+        ["pa_PK"] = "pnb", // Panjabi of Pakistan, in Shahmukhi: Western Panjabi
+        ["fa_AF"] = "prs", // Afghan Persian is Dari
+    };
+
+    // Locale languages left out: Moldavian in Cyrillic (too little text to stand apart). Variants left out
+    // (the "@ije..." test below): KDE's and Wesnoth's ijekavian Serbian, the Bosnian and Croatian reflex,
+    // neither standard Serbian nor either of them.
+    private static readonly HashSet<string> NotLanguages = new(["mo"], StringComparer.Ordinal);
+
     private readonly Dictionary<string, string> _alpha2;
 
     private LanguageLabels(Dictionary<string, string> alpha2) => _alpha2 = alpha2;
@@ -53,33 +65,20 @@ internal sealed class LanguageLabels
     /// </summary>
     public string? FromLocale(string locale)
     {
-        if (locale.Contains("@ije", StringComparison.Ordinal))
-        {
-            return null; // KDE's and Wesnoth's ijekavian Serbian: the Bosnian and Croatian reflex, neither standard Serbian nor either of them
-        }
-
-        var bare = locale.Split('@')[0];
+        var at = locale.IndexOf('@', StringComparison.Ordinal);
+        var bare = at < 0 ? locale : locale[..at];
         var parts = bare.Split('_', '-');
         var lang = parts[0];
         var region = parts.Length > 1 ? parts[1] : string.Empty;
-        if (lang == "en" || lang.Length is < 2 or > 3 || !lang.All(char.IsAsciiLetterLower))
+        if (lang == "en" || lang.Length is < 2 or > 3 || !lang.All(char.IsAsciiLetterLower)
+            || NotLanguages.Contains(lang) || (at >= 0 && locale.AsSpan(at + 1).StartsWith("ije", StringComparison.Ordinal)))
         {
             return null;
         }
 
-        if (lang == "pa" && region == "PK")
+        if (RegionalLanguages.TryGetValue($"{lang}_{region}", out var regional))
         {
-            return "pnb";
-        }
-
-        if (lang == "fa" && region == "AF")
-        {
-            return "prs"; // Afghan Persian is Dari
-        }
-
-        if (lang == "mo")
-        {
-            return null; // Moldavian in Cyrillic: too little text to stand apart
+            return regional;
         }
 
         var iso3 = lang.Length == 3 ? lang : _alpha2.GetValueOrDefault(lang);
