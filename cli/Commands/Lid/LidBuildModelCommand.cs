@@ -22,7 +22,7 @@ internal sealed class LidBuildModelCommand : ICommand
         new("--data", "FILE", "where the training file goes (default: MODEL.train.txt)"),
         new("--udhr", "FILE", "the UDHR bundle (default: the one beside the corpus assemblies)"),
         new("--seed", "N", "seed of sampling, shuffling and training (default 0)"),
-        new("--catalog-lines", "N", $"at most this many catalog and fortune lines per label (default {new LidTrainingOptions { PackageRoot = "" }.MaxCatalogLines})"),
+        new("--catalog-lines", "N", $"at most this many catalog, help, fortune and game lines per Qwen3 language (default {new LidTrainingOptions { PackageRoot = "" }.MaxCatalogLines})"),
         new("--other-catalog-lines", "N", $"the same for labels outside the Qwen3 table (default {new LidTrainingOptions { PackageRoot = "" }.MaxOtherCatalogLines})"),
         new("--udhr-lines", "N", $"repeat UDHR passages until a label has about this many (default {new LidTrainingOptions { PackageRoot = "" }.TargetUdhrLines})"),
         new("--heldout", "FILE", "also write the held-out UDHR paragraphs (100+ characters) as __label__x lines, for comparisons"),

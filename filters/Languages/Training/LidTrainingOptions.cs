@@ -9,7 +9,7 @@ public sealed record LidTrainingOptions
     /// <summary>Seed of every shuffle and sample.</summary>
     public int Seed { get; init; }
 
-    /// <summary>At most this many catalog, help and fortune lines per label (the cap for large languages).</summary>
+    /// <summary>At most this many catalog, help, fortune and game lines per Qwen3 language (the cap for large languages).</summary>
     public int MaxCatalogLines { get; init; } = 20000;
 
     /// <summary>
