@@ -4,7 +4,9 @@
 #      catalogs of LibreOffice, LibreOffice's help pages, iso-codes, fortunes; `apt-get download`, no
 #      install) into .cache/lid/debs
 #      and unpacks them (`dpkg-deb -x`) into .cache/lid/packages;
-#   2. `corpus lid build-model` writes the training file from them and the UDHR (held-out articles
+#   2. installs the pinned npm packages of the Unicode CLDR's display strings (names of languages,
+#      territories, months, units; the only free text for a few languages) into .cache/lid/npm;
+#   3. `corpus lid build-model` writes the training file from them and the UDHR (held-out articles
 #      left out) and trains the model with the project's own trainer (one thread, seed 0) into
 #      .cache/lid/corpus-lid.bin.
 # Options: --install copies the result over filters/Languages/Model/corpus-lid.bin;
@@ -17,7 +19,8 @@ list="$root/filters/Languages/Model/packages.txt"
 committed="$root/filters/Languages/Model/corpus-lid.bin"
 mode="${1:-}"
 case "$mode" in ""|--install|--check) ;; *) echo "usage: scripts/build-lid-model.sh [--install|--check]" >&2; exit 2 ;; esac
-for tool in apt-get dpkg-deb flock; do
+cldr=(cldr-localenames-full@48.2.0 cldr-dates-full@48.2.0 cldr-units-full@48.2.0)
+for tool in apt-get dpkg-deb flock npm; do
   command -v "$tool" >/dev/null 2>&1 || { echo "build-lid-model: '$tool' is needed (a Debian or Ubuntu system)" >&2; exit 1; }
 done
 mkdir -p "$cache/debs" "$cache/packages"
@@ -39,7 +42,16 @@ for deb in "$cache"/debs/*.deb; do
   dpkg-deb -x "$deb" "$cache/packages"
   touch "$stamp"
 done
-"$root/corpus" lid build-model --packages "$cache/packages" --out "$cache/corpus-lid.bin" --data "$cache/train.txt" 2>"$cache/build.log" \
+for spec in "${cldr[@]}"; do
+  name="${spec%@*}"; version="${spec##*@}"
+  grep -qs "\"version\": \"$version\"" "$cache/npm/node_modules/$name/package.json" && continue
+  mkdir -p "$cache/npm"
+  [[ -f "$cache/npm/package.json" ]] || echo '{"name":"corpus-lid-data","private":true}' > "$cache/npm/package.json"
+  npm install --prefix "$cache/npm" --no-audit --no-fund --no-save --loglevel=error "${cldr[@]}" >/dev/null 2>"$cache/npm.log" \
+    || { echo "build-lid-model: npm install of the CLDR packages failed (see $cache/npm.log)" >&2; exit 1; }
+  break
+done
+"$root/corpus" lid build-model --packages "$cache/packages" --cldr "$cache/npm/node_modules" --out "$cache/corpus-lid.bin" --data "$cache/train.txt" 2>"$cache/build.log" \
   || { cat "$cache/build.log" >&2; exit 1; }
 case "$mode" in
   --install) cp "$cache/corpus-lid.bin" "$committed" ;;

@@ -13,13 +13,14 @@ internal sealed class LidBuildModelCommand : ICommand
 
     public string Summary => "build the built-in language-ID model (scripts/build-lid-model.sh fetches its data)";
 
-    public string Usage => "lid build-model --packages DIR --out MODEL [--data FILE] [--udhr FILE] [--seed N] [--catalog-lines N] [--other-catalog-lines N] [--udhr-lines N] [--heldout FILE] [--data-only]";
+    public string Usage => "lid build-model --packages DIR --out MODEL [--data FILE] [--cldr DIR] [--udhr FILE] [--seed N] [--catalog-lines N] [--other-catalog-lines N] [--udhr-lines N] [--heldout FILE] [--data-only]";
 
     public IReadOnlyList<OptionSpec> Options { get; } =
     [
         new("--packages", "DIR", "the folder the Debian packages are unpacked into"),
         new("--out", "MODEL", "the model file to write (.bin)"),
         new("--data", "FILE", "where the training file goes (default: MODEL.train.txt)"),
+        new("--cldr", "DIR", "a node_modules folder with the npm packages cldr-localenames-full, cldr-dates-full, cldr-units-full: their display strings are the text of languages that have no other"),
         new("--udhr", "FILE", "the UDHR bundle (default: the one beside the corpus assemblies)"),
         new("--seed", "N", "seed of sampling, shuffling and training (default 0)"),
         new("--catalog-lines", "N", $"at most this many catalog, help, fortune and game lines per Qwen3 language (default {new LidTrainingOptions { PackageRoot = "" }.MaxCatalogLines})"),
@@ -35,7 +36,7 @@ internal sealed class LidBuildModelCommand : ICommand
         var output = args.Value("--out") ?? throw new UsageException("--out MODEL is required");
         var seed = args.Value("--seed") is { } s ? ArgParser.ParseInt("--seed", s, 0, int.MaxValue) : 0;
         var data = args.Value("--data") ?? output + ".train.txt";
-        var options = new LidTrainingOptions { PackageRoot = packages, Seed = seed };
+        var options = new LidTrainingOptions { PackageRoot = packages, CldrRoot = args.Value("--cldr"), Seed = seed };
         if (args.Value("--catalog-lines") is { } c)
         {
             options = options with { MaxCatalogLines = ArgParser.ParseInt("--catalog-lines", c, 0, int.MaxValue) };

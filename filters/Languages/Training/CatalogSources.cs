@@ -7,7 +7,7 @@ namespace Corpus.Filters.Languages.Training;
 /// resource catalogs (<c>usr/lib/libreoffice/program/resource/LOCALE/LC_MESSAGES/*.mo</c>), gettext
 /// catalogs (<c>usr/share/locale/LOCALE/LC_MESSAGES/*.mo</c>, e.g. iso-codes), fortunes
 /// (<c>usr/share/games/fortunes/LOCALE/*</c>) and LibreOffice's help pages (<see cref="HelpPages"/>). English comes from the original strings (msgids) of one
-/// catalog set. Strings equal to their original are dropped; a string whose script is not its
+/// catalog set; optionally the Unicode CLDR's display strings (<see cref="CldrStrings"/>). Strings equal to their original are dropped; a string whose script is not its
 /// catalog's dominant script is dropped too. Everything is read in ordinal path order.
 /// </summary>
 internal static class CatalogSources
@@ -25,8 +25,16 @@ internal static class CatalogSources
         ("wesnoth", "usr/share/games/wesnoth/1.16/locale"), // the campaigns' story text: narrative, past tense, dialogue
     ];
 
-    /// <summary>Label, then one list of distinct strings per source (sources in path order).</summary>
-    public static Dictionary<string, List<IReadOnlyList<string>>> Read(string root)
+    /// <summary>
+    /// Label, then one list of distinct strings per source (sources in path order). With
+    /// <paramref name="cldr"/> (a <c>node_modules</c> folder holding the CLDR packages) a CLDR locale
+    /// (<see cref="CldrStrings"/>) is the source of a language that has no other text: no catalog, help
+    /// page, fortune or story, and no UDHR translation (<paramref name="udhrLanguages"/>, ISO 639-3). Lists
+    /// of names and date words are a last resort: measured as a source for every language, or for those
+    /// with little other text, they moved close pairs (Persian and Dari learn one list of names) and
+    /// cost held-out UDHR accuracy (docs/language-id.md).
+    /// </summary>
+    public static Dictionary<string, List<IReadOnlyList<string>>> Read(string root, string? cldr = null, IReadOnlySet<string>? udhrLanguages = null)
     {
         var iso = Path.Combine(root, "usr/share/iso-codes/json/iso_639-3.json");
         if (!File.Exists(iso))
@@ -123,6 +131,25 @@ internal static class CatalogSources
         }
 
         AddHelp(root, labels, result);
+        if (cldr is not null)
+        {
+            foreach (var (locale, raw) in CldrStrings.Read(cldr, LanguageLabels.IsRegionalLanguage))
+            {
+                if (labels.FromLocale(locale) is not { } language || HasText(result, language) || (udhrLanguages?.Contains(language) ?? false))
+                {
+                    continue;
+                }
+
+                var strings = new List<string>();
+                foreach (var s in raw)
+                {
+                    Add(strings, s);
+                }
+
+                AddSource(result, language, locale, strings);
+            }
+        }
+
         return result;
     }
 
@@ -166,6 +193,10 @@ internal static class CatalogSources
             AddSource(result, language, locale, strings);
         }
     }
+
+    /// <summary>Whether a language (any script) already has catalog, help, fortune or story text.</summary>
+    private static bool HasText(Dictionary<string, List<IReadOnlyList<string>>> result, string language) =>
+        result.Any(r => r.Key.StartsWith(language + "_", StringComparison.Ordinal) && r.Value.Any(s => s.Count > 0));
 
     private static void Add(List<string> strings, string raw)
     {

@@ -85,6 +85,9 @@ internal sealed class LanguageLabels
         return iso3 is null ? null : FromIso6393(iso3);
     }
 
+    /// <summary>Whether a <c>language_REGION</c> locale's region names a language of its own (<c>fa_AF</c>: Dari).</summary>
+    public static bool IsRegionalLanguage(string locale) => RegionalLanguages.ContainsKey(locale);
+
     /// <summary>Han-script text's label script: traditional for Taiwan, Hong Kong and Macau locales, simplified otherwise.</summary>
     public static string HanScript(string sourceHint) =>
         sourceHint.Contains("hant", StringComparison.OrdinalIgnoreCase) || sourceHint.Contains("TW", StringComparison.Ordinal)

@@ -16,9 +16,10 @@ public static class LidTrainingData
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(udhr);
         ArgumentNullException.ThrowIfNull(output);
-        var catalogs = CatalogSources.Read(options.PackageRoot);
         var udhrByLabel = udhr.GroupBy(t => t.Label, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(t => t.Text).ToList(), StringComparer.Ordinal);
+        var udhrLanguages = udhrByLabel.Keys.Select(l => l.Split('_')[0]).ToHashSet(StringComparer.Ordinal);
+        var catalogs = CatalogSources.Read(options.PackageRoot, options.CldrRoot, udhrLanguages);
         var labels = udhrByLabel.Keys.Union(catalogs.Keys).Where(l => !options.ExcludedLabels.Contains(l)).Order(StringComparer.Ordinal).ToList();
 
         var lines = new List<string>();

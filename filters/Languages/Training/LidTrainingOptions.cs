@@ -6,6 +6,13 @@ public sealed record LidTrainingOptions
     /// <summary>The folder the Debian packages are unpacked into (<c>dpkg-deb -x</c>), e.g. <c>.cache/lid/packages</c>.</summary>
     public required string PackageRoot { get; init; }
 
+    /// <summary>
+    /// A <c>node_modules</c> folder holding the npm packages <c>cldr-localenames-full</c>, <c>cldr-dates-full</c>
+    /// and <c>cldr-units-full</c>, whose display strings are the text of languages that have no other
+    /// (no catalog, help page, fortune, story or UDHR translation); null: not used.
+    /// </summary>
+    public string? CldrRoot { get; init; }
+
     /// <summary>Seed of every shuffle and sample.</summary>
     public int Seed { get; init; }
 

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
 using System.Text;
 using Corpus.Filters.Languages.Training;
 
@@ -61,6 +63,67 @@ public class TrainingFileTests
         {
             root.Delete(true);
         }
+    }
+
+    [Fact]
+    public void Cldr_display_strings_that_differ_from_english_are_the_text_of_languages_that_have_no_other()
+    {
+        var root = Directory.CreateTempSubdirectory("corpus-lid-pkg-");
+        try
+        {
+            WritePackages(root.FullName);
+            var cldr = Path.Combine(root.FullName, "node_modules");
+            string[] months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+            string[] sicilian = ["jinnaru", "frivaru", "marzu", "april", "maiu", "giugnu", "giugnettu", "austu", "sittèmmiru", "uttùviru", "nuvèmmiru", "dicèmmiru"];
+            WriteCldr(cldr, "en", months, "Saudi Arabia", "MMM d, y");
+            WriteCldr(cldr, "scn", sicilian, "Arabbia Saudita", "d MMM, y");
+            WriteCldr(cldr, "de-AT", ["Jänner", "Feber", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"], "Saudi-Arabien", "d. MMM y");
+            WriteCldr(cldr, "und", months, "Saudi Arabia", "y MMM d");
+            string[] persian = ["ژانویه", "فوریه", "مارس", "آوریل", "مه", "ژوئن", "ژوئیه", "اوت", "سپتامبر", "اکتبر", "نوامبر", "دسامبر"];
+            string[] dari = ["جنوری", "فبروری", "مارچ", "اپریل", "می", "جون", "جولای", "اگست", "سپتمبر", "اکتوبر", "نومبر", "دسمبر"];
+            WriteCldr(cldr, "fa", persian, "عربستان سعودی", "d MMM y");
+            WriteCldr(cldr, "de", ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"], "Saudi-Arabien", "d. MMM y");
+            WriteCldr(cldr, "fur", ["Zenâr", "Fevrâr", "Març", "Avrîl", "Mai", "Jugn", "Lui", "Avost", "Setembar", "Otubar", "Novembar", "Dicembar"], "Arabie Saudide", "d MMM y");
+            WriteCldr(cldr, "fa-AF", dari, "عربستان سعودی", "d MMM y");
+            var options = new LidTrainingOptions { PackageRoot = root.FullName, CldrRoot = cldr, MinLines = 1, MinLineLength = 10, MaxLineLength = 40 };
+
+            var output = new StringWriter();
+            var summary = LidTrainingData.Write(options, [new("fur_Latn", "Ducj i oms a nassin libars e compagns come dignitât e derits.")], output);
+
+            summary.Labels.Keys.Should().Contain("scn_Latn").And.NotContain("und_Latn", "the root locale is not a language");
+            var scn = string.Join(' ', output.ToString().Split('\n').Where(l => l.StartsWith("__label__scn_Latn ")));
+            scn.Should().Contain("Arabbia Saudita").And.Contain("sittèmmiru").And.Contain("jinnaru");
+            scn.Should().NotContain("april", "a string equal to English's at the same place (case aside) is not the language's own");
+            scn.Should().NotContain("MMM", "date patterns are not language");
+            output.ToString().Should().NotContain("Jänner", "regional variants repeat their language and are left out")
+                .And.NotContain("Saudi-Arabien", "German has catalogs: lists of names are only for a language without other text")
+                .And.NotContain("Arabie Saudide", "Friulian has a UDHR translation");
+            var prs = string.Join(' ', output.ToString().Split('\n').Where(l => l.StartsWith("__label__prs_Arab ")));
+            prs.Should().Contain("جنوری", "fa-AF's own month names are Dari")
+                .And.NotContain("عربستان", "a name fa-AF inherits from fa is Persian as much as Dari");
+        }
+        finally
+        {
+            root.Delete(true);
+        }
+    }
+
+    private static void WriteCldr(string nodeModules, string locale, string[] months, string saudiArabia, string pattern)
+    {
+        var dates = Path.Combine(nodeModules, "cldr-dates-full/main", locale);
+        var names = Path.Combine(nodeModules, "cldr-localenames-full/main", locale);
+        Directory.CreateDirectory(dates);
+        Directory.CreateDirectory(names);
+        var wide = months.Select((m, i) => (m, i)).ToDictionary(x => (x.i + 1).ToString(CultureInfo.InvariantCulture), x => x.m);
+        var gregorian = new Dictionary<string, object>
+        {
+            ["months"] = new { format = new { wide } },
+            ["dateFormats"] = new { medium = pattern },
+        };
+        var calendar = new { main = new Dictionary<string, object> { [locale] = new { identity = new { language = locale }, dates = new { calendars = new { gregorian } } } } };
+        File.WriteAllText(Path.Combine(dates, "ca-gregorian.json"), JsonSerializer.Serialize(calendar), new UTF8Encoding(false));
+        var territories = new { main = new Dictionary<string, object> { [locale] = new { localeDisplayNames = new { territories = new { SA = saudiArabia } } } } };
+        File.WriteAllText(Path.Combine(names, "territories.json"), JsonSerializer.Serialize(territories), new UTF8Encoding(false));
     }
 
     private static void WriteCatalog(string messages, string translation, string original)
