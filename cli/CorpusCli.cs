@@ -119,17 +119,18 @@ internal static class CorpusCli
     {
         var sb = new StringBuilder();
         sb.Append($"corpus {c.Name}: {c.Summary}\n\nUsage: corpus {c.Usage}\n");
+        var lefts = c.Options.Select(o => o.IsFlag ? o.Name : $"{o.Name} {o.ValueName}").ToList();
+        var width = Math.Max(18, lefts.Count == 0 ? 0 : lefts.Max(l => l.Length)); // the column fits the longest option
         if (c.Options.Count > 0)
         {
             sb.Append("\nOptions:\n");
-            foreach (var o in c.Options)
+            for (var i = 0; i < c.Options.Count; i++)
             {
-                var left = o.IsFlag ? o.Name : $"{o.Name} {o.ValueName}";
-                sb.Append($"  {left,-18} {o.Description}\n");
+                sb.Append("  ").Append(lefts[i].PadRight(width)).Append(' ').Append(c.Options[i].Description).Append('\n');
             }
         }
 
-        sb.Append($"  {"-h, --help",-18} show this help\n");
+        sb.Append("  ").Append("-h, --help".PadRight(width)).Append(" show this help\n");
         return sb.ToString();
     }
 
