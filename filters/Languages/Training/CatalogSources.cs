@@ -133,13 +133,12 @@ internal static class CatalogSources
         AddHelp(root, labels, result);
         if (cldr is not null)
         {
-            foreach (var (locale, raw) in CldrStrings.Read(cldr, LanguageLabels.IsRegionalLanguage))
-            {
-                if (labels.FromLocale(locale) is not { } language || HasText(result, language) || (udhrLanguages?.Contains(language) ?? false))
-                {
-                    continue;
-                }
+            bool Needed(string locale) =>
+                labels.FromLocale(locale) is { } language && !HasText(result, language) && !(udhrLanguages?.Contains(language) ?? false);
 
+            foreach (var (locale, raw) in CldrStrings.Read(cldr, LanguageLabels.IsRegionalLanguage, Needed))
+            {
+                var language = labels.FromLocale(locale)!;
                 var strings = new List<string>();
                 foreach (var s in raw)
                 {

@@ -42,11 +42,13 @@ internal static class CldrStrings
     /// Per locale folder (ordinal order) its strings, in file order: every folder named by a bare language
     /// (<c>ba</c>; not <c>und</c>, the root), a script variant of <see cref="ScriptVariants"/>, or a
     /// language and a region that <paramref name="regional"/> says names a language of its own
-    /// (<c>fa-AF</c>); regional variants of a language (<c>de-AT</c>) repeat it and are left out.
+    /// (<c>fa-AF</c>); regional variants of a language (<c>de-AT</c>) repeat it and are left out. Only
+    /// folders <paramref name="needed"/> accepts are read.
     /// </summary>
-    public static IEnumerable<(string Locale, List<string> Strings)> Read(string nodeModules, Func<string, bool> regional)
+    public static IEnumerable<(string Locale, List<string> Strings)> Read(string nodeModules, Func<string, bool> regional, Func<string, bool> needed)
     {
         ArgumentNullException.ThrowIfNull(regional);
+        ArgumentNullException.ThrowIfNull(needed);
         var first = Path.Combine(nodeModules, Packages[0].Package, "main");
         if (!Directory.Exists(first))
         {
@@ -59,7 +61,7 @@ internal static class CldrStrings
         Array.Sort(locales, StringComparer.Ordinal);
         foreach (var locale in locales)
         {
-            if (locale == English || !Wanted(locale, regional))
+            if (locale == English || !Wanted(locale, regional) || !needed(locale))
             {
                 continue;
             }
