@@ -6,7 +6,8 @@ namespace Corpus.Filters.Languages.Training;
 /// Reads the translated strings of unpacked Debian packages, grouped by label and source: LibreOffice
 /// resource catalogs (<c>usr/lib/libreoffice/program/resource/LOCALE/LC_MESSAGES/*.mo</c>), gettext
 /// catalogs (<c>usr/share/locale/LOCALE/LC_MESSAGES/*.mo</c>, e.g. iso-codes), fortunes
-/// (<c>usr/share/games/fortunes/LOCALE/*</c>) and LibreOffice's help pages (<see cref="HelpPages"/>). English comes from the original strings (msgids) of one
+/// (<c>usr/share/games/fortunes/LOCALE/*</c>), LibreOffice's help pages (<see cref="HelpPages"/>) and MediaWiki's
+/// interface messages (<see cref="MediaWikiMessages"/>). English comes from the original strings (msgids) of one
 /// catalog set; optionally the Unicode CLDR's display strings (<see cref="CldrStrings"/>). Strings equal to their original are dropped; a string whose script is not its
 /// catalog's dominant script is dropped too. Everything is read in ordinal path order.
 /// </summary>
@@ -131,6 +132,17 @@ internal static class CatalogSources
         }
 
         AddHelp(root, labels, result);
+        foreach (var language in MediaWikiMessages.Read(root, locale => labels.FromLocale(locale) is { } l && labels.IsIso6393(l) ? l : null))
+        {
+            var strings = new List<string>();
+            foreach (var m in language.Messages)
+            {
+                Add(strings, m);
+            }
+
+            AddSource(result, language.Language, MediaWikiMessages.Locale(language.Code), strings);
+        }
+
         if (cldr is not null)
         {
             bool Needed(string locale) =>

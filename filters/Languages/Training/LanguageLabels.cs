@@ -35,8 +35,13 @@ internal sealed class LanguageLabels
     private static readonly HashSet<string> NotLanguages = new(["mo"], StringComparer.Ordinal);
 
     private readonly Dictionary<string, string> _alpha2;
+    private readonly HashSet<string> _alpha3;
 
-    private LanguageLabels(Dictionary<string, string> alpha2) => _alpha2 = alpha2;
+    private LanguageLabels(Dictionary<string, string> alpha2, HashSet<string> alpha3)
+    {
+        _alpha2 = alpha2;
+        _alpha3 = alpha3;
+    }
 
     /// <summary>Loads the two-letter to three-letter table from iso-codes' <c>iso_639-3.json</c>.</summary>
     public static LanguageLabels Load(string iso6393Json)
@@ -44,15 +49,20 @@ internal sealed class LanguageLabels
         using var stream = File.OpenRead(iso6393Json);
         using var doc = JsonDocument.Parse(stream);
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        var codes = new HashSet<string>(StringComparer.Ordinal);
         foreach (var e in doc.RootElement.GetProperty("639-3").EnumerateArray())
         {
-            if (e.TryGetProperty("alpha_2", out var a2) && e.TryGetProperty("alpha_3", out var a3))
+            if (e.TryGetProperty("alpha_3", out var a3))
             {
-                map[a2.GetString()!] = a3.GetString()!;
+                codes.Add(a3.GetString()!);
+                if (e.TryGetProperty("alpha_2", out var a2))
+                {
+                    map[a2.GetString()!] = a3.GetString()!;
+                }
             }
         }
 
-        return new LanguageLabels(map);
+        return new LanguageLabels(map, codes);
     }
 
     /// <summary>The label language of an ISO 639-3 code (macrolanguages resolved).</summary>
@@ -84,6 +94,9 @@ internal sealed class LanguageLabels
         var iso3 = lang.Length == 3 ? lang : _alpha2.GetValueOrDefault(lang);
         return iso3 is null ? null : FromIso6393(iso3);
     }
+
+    /// <summary>Whether an ISO 639-3 code is one (collective codes such as <c>roa</c> and private ones such as <c>qqq</c> are not).</summary>
+    public bool IsIso6393(string code) => _alpha3.Contains(code);
 
     /// <summary>Whether a <c>language_REGION</c> locale's region names a language of its own (<c>fa_AF</c>: Dari).</summary>
     public static bool IsRegionalLanguage(string locale) => RegionalLanguages.ContainsKey(locale);
