@@ -41,7 +41,7 @@ public sealed record LidTrainingOptions
         ["cnr_Latn", "bos_Cyrl", "cjy_Hans", "gan_Hans", "hak_Hans", "hsn_Hans", "nan_Hans", "wuu_Hans"], StringComparer.Ordinal);
 
     /// <summary>A label with fewer lines than this (repeats counted) is left out.</summary>
-    public int MinLines { get; init; } = 40;
+    public int MinLines { get; init; } = 30;
 
     /// <summary>Catalog strings are joined into lines of at least this many characters ...</summary>
     public int MinLineLength { get; init; } = 100;
