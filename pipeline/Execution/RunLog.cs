@@ -228,6 +228,14 @@ internal sealed class CompositePhaseObserver(params IPhaseObserver?[] observers)
         }
     }
 
+    public void Waiting(string what)
+    {
+        foreach (var o in _observers)
+        {
+            o.Waiting(what);
+        }
+    }
+
     public void WorkerJoined(string worker)
     {
         foreach (var o in _observers)
