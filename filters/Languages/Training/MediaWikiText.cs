@@ -7,7 +7,8 @@ namespace Corpus.Filters.Languages.Training;
 /// and <c>{{GENDER:..}}</c> become their first form, <c>{{GRAMMAR:case|word}}</c> its word,
 /// <c>{{lc:..}}</c>/<c>{{ucfirst:..}}</c> their argument; other templates and magic words
 /// (<c>{{SITENAME}}</c>, <c>{{int:..}}</c>, <c>{{#if:..}}</c>) go; <c>[[target|label]]</c> and
-/// <c>[url label]</c> become their label, a bare <c>[[target]]</c> (a page name) goes; bold and
+/// <c>[url label]</c> become their label (an image's <c>[[File:x|thumb|center|caption]]</c> its
+/// caption), a bare <c>[[target]]</c> (a page name) goes, and so do escaped characters (<c>&amp;#x7B;</c>); bold and
 /// italic quotes, <c>$1</c> parameters, behaviour switches (<c>__NOTOC__</c>), comments and list
 /// markers go. Tags and entities are left to <see cref="CatalogText.Clean"/>.
 /// </summary>
@@ -17,6 +18,7 @@ internal static partial class MediaWikiText
     public static string Plain(string wikitext)
     {
         var s = Comment().Replace(wikitext, " ");
+        s = HexEntity().Replace(s, " ");
         for (var depth = 0; depth < 8; depth++)
         {
             var next = InnerTemplate().Replace(s, m => Template(m.Groups[1].Value));
@@ -72,10 +74,13 @@ internal static partial class MediaWikiText
     [GeneratedRegex(@"<!--.*?-->", RegexOptions.Singleline)]
     private static partial Regex Comment();
 
+    [GeneratedRegex(@"&#x[0-9a-fA-F]+;")]
+    private static partial Regex HexEntity();
+
     [GeneratedRegex(@"\{\{([^{}]*)\}\}")]
     private static partial Regex InnerTemplate();
 
-    [GeneratedRegex(@"\[\[[^\[\]|]*\|([^\[\]]*)\]\]")]
+    [GeneratedRegex(@"\[\[[^\[\]]*\|([^\[\]|]*)\]\]")]
     private static partial Regex PipedLink();
 
     [GeneratedRegex(@"\[\[[^\[\]]*\]\]")]

@@ -13,6 +13,7 @@ public class MediaWikiMessagesTests
     [InlineData("* Erste Zeile\n# zweite {{lc:Zeile}}", "  Erste Zeile\n  zweite Zeile")]
     [InlineData("{{PLURAL:$1|12=ein Dutzend|ein Eintrag|$1 Einträge}}", "ein Eintrag")]
     [InlineData("{{int:edit}} {{#if:$1|ja|nein}}", "   ")]
+    [InlineData("[[File:Beispiel.png|thumb|center|Ein Bild]] von &#x7B;Quelle}", "Ein Bild von  Quelle}")]
     public void Wikitext_messages_become_the_words_a_reader_sees(string wikitext, string plain) =>
         MediaWikiText.Plain(wikitext).Should().Be(plain);
 
