@@ -103,7 +103,7 @@ internal static class MediaWikiMessages
 
         if (english is not null)
         {
-            Take(result, "en", "eng", english.Values);
+            Take(result, "en", "eng", english.Values.Select(MediaWikiText.Plain));
         }
 
         foreach (var (code, language, messages) in translations)
@@ -138,10 +138,7 @@ internal static class MediaWikiMessages
             result[code] = entry = new MediaWikiLanguage(code, language, []);
         }
 
-        foreach (var m in messages)
-        {
-            entry.Messages.Add(code == "en" ? MediaWikiText.Plain(m) : m);
-        }
+        entry.Messages.AddRange(messages);
     }
 
     /// <summary>The string messages of one file, metadata (<c>@metadata</c>) left out; empty when the file is not a JSON object.</summary>
