@@ -30,7 +30,7 @@ internal static class CatalogSources
     /// Label, then one list of distinct strings per source (sources in path order). With
     /// <paramref name="cldr"/> (a <c>node_modules</c> folder holding the CLDR packages) a CLDR locale
     /// (<see cref="CldrStrings"/>) is the source of a language that has no other text: no catalog, help
-    /// page, fortune or story, and no UDHR translation (<paramref name="udhrLanguages"/>, ISO 639-3). Lists
+    /// page, fortune, story or MediaWiki message, and no UDHR translation (<paramref name="udhrLanguages"/>, ISO 639-3). Lists
     /// of names and date words are a last resort: measured as a source for every language, or for those
     /// with little other text, they moved close pairs (Persian and Dari learn one list of names) and
     /// cost held-out UDHR accuracy (docs/language-id.md).
@@ -134,13 +134,7 @@ internal static class CatalogSources
         AddHelp(root, labels, result);
         foreach (var language in MediaWikiMessages.Read(root, locale => labels.FromLocale(locale) is { } l && labels.IsIso6393(l) ? l : null))
         {
-            var strings = new List<string>();
-            foreach (var m in language.Messages)
-            {
-                Add(strings, m);
-            }
-
-            AddSource(result, language.Language, MediaWikiMessages.Locale(language.Code), strings);
+            AddCleaned(result, language.Language, MediaWikiMessages.Locale(language.Code), language.Messages);
         }
 
         if (cldr is not null)
@@ -150,14 +144,7 @@ internal static class CatalogSources
 
             foreach (var (locale, raw) in CldrStrings.Read(cldr, LanguageLabels.IsRegionalLanguage, Needed))
             {
-                var language = labels.FromLocale(locale)!;
-                var strings = new List<string>();
-                foreach (var s in raw)
-                {
-                    Add(strings, s);
-                }
-
-                AddSource(result, language, locale, strings);
+                AddCleaned(result, labels.FromLocale(locale)!, locale, raw);
             }
         }
 
@@ -192,20 +179,11 @@ internal static class CatalogSources
                 continue;
             }
 
-            var strings = new List<string>();
-            foreach (var p in HelpPages.Read(root, locale))
-            {
-                if (!english.Contains(p))
-                {
-                    Add(strings, p);
-                }
-            }
-
-            AddSource(result, language, locale, strings);
+            AddCleaned(result, language, locale, HelpPages.Read(root, locale).Where(p => !english.Contains(p)));
         }
     }
 
-    /// <summary>Whether a language (any script) already has catalog, help, fortune or story text.</summary>
+    /// <summary>Whether a language (any script) already has catalog, help, fortune, story or MediaWiki text.</summary>
     private static bool HasText(Dictionary<string, List<IReadOnlyList<string>>> result, string language) =>
         result.Any(r => r.Key.StartsWith(language + "_", StringComparison.Ordinal) && r.Value.Any(s => s.Count > 0));
 
@@ -220,6 +198,18 @@ internal static class CatalogSources
         {
             strings.Add(s);
         }
+    }
+
+    /// <summary>Adds a source of raw strings, each cleaned as <see cref="Add"/> does.</summary>
+    private static void AddCleaned(Dictionary<string, List<IReadOnlyList<string>>> result, string language, string locale, IEnumerable<string> raw)
+    {
+        var strings = new List<string>();
+        foreach (var s in raw)
+        {
+            Add(strings, s);
+        }
+
+        AddSource(result, language, locale, strings);
     }
 
     private static void AddSource(Dictionary<string, List<IReadOnlyList<string>>> result, string language, string locale, List<string> strings)

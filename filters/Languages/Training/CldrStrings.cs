@@ -6,8 +6,8 @@ namespace Corpus.Filters.Languages.Training;
 /// Reads the translated display strings of the Unicode CLDR (npm packages <c>cldr-localenames-full</c>,
 /// <c>cldr-dates-full</c>, <c>cldr-units-full</c>, as installed below a <c>node_modules</c> folder): names of
 /// languages, scripts and territories, months and weekdays, relative dates, time-zone and city names,
-/// units. Little running text, but the only free text in the registries for some Qwen3 languages
-/// (Bashkir, Sicilian). Per locale folder the strings that differ from English's at the same place
+/// units. Little running text, but the only free text in the registries for a few languages (Anii,
+/// Kaingang, Kuvi, Kangri; Bashkir and Sicilian until MediaWiki's messages came). Per locale folder the strings that differ from English's at the same place
 /// (and, for a regional locale such as <c>fa-AF</c>, from its language's); format patterns (date skeletons, interval and hour formats) and exemplar characters are not
 /// language and are skipped.
 /// </summary>

@@ -9,7 +9,7 @@ public sealed record LidTrainingOptions
     /// <summary>
     /// A <c>node_modules</c> folder holding the npm packages <c>cldr-localenames-full</c>, <c>cldr-dates-full</c>
     /// and <c>cldr-units-full</c>, whose display strings are the text of languages that have no other
-    /// (no catalog, help page, fortune, story or UDHR translation); null: not used.
+    /// (no catalog, help page, fortune, story, MediaWiki message or UDHR translation); null: not used.
     /// </summary>
     public string? CldrRoot { get; init; }
 
