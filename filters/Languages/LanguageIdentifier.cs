@@ -204,19 +204,33 @@ public sealed class LanguageIdentifier
     {
         var script = ScriptDetector.Detect(paragraph);
         var n = Model.Predict(paragraph, predictions);
+        var (language, probability) = Pick(predictions[..n], script);
+        if (language.Language == "und" && script is "Hans" or "Hant")
+        {
+            // No label of that form among the candidates: any Han label will do.
+            (language, probability) = Pick(predictions[..n], "Hani");
+        }
+
+        var (w, p) = votes.GetValueOrDefault(language);
+        votes[language] = (w + letters, p + (letters * probability));
+    }
+
+    // The most probable label (times its prior weight) whose script fits the paragraph's; und_<script> if none does.
+    private (LanguageCode Language, double Probability) Pick(ReadOnlySpan<FastTextPrediction> predictions, string script)
+    {
         var language = LanguageCode.Parse($"und_{(script == ScriptDetector.Common ? "Zzzz" : script)}");
         var probability = 0.0;
         var best = 1.0;
-        for (var i = 0; i < n; i++)
+        foreach (var prediction in predictions)
         {
-            var index = predictions[i].LabelIndex;
+            var index = prediction.LabelIndex;
             if (_scriptless[index] is { } iso6393)
             {
                 // A label without a script (lid.176) takes the paragraph's; there is nothing to guard.
-                if (script != ScriptDetector.Common && predictions[i].Probability > probability * best)
+                if (script != ScriptDetector.Common && prediction.Probability > probability * best)
                 {
                     language = LanguageCode.Parse($"{iso6393}_{script}");
-                    probability = predictions[i].Probability;
+                    probability = prediction.Probability;
                     best = 1;
                 }
 
@@ -224,16 +238,15 @@ public sealed class LanguageIdentifier
             }
 
             if (_codes[index].Language != "und" && ScriptDetector.IsCompatible(_scripts[index], script)
-                && predictions[i].Probability * _weights[index] > probability * best)
+                && prediction.Probability * _weights[index] > probability * best)
             {
                 language = _codes[index];
-                probability = predictions[i].Probability;
+                probability = prediction.Probability;
                 best = _weights[index];
             }
         }
 
-        var (w, p) = votes.GetValueOrDefault(language);
-        votes[language] = (w + letters, p + (letters * probability));
+        return (language, probability);
     }
 
     private static ReadOnlySpan<char> Flatten(ReadOnlySpan<char> text, char[] buffer)

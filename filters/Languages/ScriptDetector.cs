@@ -3,9 +3,13 @@ namespace Corpus.Filters.Languages;
 /// <summary>
 /// The dominant writing system of a text, as an ISO 15924 code, from the Unicode Script property
 /// (<see cref="ScriptTable"/>, generated from Unicode's Scripts.txt). Digits, punctuation, symbols,
-/// spaces and combining marks (Common and Inherited) are ignored. Han with kana is <c>Jpan</c>; Han
-/// alone is <c>Hani</c> (simplified and traditional are told apart by the language model, not here);
-/// Hangul, with or without Han, is <c>Hang</c>. A text with no letters at all is <c>Zyyy</c>.
+/// spaces and combining marks (Common and Inherited) are ignored. Scripts are weighed by how much of
+/// a word one character carries: a Han character (a morpheme) counts as three letters, a kana or
+/// Hangul character (a syllable) as two, so a Chinese sentence with a few English names stays Chinese.
+/// Han with kana is <c>Jpan</c>; Han alone is <c>Hans</c> or <c>Hant</c> when its characters that
+/// exist in only one of the two forms (<see cref="HanForms"/>, from Unihan's variants) are at least
+/// twice as many of one form as of the other, else <c>Hani</c>; Hangul, with or without Han, is
+/// <c>Hang</c>. A text with no letters at all is <c>Zyyy</c>.
 /// </summary>
 public static class ScriptDetector
 {
@@ -19,8 +23,21 @@ public static class ScriptDetector
     private static readonly byte KanaIndex = IndexOf("Kana");
     private static readonly byte HangIndex = IndexOf("Hang");
 
-    /// <summary>How many scripts <see cref="Count"/> distinguishes.</summary>
-    internal static int ScriptCount => ScriptTable.Names.Length;
+    // Slots after the scripts in a counts span: Han characters of only the simplified, only the traditional form.
+    private static readonly int SimplifiedSlot = ScriptTable.Names.Length;
+    private static readonly int TraditionalSlot = ScriptTable.Names.Length + 1;
+    private static readonly byte[] BmpHanForms = BuildBmpHanForms();
+
+    private const byte NoHanForm = 0;
+    private const byte SimplifiedForm = 1;
+    private const byte TraditionalForm = 2;
+
+    // Letters a character is worth when scripts are compared (see the class summary).
+    private const int HanWeight = 3;
+    private const int SyllableWeight = 2;
+
+    /// <summary>The length of a counts span for <see cref="Count"/>: one slot per script and two for the Han forms.</summary>
+    internal static int ScriptCount => ScriptTable.Names.Length + 2;
 
     /// <summary>The dominant script of <paramref name="text"/>.</summary>
     public static string Detect(string text)
@@ -32,7 +49,8 @@ public static class ScriptDetector
     /// <summary>The dominant script of <paramref name="text"/>.</summary>
     public static string Detect(ReadOnlySpan<char> text)
     {
-        Span<int> counts = stackalloc int[ScriptTable.Names.Length];
+        Span<int> counts = stackalloc int[ScriptCount];
+        counts.Clear();
         Count(text, counts);
         return Dominant(counts);
     }
@@ -44,17 +62,36 @@ public static class ScriptDetector
         return index == Ignored ? Common : ScriptTable.Names[index];
     }
 
+    /// <summary>
+    /// The dominant script of <paramref name="text"/> as the built-in model's training text was filtered:
+    /// every letter counts one, Han alone is <c>Hani</c>. Kept for <c>Corpus.Filters.Languages.Training</c>
+    /// so that the committed model's training file stays what it was built from.
+    /// </summary>
+    internal static string DetectByLetterCount(ReadOnlySpan<char> text)
+    {
+        Span<int> counts = stackalloc int[ScriptCount];
+        counts.Clear();
+        Count(text, counts);
+        return DominantByLetterCount(counts);
+    }
+
     /// <summary>Whether a model label's script fits text detected as <paramref name="detected"/>.</summary>
+    /// <remarks>Han text of one form still fits Japanese (kanji keep many traditional forms, and some shinjitai are simplified ones) and, if traditional, Korean hanja.</remarks>
     public static bool IsCompatible(string labelScript, string detected) =>
         string.Equals(labelScript, detected, StringComparison.Ordinal) || detected switch
         {
             "Hani" => labelScript is "Hans" or "Hant" or "Jpan" or "Kore",
+            "Hans" => labelScript is "Hani" or "Jpan",
+            "Hant" => labelScript is "Hani" or "Jpan" or "Kore",
             "Jpan" => labelScript is "Hira" or "Kana",
             "Hang" => labelScript is "Kore",
             _ => false,
         };
 
-    /// <summary>Adds each letter's script to <paramref name="counts"/> (indexed like the generated table); returns the letters counted.</summary>
+    /// <summary>
+    /// Adds each letter's script to <paramref name="counts"/> (<see cref="ScriptCount"/> long, indexed like
+    /// the generated table, then the simplified-only and traditional-only Han characters); returns the letters counted.
+    /// </summary>
     internal static int Count(ReadOnlySpan<char> text, Span<int> counts)
     {
         var total = 0;
@@ -65,6 +102,14 @@ public static class ScriptDetector
             {
                 counts[index]++;
                 total++;
+                if (index == HaniIndex)
+                {
+                    switch (HanFormOf(rune.Value))
+                    {
+                        case SimplifiedForm: counts[SimplifiedSlot]++; break;
+                        case TraditionalForm: counts[TraditionalSlot]++; break;
+                    }
+                }
             }
         }
 
@@ -86,14 +131,14 @@ public static class ScriptDetector
         return total;
     }
 
-    /// <summary>The dominant script of counts filled by <see cref="Count"/>.</summary>
+    /// <summary>The dominant script of counts filled by <see cref="Count"/>, each script weighed as the class summary says.</summary>
     internal static string Dominant(ReadOnlySpan<int> counts)
     {
         var kana = counts[HiraIndex] + counts[KanaIndex];
         var han = counts[HaniIndex];
         var best = -1;
         var bestCount = 0;
-        for (var i = 0; i < counts.Length; i++)
+        for (var i = 0; i < ScriptTable.Names.Length; i++)
         {
             var n = counts[i];
             if (i == HiraIndex || i == KanaIndex || i == HaniIndex)
@@ -103,7 +148,7 @@ public static class ScriptDetector
 
             if (i == HangIndex && n > 0)
             {
-                n += han; // Korean text with hanja is still Korean.
+                n = (n * SyllableWeight) + (han * HanWeight); // Korean text with hanja is still Korean.
             }
 
             if (n > bestCount)
@@ -113,7 +158,53 @@ public static class ScriptDetector
             }
         }
 
-        // Japanese: Han and kana together; kana alone is Japanese too.
+        if ((kana * SyllableWeight) + (han * HanWeight) > bestCount && (kana > 0 || han > 0))
+        {
+            if (counts[HangIndex] > 0 && counts[HangIndex] >= kana)
+            {
+                return "Hang";
+            }
+
+            if (kana * 20 >= kana + han)
+            {
+                return "Jpan";
+            }
+
+            var simplified = counts[SimplifiedSlot];
+            var traditional = counts[TraditionalSlot];
+            return simplified > 2 * traditional ? "Hans" : traditional > 2 * simplified ? "Hant" : "Hani";
+        }
+
+        return best < 0 ? Common : ScriptTable.Names[best];
+    }
+
+    /// <summary>The dominant script of counts filled by <see cref="Count"/>, every letter counting one and Han alone being <c>Hani</c> (see <see cref="DetectByLetterCount"/>).</summary>
+    internal static string DominantByLetterCount(ReadOnlySpan<int> counts)
+    {
+        var kana = counts[HiraIndex] + counts[KanaIndex];
+        var han = counts[HaniIndex];
+        var best = -1;
+        var bestCount = 0;
+        for (var i = 0; i < ScriptTable.Names.Length; i++)
+        {
+            var n = counts[i];
+            if (i == HiraIndex || i == KanaIndex || i == HaniIndex)
+            {
+                continue;
+            }
+
+            if (i == HangIndex && n > 0)
+            {
+                n += han;
+            }
+
+            if (n > bestCount)
+            {
+                best = i;
+                bestCount = n;
+            }
+        }
+
         if (kana + han > bestCount && (kana > 0 || han > 0))
         {
             if (counts[HangIndex] > 0 && counts[HangIndex] >= kana)
@@ -142,6 +233,40 @@ public static class ScriptDetector
         }
 
         return i >= 0 && codePoint <= ScriptTable.RangeEnds[i] ? ScriptTable.RangeScripts[i] : Ignored;
+    }
+
+    private static byte HanFormOf(int codePoint)
+    {
+        if (codePoint < BmpHanForms.Length)
+        {
+            return BmpHanForms[codePoint];
+        }
+
+        return Array.BinarySearch(HanForms.SimplifiedOnly, codePoint) >= 0 ? SimplifiedForm
+            : Array.BinarySearch(HanForms.TraditionalOnly, codePoint) >= 0 ? TraditionalForm
+            : NoHanForm;
+    }
+
+    private static byte[] BuildBmpHanForms()
+    {
+        var table = new byte[0x10000];
+        foreach (var codePoint in HanForms.SimplifiedOnly)
+        {
+            if (codePoint < table.Length)
+            {
+                table[codePoint] = SimplifiedForm;
+            }
+        }
+
+        foreach (var codePoint in HanForms.TraditionalOnly)
+        {
+            if (codePoint < table.Length)
+            {
+                table[codePoint] = TraditionalForm;
+            }
+        }
+
+        return table;
     }
 
     private static byte[] BuildBmp()

@@ -42,6 +42,8 @@ public sealed class LidCommandTests
     [InlineData(2, new[] { "lid", "predict", "stray" })]
     [InlineData(2, new[] { "lid", "train", "--out", "x.bin" })]
     [InlineData(2, new[] { "lid", "eval", "--udhr", "--in", "x.txt" })]
+    [InlineData(2, new[] { "lid", "build-model", "--packages", "/nonexistent", "--out", "/tmp/x.bin", "--min-line-length", "300", "--max-line-length", "100" })]
+    [InlineData(2, new[] { "lid", "build-model", "--packages", "/nonexistent", "--out", "/tmp/x.bin", "--max-line-length", "1" })]
     [InlineData(1, new[] { "lid", "predict", "--model", "/nonexistent/model.bin" })]
     [InlineData(1, new[] { "lid", "train", "--in", "/nonexistent/train.txt", "--out", "/tmp/x.bin" })]
     public void Lid_commands_fail_with_the_usual_exit_codes(int expected, string[] args)

@@ -13,7 +13,7 @@ internal sealed class LidBuildModelCommand : ICommand
 
     public string Summary => "build the built-in language-ID model (scripts/build-lid-model.sh fetches its data)";
 
-    public string Usage => "lid build-model --packages DIR --out MODEL [--data FILE] [--cldr DIR] [--udhr FILE] [--seed N] [--catalog-lines N] [--other-catalog-lines N] [--udhr-lines N] [--heldout FILE] [--data-only]";
+    public string Usage => "lid build-model --packages DIR --out MODEL [--data FILE] [--cldr DIR] [--udhr FILE] [--seed N] [--catalog-lines N] [--other-catalog-lines N] [--udhr-lines N] [--min-line-length N] [--max-line-length N] [--heldout FILE] [--data-only]";
 
     public IReadOnlyList<OptionSpec> Options { get; } =
     [
@@ -26,6 +26,8 @@ internal sealed class LidBuildModelCommand : ICommand
         new("--catalog-lines", "N", $"at most this many catalog, help, fortune and game lines per Qwen3 language (default {new LidTrainingOptions { PackageRoot = "" }.MaxCatalogLines})"),
         new("--other-catalog-lines", "N", $"the same for labels outside the Qwen3 table (default {new LidTrainingOptions { PackageRoot = "" }.MaxOtherCatalogLines})"),
         new("--udhr-lines", "N", $"repeat UDHR passages until a label has about this many (default {new LidTrainingOptions { PackageRoot = "" }.TargetUdhrLines})"),
+        new("--min-line-length", "N", $"catalog strings are joined into lines of at least this many characters (default {new LidTrainingOptions { PackageRoot = "" }.MinLineLength}) ..."),
+        new("--max-line-length", "N", $"... and at most this many (default {new LidTrainingOptions { PackageRoot = "" }.MaxLineLength})"),
         new("--heldout", "FILE", "also write the held-out UDHR paragraphs (100+ characters) as __label__x lines, for comparisons"),
         new("--data-only", null, "write the training file and stop"),
     ];
@@ -50,6 +52,21 @@ internal sealed class LidBuildModelCommand : ICommand
         if (args.Value("--udhr-lines") is { } u)
         {
             options = options with { TargetUdhrLines = ArgParser.ParseInt("--udhr-lines", u, 0, int.MaxValue) };
+        }
+
+        if (args.Value("--min-line-length") is { } min)
+        {
+            options = options with { MinLineLength = ArgParser.ParseInt("--min-line-length", min, 2, int.MaxValue) };
+        }
+
+        if (args.Value("--max-line-length") is { } max)
+        {
+            options = options with { MaxLineLength = ArgParser.ParseInt("--max-line-length", max, 2, int.MaxValue) };
+        }
+
+        if (options.MaxLineLength < options.MinLineLength)
+        {
+            throw new UsageException($"--max-line-length ({options.MaxLineLength}) is below --min-line-length ({options.MinLineLength})");
         }
 
         var watch = Stopwatch.StartNew();

@@ -226,7 +226,7 @@ internal static class CatalogSources
             ScriptDetector.Count(s, counts);
         }
 
-        var script = ScriptDetector.Dominant(counts);
+        var script = ScriptDetector.DominantByLetterCount(counts);
         if (script == ScriptDetector.Common)
         {
             return;
@@ -236,7 +236,7 @@ internal static class CatalogSources
         var kept = new List<string>();
         foreach (var s in strings)
         {
-            var detected = ScriptDetector.Detect(s);
+            var detected = ScriptDetector.DetectByLetterCount(s);
             if ((detected == script || (script == "Jpan" && detected == "Hani")) && distinct.Add(s))
             {
                 kept.Add(s);

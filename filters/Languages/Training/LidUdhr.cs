@@ -23,7 +23,7 @@ public static class LidUdhr
             return null;
         }
 
-        var script = ScriptDetector.Detect(text);
+        var script = ScriptDetector.DetectByLetterCount(text);
         if (script == ScriptDetector.Common)
         {
             return null;

@@ -119,7 +119,7 @@ internal static class MediaWikiMessages
                 }
 
                 var plain = MediaWikiText.Plain(text);
-                if (!han && ScriptDetector.Detect(plain) == "Hani")
+                if (!han && ScriptDetector.DetectByLetterCount(plain) == "Hani")
                 {
                     continue;
                 }

@@ -98,6 +98,81 @@ public class LanguageIdentifierTests
     }
 
     [Fact]
+    public void Han_text_of_one_form_is_never_given_a_label_of_the_other()
+    {
+        // A model that has learned traditional characters under the simplified label and the reverse.
+        const string traditional = "這個國家的經濟發展很快，學生們認識了這裡的歷史與傳統";
+        const string simplified = "这个国家的经济发展很快，学生们认识了这里的历史与传统";
+        var dir = Directory.CreateTempSubdirectory("corpus-lid-han-");
+        try
+        {
+            var train = Path.Combine(dir.FullName, "train.txt");
+            var lines = new List<string>();
+            for (var i = 0; i < 200; i++)
+            {
+                lines.Add("__label__zho_Hans " + traditional);
+                lines.Add("__label__zho_Hant " + simplified);
+                lines.Add("__label__eng_Latn the house is big and the garden is green");
+            }
+
+            File.WriteAllLines(train, lines);
+            var model = FastTextTrainer.Train(train, new FastTextTrainingOptions { Dim = 8, Epoch = 5, LearningRate = 0.5, Bucket = 1000, MinN = 1, MaxN = 2 });
+            model.Predict(traditional)[0].Label.Should().Be("__label__zho_Hans", "the model alone would label the traditional text simplified");
+            var id = new LanguageIdentifier(model, new LanguageIdentifierOptions { MinScore = 0 });
+
+            var result = id.Identify(traditional);
+
+            result.Language.Should().Be(LanguageCode.Parse("zho_Hant"));
+            result.Script.Should().Be("Hant");
+            id.Identify(simplified).Language.Should().Be(LanguageCode.Parse("zho_Hans"));
+        }
+        finally
+        {
+            dir.Delete(true);
+        }
+    }
+
+    [Fact]
+    public void Han_text_takes_a_label_of_the_other_form_when_the_model_has_none_of_its_own()
+    {
+        var dir = Directory.CreateTempSubdirectory("corpus-lid-han-only-");
+        try
+        {
+            var train = Path.Combine(dir.FullName, "train.txt");
+            var lines = new List<string>();
+            for (var i = 0; i < 200; i++)
+            {
+                lines.Add("__label__vie_Hans 這個國家的經濟發展很快");
+                lines.Add("__label__eng_Latn the house is big and the garden is green");
+            }
+
+            File.WriteAllLines(train, lines);
+            var model = FastTextTrainer.Train(train, new FastTextTrainingOptions { Dim = 8, Epoch = 5, LearningRate = 0.5, Bucket = 1000, MinN = 1, MaxN = 2 });
+
+            var result = new LanguageIdentifier(model, new LanguageIdentifierOptions { MinScore = 0 }).Identify("這個國家的經濟發展很快，這裡的歷史");
+
+            result.Language.Should().Be(LanguageCode.Parse("vie_Hans"));
+            result.Script.Should().Be("Hant");
+        }
+        finally
+        {
+            dir.Delete(true);
+        }
+    }
+
+    [Fact]
+    public void Built_in_model_keeps_Chinese_with_English_names_Chinese()
+    {
+        // More Latin letters (25) than Han characters (14): weighed by what a character carries, the Han decide.
+        var id = new LanguageIdentifier(BuiltIn.Value.Model, new LanguageIdentifierOptions { MinScore = 0 });
+
+        var result = id.Identify("電視主播 Holly Willoughby 退出與明星 Peter Jones 的合作投資");
+
+        result.Script.Should().Be("Hant");
+        result.Language.Should().Be(LanguageCode.Parse("zho_Hant"));
+    }
+
+    [Fact]
     public void Labels_without_a_script_as_in_lid_176_take_the_paragraph_script()
     {
         var dir = Directory.CreateTempSubdirectory("corpus-lid-bare-");
