@@ -44,6 +44,8 @@ public sealed class LidCommandTests
     [InlineData(2, new[] { "lid", "eval", "--udhr", "--in", "x.txt" })]
     [InlineData(2, new[] { "lid", "build-model", "--packages", "/nonexistent", "--out", "/tmp/x.bin", "--min-line-length", "300", "--max-line-length", "100" })]
     [InlineData(2, new[] { "lid", "build-model", "--packages", "/nonexistent", "--out", "/tmp/x.bin", "--max-line-length", "1" })]
+    [InlineData(2, new[] { "lid", "build-model", "--packages", "/nonexistent", "--out", "/tmp/x.bin", "--udhr-min-length", "300", "--udhr-max-length", "100" })]
+    [InlineData(2, new[] { "lid", "build-model", "--packages", "/nonexistent", "--out", "/tmp/x.bin", "--min-lines", "0" })]
     [InlineData(1, new[] { "lid", "predict", "--model", "/nonexistent/model.bin" })]
     [InlineData(1, new[] { "lid", "train", "--in", "/nonexistent/train.txt", "--out", "/tmp/x.bin" })]
     public void Lid_commands_fail_with_the_usual_exit_codes(int expected, string[] args)
@@ -97,11 +99,13 @@ public sealed class LidCommandTests
         report.MacroQwen3.Should().BeGreaterThanOrEqualTo(0.97, report.Table);
     }
 
-    [Fact]
-    public void Held_out_udhr_paragraphs_never_reach_the_training_passages()
+    [Theory]
+    [InlineData(20, 100)] // the recipe's passages
+    [InlineData(100, 400)] // long ones, which could hold a whole held-out paragraph
+    public void Held_out_udhr_paragraphs_never_reach_the_training_passages(int minLength, int maxLength)
     {
         var udhr = UdhrLibrary.Load();
-        var training = UdhrLidText.Training(udhr).ToLookup(t => t.Label, t => t.Text, StringComparer.Ordinal);
+        var training = UdhrLidText.Training(udhr, minLength, maxLength).ToLookup(t => t.Label, t => t.Text, StringComparer.Ordinal);
         var heldOut = UdhrLidText.HeldOut(udhr).ToList();
 
         heldOut.Should().NotBeEmpty();

@@ -31,7 +31,7 @@ internal static class FastTextLabels
         return parts switch
         {
             [{ Length: 3 } language, "Hani"] => (LanguageCodeMap.LanguageOfIso6393(language), null),
-            [{ Length: 3 } language, { Length: 4 } script] => (LanguageCodeMap.LanguageOfIso6393(language), script),
+            [{ Length: 3 } language, { Length: 4 } script] => (LanguageCodeMap.LanguageOfModelLabel(language), script),
             [{ Length: 2 } language] => LanguageCodeMap.FromCld3(language),
             [{ Length: 3 } language] => (LanguageCodeMap.LanguageOfIso6393(language), null),
             _ => throw new InvalidOperationException($"fastText label '{modelLabel}' is neither xxx_Scrp nor an ISO 639 code"),

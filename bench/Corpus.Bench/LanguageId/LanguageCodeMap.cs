@@ -164,6 +164,14 @@ internal static class LanguageCodeMap
     /// <summary>Every CLD3 code this table knows (to check CLD3's own list against).</summary>
     public static IEnumerable<string> Cld3Codes => Cld3.Select(row => row.Code);
 
+    /// <summary>
+    /// The language of a model's own <c>xxx_Scrp</c> label: mapped like <see cref="LanguageOfIso6393"/> where
+    /// this table has a row, else the code as it is (a model that labels text <c>kom_Cyrl</c> or
+    /// <c>aym_Latn</c> has already decided what the macrolanguage code means).
+    /// </summary>
+    public static string LanguageOfModelLabel(string code) =>
+        Iso6393ByCode.TryGetValue(code, out var row) ? row.Language : code;
+
     /// <summary>The language corpus labels for an ISO 639-3 code (macrolanguages resolved).</summary>
     public static string LanguageOfIso6393(string code)
     {

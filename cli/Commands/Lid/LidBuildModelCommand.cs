@@ -13,7 +13,7 @@ internal sealed class LidBuildModelCommand : ICommand
 
     public string Summary => "build the built-in language-ID model (scripts/build-lid-model.sh fetches its data)";
 
-    public string Usage => "lid build-model --packages DIR --out MODEL [--data FILE] [--cldr DIR] [--udhr FILE] [--seed N] [--catalog-lines N] [--other-catalog-lines N] [--udhr-lines N] [--min-line-length N] [--max-line-length N] [--heldout FILE] [--data-only]";
+    public string Usage => "lid build-model --packages DIR --out MODEL [--data FILE] [--cldr DIR] [--udhr FILE] [--seed N] [--catalog-lines N] [--other-catalog-lines N] [--udhr-lines N] [--min-line-length N] [--max-line-length N] [--min-lines N] [--udhr-min-length N] [--udhr-max-length N] [--heldout FILE] [--data-only]";
 
     public IReadOnlyList<OptionSpec> Options { get; } =
     [
@@ -28,6 +28,9 @@ internal sealed class LidBuildModelCommand : ICommand
         new("--udhr-lines", "N", $"repeat UDHR passages until a label has about this many (default {new LidTrainingOptions { PackageRoot = "" }.TargetUdhrLines})"),
         new("--min-line-length", "N", $"catalog strings are joined into lines of at least this many characters (default {new LidTrainingOptions { PackageRoot = "" }.MinLineLength}) ..."),
         new("--max-line-length", "N", $"... and at most this many (default {new LidTrainingOptions { PackageRoot = "" }.MaxLineLength})"),
+        new("--min-lines", "N", $"a label with fewer lines is left out (default {new LidTrainingOptions { PackageRoot = "" }.MinLines})"),
+        new("--udhr-min-length", "N", $"UDHR paragraphs are joined into passages of at least this many characters (default {new LidTrainingOptions { PackageRoot = "" }.UdhrMinPassageLength}) ..."),
+        new("--udhr-max-length", "N", $"... and cut into ones of at most this many (default {new LidTrainingOptions { PackageRoot = "" }.UdhrMaxPassageLength})"),
         new("--heldout", "FILE", "also write the held-out UDHR paragraphs (100+ characters) as __label__x lines, for comparisons"),
         new("--data-only", null, "write the training file and stop"),
     ];
@@ -39,34 +42,22 @@ internal sealed class LidBuildModelCommand : ICommand
         var seed = args.Value("--seed") is { } s ? ArgParser.ParseInt("--seed", s, 0, int.MaxValue) : 0;
         var data = args.Value("--data") ?? output + ".train.txt";
         var options = new LidTrainingOptions { PackageRoot = packages, CldrRoot = args.Value("--cldr"), Seed = seed };
-        if (args.Value("--catalog-lines") is { } c)
-        {
-            options = options with { MaxCatalogLines = ArgParser.ParseInt("--catalog-lines", c, 0, int.MaxValue) };
-        }
-
-        if (args.Value("--other-catalog-lines") is { } o)
-        {
-            options = options with { MaxOtherCatalogLines = ArgParser.ParseInt("--other-catalog-lines", o, 0, int.MaxValue) };
-        }
-
-        if (args.Value("--udhr-lines") is { } u)
-        {
-            options = options with { TargetUdhrLines = ArgParser.ParseInt("--udhr-lines", u, 0, int.MaxValue) };
-        }
-
-        if (args.Value("--min-line-length") is { } min)
-        {
-            options = options with { MinLineLength = ArgParser.ParseInt("--min-line-length", min, 2, int.MaxValue) };
-        }
-
-        if (args.Value("--max-line-length") is { } max)
-        {
-            options = options with { MaxLineLength = ArgParser.ParseInt("--max-line-length", max, 2, int.MaxValue) };
-        }
-
+        options = Set(args, "--catalog-lines", 0, options, (o, v) => o with { MaxCatalogLines = v });
+        options = Set(args, "--other-catalog-lines", 0, options, (o, v) => o with { MaxOtherCatalogLines = v });
+        options = Set(args, "--udhr-lines", 0, options, (o, v) => o with { TargetUdhrLines = v });
+        options = Set(args, "--min-line-length", 2, options, (o, v) => o with { MinLineLength = v });
+        options = Set(args, "--max-line-length", 2, options, (o, v) => o with { MaxLineLength = v });
+        options = Set(args, "--min-lines", 1, options, (o, v) => o with { MinLines = v });
+        options = Set(args, "--udhr-min-length", 1, options, (o, v) => o with { UdhrMinPassageLength = v });
+        options = Set(args, "--udhr-max-length", 2, options, (o, v) => o with { UdhrMaxPassageLength = v });
         if (options.MaxLineLength < options.MinLineLength)
         {
             throw new UsageException($"--max-line-length ({options.MaxLineLength}) is below --min-line-length ({options.MinLineLength})");
+        }
+
+        if (options.UdhrMaxPassageLength < options.UdhrMinPassageLength)
+        {
+            throw new UsageException($"--udhr-max-length ({options.UdhrMaxPassageLength}) is below --udhr-min-length ({options.UdhrMinPassageLength})");
         }
 
         var watch = Stopwatch.StartNew();
@@ -77,7 +68,7 @@ internal sealed class LidBuildModelCommand : ICommand
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(data))!);
             using (var writer = new StreamWriter(data + ".tmp", false, new UTF8Encoding(false), 1 << 16))
             {
-                summary = LidTrainingData.Write(options, UdhrLidText.Training(udhr), writer);
+                summary = LidTrainingData.Write(options, UdhrLidText.Training(udhr, options.UdhrMinPassageLength, options.UdhrMaxPassageLength), writer);
             }
 
             File.Move(data + ".tmp", data, true);
@@ -101,4 +92,8 @@ internal sealed class LidBuildModelCommand : ICommand
         await Task.Yield();
         return LidTrainCommand.Train(data, output, LidRecipe.TrainingOptions with { Seed = (ulong)seed }, console, Name, ct);
     }
+
+    // The options with one integer option applied, when it is given (at least min).
+    private static LidTrainingOptions Set(ParsedArgs args, string name, int min, LidTrainingOptions options, Func<LidTrainingOptions, int, LidTrainingOptions> apply) =>
+        args.Value(name) is { } value ? apply(options, ArgParser.ParseInt(name, value, min, int.MaxValue)) : options;
 }

@@ -9,14 +9,14 @@ internal static class UdhrLidText
     /// <summary>Shortest held-out paragraph evaluated.</summary>
     public const int MinTestLength = 100;
 
-    /// <summary>Passages of every article that is not held out (and the preamble), per translation.</summary>
-    public static IEnumerable<LidText> Training(IReadOnlyList<UdhrTranslation> translations)
+    /// <summary>Passages of every article that is not held out (and the preamble), per translation: short paragraphs joined up to <paramref name="minLength"/> characters, long ones cut near <paramref name="maxLength"/>.</summary>
+    public static IEnumerable<LidText> Training(IReadOnlyList<UdhrTranslation> translations, int minLength, int maxLength)
     {
         foreach (var (label, t) in Labelled(translations))
         {
             foreach (var section in t.Sections.Where(s => !LidUdhr.IsHeldOut(s.ArticleNumber)))
             {
-                foreach (var passage in LidTrainingData.Passages(section.Paragraphs))
+                foreach (var passage in LidTrainingData.Passages(section.Paragraphs, minLength, maxLength))
                 {
                     yield return new LidText(label, passage);
                 }

@@ -85,7 +85,7 @@ public static class LidTrainingData
         return new LidTrainingSummary(summary);
     }
 
-    /// <summary>Training passages from a translation's paragraphs: short ones joined, long ones cut at spaces near 400 characters.</summary>
+    /// <summary>Training passages from a translation's paragraphs: short ones joined up to <paramref name="minLength"/> characters, long ones cut at spaces near <paramref name="maxLength"/>.</summary>
     public static IEnumerable<string> Passages(IEnumerable<string> paragraphs, int minLength = 100, int maxLength = 400)
     {
         var pending = new StringBuilder();

@@ -17,17 +17,17 @@ public sealed record LidTrainingOptions
     public int Seed { get; init; }
 
     /// <summary>At most this many catalog, help, fortune and game lines per Qwen3 language (the cap for large languages).</summary>
-    public int MaxCatalogLines { get; init; } = 20000;
+    public int MaxCatalogLines { get; init; } = 80000;
 
     /// <summary>
     /// The same cap for labels outside the Qwen3 table (<see cref="Qwen3Languages"/>): with the full cap a
     /// minority language written much like a Qwen3 one (Crimean Tatar and Turkish, Latin Serbian and
     /// Bosnian) learns the shared news vocabulary from its catalogs and takes that language's lines.
     /// </summary>
-    public int MaxOtherCatalogLines { get; init; } = 1000;
+    public int MaxOtherCatalogLines { get; init; } = 4000;
 
     /// <summary>UDHR passages are repeated until a label has about this many of them ...</summary>
-    public int TargetUdhrLines { get; init; } = 1000;
+    public int TargetUdhrLines { get; init; } = 4000;
 
     /// <summary>... but each passage at most this many times.</summary>
     public int MaxUdhrRepeat { get; init; } = 15;
@@ -40,12 +40,18 @@ public sealed record LidTrainingOptions
     public IReadOnlySet<string> ExcludedLabels { get; init; } = new HashSet<string>(
         ["cnr_Latn", "bos_Cyrl", "cjy_Hans", "gan_Hans", "hak_Hans", "hsn_Hans", "nan_Hans", "wuu_Hans"], StringComparer.Ordinal);
 
+    /// <summary>UDHR paragraphs are joined into training passages of at least this many characters ...</summary>
+    public int UdhrMinPassageLength { get; init; } = 20;
+
+    /// <summary>... and cut at spaces into passages of at most this many.</summary>
+    public int UdhrMaxPassageLength { get; init; } = 100;
+
     /// <summary>A label with fewer lines than this (repeats counted) is left out.</summary>
-    public int MinLines { get; init; } = 30;
+    public int MinLines { get; init; } = 100;
 
     /// <summary>Catalog strings are joined into lines of at least this many characters ...</summary>
-    public int MinLineLength { get; init; } = 100;
+    public int MinLineLength { get; init; } = 20;
 
     /// <summary>... and at most this many.</summary>
-    public int MaxLineLength { get; init; } = 400;
+    public int MaxLineLength { get; init; } = 100;
 }

@@ -11,7 +11,8 @@ public static class LidUdhr
     /// <summary>
     /// The label of a UDHR translation: its ISO 639-3 code (macrolanguages resolved as in the Qwen3
     /// table) and the dominant script of its text; Han text is traditional for codes marked
-    /// <c>hant</c> and for Cantonese, simplified otherwise. Null for an undetermined language.
+    /// <c>hant</c> and for Cantonese, simplified for codes marked <c>hans</c>, and otherwise the form its
+    /// characters show (<see cref="ScriptDetector"/>), simplified when they show none. Null for an undetermined language.
     /// </summary>
     /// <param name="iso6393">The translation's <c>data-iso6393</c>.</param>
     /// <param name="code">The translation's file code, e.g. <c>cmn_hant</c>.</param>
@@ -31,7 +32,11 @@ public static class LidUdhr
 
         if (script == "Hani")
         {
-            script = LanguageLabels.HanScript(iso6393 == "yue" ? "yue" : code);
+            // The code names the form (cmn_hans, cmn_hant; Cantonese is labelled traditional), or the text
+            // shows it (vie_han, Vietnamese in chữ Nôm, is written with traditional forms).
+            script = iso6393 == "yue" || code.Contains("hans", StringComparison.OrdinalIgnoreCase) || code.Contains("hant", StringComparison.OrdinalIgnoreCase)
+                ? LanguageLabels.HanScript(iso6393 == "yue" ? "yue" : code)
+                : ScriptDetector.Detect(text) == "Hant" ? "Hant" : "Hans";
         }
 
         return $"{LanguageLabels.FromIso6393(iso6393)}_{script}";

@@ -18,6 +18,8 @@ public class TrainingDataTests
     [InlineData("azj", "azj_cyrl", "Бүтүн инсанлар ләјагәт вә һүгугларына ҝөрә азад вә бәрабәр доғулурлар.", "azj_Cyrl")]
     [InlineData("cmn", "cmn_hant", "人人生而自由，在尊嚴和權利上一律平等。", "zho_Hant")]
     [InlineData("cmn", "cmn_hans", "人人生而自由，在尊严和权利上一律平等。", "zho_Hans")]
+    [InlineData("vie", "vie_han", "人人生而自由，在尊嚴和權利上一律平等。", "vie_Hant")]
+    [InlineData("wuu", "wuu", "人人生而自由，在尊严和权利上一律平等。", "wuu_Hans")]
     [InlineData("lvs", "lav", "Visi cilvēki piedzimst brīvi un vienlīdzīgi.", "lvs_Latn")]
     [InlineData("ekk", "est", "Kõik inimesed sünnivad vabadena.", "est_Latn")]
     public void Udhr_translations_get_the_code_of_their_language_and_text_script(string iso, string code, string text, string label) =>
