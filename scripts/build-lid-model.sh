@@ -32,9 +32,11 @@ while IFS= read -r spec; do
   name="${spec%%=*}"; version="${spec#*=}"
   compgen -G "$cache/debs/${name}_*${version##*:}_*.deb" >/dev/null || missing+=("$spec")
 done < "$list"
-if (( ${#missing[@]} > 0 )); then
-  (cd "$cache/debs" && apt-get download -q "${missing[@]}" >/dev/null 2>"$cache/apt.log") \
-    || { echo "build-lid-model: apt-get download failed (see $cache/apt.log); 'apt-get update' may help" >&2; exit 1; }
+download() { (cd "$cache/debs" && apt-get download -q "${missing[@]}" >/dev/null 2>"$cache/apt.log"); }
+if (( ${#missing[@]} > 0 )) && ! download; then
+  # A fresh machine may have no package lists yet: fetch them once (as root) and try again.
+  apt-get update -qq >/dev/null 2>&1 || true
+  download || { echo "build-lid-model: apt-get download failed (see $cache/apt.log); the pinned versions may have left the mirror (filters/Languages/Model/packages.txt)" >&2; exit 1; }
 fi
 for deb in "$cache"/debs/*.deb; do
   stamp="$cache/packages/.unpacked-$(basename "$deb")"
