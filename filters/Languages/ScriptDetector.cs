@@ -132,7 +132,14 @@ public static class ScriptDetector
     }
 
     /// <summary>The dominant script of counts filled by <see cref="Count"/>, each script weighed as the class summary says.</summary>
-    internal static string Dominant(ReadOnlySpan<int> counts)
+    internal static string Dominant(ReadOnlySpan<int> counts) => Dominant(counts, HanWeight, SyllableWeight, hanForms: true);
+
+    /// <summary>The dominant script of counts filled by <see cref="Count"/>, every letter counting one and Han alone being <c>Hani</c> (see <see cref="DetectByLetterCount"/>).</summary>
+    internal static string DominantByLetterCount(ReadOnlySpan<int> counts) => Dominant(counts, 1, 1, hanForms: false);
+
+    // hanWeight, syllableWeight: letters a Han character and a kana or Hangul character are worth;
+    // hanForms: whether Han alone is told apart as Hans or Hant.
+    private static string Dominant(ReadOnlySpan<int> counts, int hanWeight, int syllableWeight, bool hanForms)
     {
         var kana = counts[HiraIndex] + counts[KanaIndex];
         var han = counts[HaniIndex];
@@ -148,7 +155,7 @@ public static class ScriptDetector
 
             if (i == HangIndex && n > 0)
             {
-                n = (n * SyllableWeight) + (han * HanWeight); // Korean text with hanja is still Korean.
+                n = (n * syllableWeight) + (han * hanWeight); // Korean text with hanja is still Korean.
             }
 
             if (n > bestCount)
@@ -158,7 +165,7 @@ public static class ScriptDetector
             }
         }
 
-        if ((kana * SyllableWeight) + (han * HanWeight) > bestCount && (kana > 0 || han > 0))
+        if ((kana * syllableWeight) + (han * hanWeight) > bestCount && (kana > 0 || han > 0))
         {
             if (counts[HangIndex] > 0 && counts[HangIndex] >= kana)
             {
@@ -170,49 +177,14 @@ public static class ScriptDetector
                 return "Jpan";
             }
 
+            if (!hanForms)
+            {
+                return "Hani";
+            }
+
             var simplified = counts[SimplifiedSlot];
             var traditional = counts[TraditionalSlot];
             return simplified > 2 * traditional ? "Hans" : traditional > 2 * simplified ? "Hant" : "Hani";
-        }
-
-        return best < 0 ? Common : ScriptTable.Names[best];
-    }
-
-    /// <summary>The dominant script of counts filled by <see cref="Count"/>, every letter counting one and Han alone being <c>Hani</c> (see <see cref="DetectByLetterCount"/>).</summary>
-    internal static string DominantByLetterCount(ReadOnlySpan<int> counts)
-    {
-        var kana = counts[HiraIndex] + counts[KanaIndex];
-        var han = counts[HaniIndex];
-        var best = -1;
-        var bestCount = 0;
-        for (var i = 0; i < ScriptTable.Names.Length; i++)
-        {
-            var n = counts[i];
-            if (i == HiraIndex || i == KanaIndex || i == HaniIndex)
-            {
-                continue;
-            }
-
-            if (i == HangIndex && n > 0)
-            {
-                n += han;
-            }
-
-            if (n > bestCount)
-            {
-                best = i;
-                bestCount = n;
-            }
-        }
-
-        if (kana + han > bestCount && (kana > 0 || han > 0))
-        {
-            if (counts[HangIndex] > 0 && counts[HangIndex] >= kana)
-            {
-                return "Hang";
-            }
-
-            return kana * 20 >= kana + han ? "Jpan" : "Hani";
         }
 
         return best < 0 ? Common : ScriptTable.Names[best];

@@ -34,8 +34,9 @@ public static class LidUdhr
         {
             // The code names the form (cmn_hans, cmn_hant; Cantonese is labelled traditional), or the text
             // shows it (vie_han, Vietnamese in chữ Nôm, is written with traditional forms).
-            script = iso6393 == "yue" || code.Contains("hans", StringComparison.OrdinalIgnoreCase) || code.Contains("hant", StringComparison.OrdinalIgnoreCase)
-                ? LanguageLabels.HanScript(iso6393 == "yue" ? "yue" : code)
+            var hint = iso6393 == "yue" ? "yue" : code;
+            script = hint == "yue" || code.Contains("hans", StringComparison.OrdinalIgnoreCase) || code.Contains("hant", StringComparison.OrdinalIgnoreCase)
+                ? LanguageLabels.HanScript(hint)
                 : ScriptDetector.Detect(text) == "Hant" ? "Hant" : "Hans";
         }
 

@@ -69,32 +69,16 @@ public class LanguageIdentifierTests
     public void A_label_whose_script_differs_from_the_paragraph_is_never_chosen()
     {
         // A model that has learned Cyrillic text under a Latin-script label.
-        var dir = Directory.CreateTempSubdirectory("corpus-lid-guard-");
-        try
-        {
-            var train = Path.Combine(dir.FullName, "train.txt");
-            var lines = new List<string>();
-            for (var i = 0; i < 200; i++)
-            {
-                lines.Add("__label__eng_Latn привет мир как дела хорошо спасибо");
-                lines.Add("__label__rus_Cyrl книга стол окно дверь улица город");
-                lines.Add("__label__deu_Latn das haus ist groß und der garten ist grün");
-            }
+        var model = TrainOn(
+            ["__label__eng_Latn привет мир как дела хорошо спасибо", "__label__rus_Cyrl книга стол окно дверь улица город", "__label__deu_Latn das haus ist groß und der garten ist grün"],
+            new FastTextTrainingOptions { Dim = 8, Epoch = 5, LearningRate = 0.5, Bucket = 1000, MinN = 2, MaxN = 3 });
+        const string text = "привет мир как дела хорошо спасибо привет мир как дела хорошо спасибо";
+        model.Predict(text)[0].Label.Should().Be("__label__eng_Latn", "the model alone would label this Cyrillic text English");
 
-            File.WriteAllLines(train, lines);
-            var model = FastTextTrainer.Train(train, new FastTextTrainingOptions { Dim = 8, Epoch = 5, LearningRate = 0.5, Bucket = 1000, MinN = 2, MaxN = 3 });
-            const string text = "привет мир как дела хорошо спасибо привет мир как дела хорошо спасибо";
-            model.Predict(text)[0].Label.Should().Be("__label__eng_Latn", "the model alone would label this Cyrillic text English");
+        var result = new LanguageIdentifier(model, new LanguageIdentifierOptions { MinScore = 0 }).Identify(text);
 
-            var result = new LanguageIdentifier(model, new LanguageIdentifierOptions { MinScore = 0 }).Identify(text);
-
-            result.Language.Should().Be(LanguageCode.Parse("rus_Cyrl"));
-            result.Script.Should().Be("Cyrl");
-        }
-        finally
-        {
-            dir.Delete(true);
-        }
+        result.Language.Should().Be(LanguageCode.Parse("rus_Cyrl"));
+        result.Script.Should().Be("Cyrl");
     }
 
     [Fact]
@@ -103,61 +87,30 @@ public class LanguageIdentifierTests
         // A model that has learned traditional characters under the simplified label and the reverse.
         const string traditional = "這個國家的經濟發展很快，學生們認識了這裡的歷史與傳統";
         const string simplified = "这个国家的经济发展很快，学生们认识了这里的历史与传统";
-        var dir = Directory.CreateTempSubdirectory("corpus-lid-han-");
-        try
-        {
-            var train = Path.Combine(dir.FullName, "train.txt");
-            var lines = new List<string>();
-            for (var i = 0; i < 200; i++)
-            {
-                lines.Add("__label__zho_Hans " + traditional);
-                lines.Add("__label__zho_Hant " + simplified);
-                lines.Add("__label__eng_Latn the house is big and the garden is green");
-            }
+        var model = TrainOn(
+            ["__label__zho_Hans " + traditional, "__label__zho_Hant " + simplified, "__label__eng_Latn the house is big and the garden is green"],
+            new FastTextTrainingOptions { Dim = 8, Epoch = 5, LearningRate = 0.5, Bucket = 1000, MinN = 1, MaxN = 2 });
+        model.Predict(traditional)[0].Label.Should().Be("__label__zho_Hans", "the model alone would label the traditional text simplified");
+        var id = new LanguageIdentifier(model, new LanguageIdentifierOptions { MinScore = 0 });
 
-            File.WriteAllLines(train, lines);
-            var model = FastTextTrainer.Train(train, new FastTextTrainingOptions { Dim = 8, Epoch = 5, LearningRate = 0.5, Bucket = 1000, MinN = 1, MaxN = 2 });
-            model.Predict(traditional)[0].Label.Should().Be("__label__zho_Hans", "the model alone would label the traditional text simplified");
-            var id = new LanguageIdentifier(model, new LanguageIdentifierOptions { MinScore = 0 });
+        var result = id.Identify(traditional);
 
-            var result = id.Identify(traditional);
-
-            result.Language.Should().Be(LanguageCode.Parse("zho_Hant"));
-            result.Script.Should().Be("Hant");
-            id.Identify(simplified).Language.Should().Be(LanguageCode.Parse("zho_Hans"));
-        }
-        finally
-        {
-            dir.Delete(true);
-        }
+        result.Language.Should().Be(LanguageCode.Parse("zho_Hant"));
+        result.Script.Should().Be("Hant");
+        id.Identify(simplified).Language.Should().Be(LanguageCode.Parse("zho_Hans"));
     }
 
     [Fact]
     public void Han_text_takes_a_label_of_the_other_form_when_the_model_has_none_of_its_own()
     {
-        var dir = Directory.CreateTempSubdirectory("corpus-lid-han-only-");
-        try
-        {
-            var train = Path.Combine(dir.FullName, "train.txt");
-            var lines = new List<string>();
-            for (var i = 0; i < 200; i++)
-            {
-                lines.Add("__label__vie_Hans 這個國家的經濟發展很快");
-                lines.Add("__label__eng_Latn the house is big and the garden is green");
-            }
+        var model = TrainOn(
+            ["__label__vie_Hans 這個國家的經濟發展很快", "__label__eng_Latn the house is big and the garden is green"],
+            new FastTextTrainingOptions { Dim = 8, Epoch = 5, LearningRate = 0.5, Bucket = 1000, MinN = 1, MaxN = 2 });
 
-            File.WriteAllLines(train, lines);
-            var model = FastTextTrainer.Train(train, new FastTextTrainingOptions { Dim = 8, Epoch = 5, LearningRate = 0.5, Bucket = 1000, MinN = 1, MaxN = 2 });
+        var result = new LanguageIdentifier(model, new LanguageIdentifierOptions { MinScore = 0 }).Identify("這個國家的經濟發展很快，這裡的歷史");
 
-            var result = new LanguageIdentifier(model, new LanguageIdentifierOptions { MinScore = 0 }).Identify("這個國家的經濟發展很快，這裡的歷史");
-
-            result.Language.Should().Be(LanguageCode.Parse("vie_Hans"));
-            result.Script.Should().Be("Hant");
-        }
-        finally
-        {
-            dir.Delete(true);
-        }
+        result.Language.Should().Be(LanguageCode.Parse("vie_Hans"));
+        result.Script.Should().Be("Hant");
     }
 
     [Fact]
@@ -175,55 +128,37 @@ public class LanguageIdentifierTests
     [Fact]
     public void Labels_without_a_script_as_in_lid_176_take_the_paragraph_script()
     {
-        var dir = Directory.CreateTempSubdirectory("corpus-lid-bare-");
-        try
-        {
-            var train = Path.Combine(dir.FullName, "train.txt");
-            var lines = new List<string>();
-            for (var i = 0; i < 200; i++)
-            {
-                lines.Add("__label__en the house is big and the garden is green and the people are kind");
-                lines.Add("__label__ru книга стол окно дверь улица город люди дом сад");
-                lines.Add("__label__arz الكتاب على الطاولة والبيت كبير والحديقة خضراء");
-                lines.Add("__label__xx-unknown zzz qqq xxx");
-            }
+        var model = TrainOn(
+            [
+                "__label__en the house is big and the garden is green and the people are kind",
+                "__label__ru книга стол окно дверь улица город люди дом сад",
+                "__label__arz الكتاب على الطاولة والبيت كبير والحديقة خضراء",
+                "__label__xx-unknown zzz qqq xxx",
+            ],
+            new FastTextTrainingOptions { Dim = 8, Epoch = 5, LearningRate = 0.5, Bucket = 1000, MinN = 2, MaxN = 3 });
+        var id = new LanguageIdentifier(model, new LanguageIdentifierOptions { MinScore = 0 });
 
-            File.WriteAllLines(train, lines);
-            var id = new LanguageIdentifier(FastTextTrainer.Train(train, new FastTextTrainingOptions { Dim = 8, Epoch = 5, LearningRate = 0.5, Bucket = 1000, MinN = 2, MaxN = 3 }), new LanguageIdentifierOptions { MinScore = 0 });
-
-            id.Identify("the garden is green and the house is big, the people are kind").Language.Should().Be(LanguageCode.Parse("eng_Latn"));
-            id.Identify("книга стол окно дверь улица город люди дом сад").Language.Should().Be(LanguageCode.Parse("rus_Cyrl"));
-            id.Identify("الكتاب على الطاولة والبيت كبير والحديقة خضراء").Language.Should().Be(LanguageCode.Parse("arz_Arab"));
-            id.Identify("zzz qqq xxx zzz qqq xxx zzz qqq xxx zzz qqq xxx").Language.Language.Should().BeOneOf("eng", "rus", "arz", "und");
-        }
-        finally
-        {
-            dir.Delete(true);
-        }
+        id.Identify("the garden is green and the house is big, the people are kind").Language.Should().Be(LanguageCode.Parse("eng_Latn"));
+        id.Identify("книга стол окно дверь улица город люди дом сад").Language.Should().Be(LanguageCode.Parse("rus_Cyrl"));
+        id.Identify("الكتاب على الطاولة والبيت كبير والحديقة خضراء").Language.Should().Be(LanguageCode.Parse("arz_Arab"));
+        id.Identify("zzz qqq xxx zzz qqq xxx zzz qqq xxx zzz qqq xxx").Language.Language.Should().BeOneOf("eng", "rus", "arz", "und");
     }
 
     [Fact]
     public void The_qwen3_weight_tips_a_close_call_toward_the_qwen3_language()
     {
-        var dir = Directory.CreateTempSubdirectory("corpus-lid-prior-");
-        try
-        {
-            // "wordsa" is Scots (not a Qwen3 language) three times in five, English twice.
-            var train = Path.Combine(dir.FullName, "train.txt");
-            File.WriteAllLines(train, Enumerable.Range(0, 500).Select(i => (i % 5 < 3 ? "__label__sco_Latn" : "__label__eng_Latn") + " wordsa wordsa wordsa"));
-            var model = FastTextTrainer.Train(train, new FastTextTrainingOptions { Dim = 4, Epoch = 20, LearningRate = 0.5, Bucket = 1000 });
-            const string text = "wordsa wordsa wordsa wordsa wordsa wordsa wordsa wordsa";
-            model.Predict(text)[0].Label.Should().Be("__label__sco_Latn");
+        // "wordsa" is Scots (not a Qwen3 language) three times in five, English twice.
+        var model = TrainOn(
+            ["__label__sco_Latn wordsa wordsa wordsa", "__label__sco_Latn wordsa wordsa wordsa", "__label__sco_Latn wordsa wordsa wordsa", "__label__eng_Latn wordsa wordsa wordsa", "__label__eng_Latn wordsa wordsa wordsa"],
+            new FastTextTrainingOptions { Dim = 4, Epoch = 20, LearningRate = 0.5, Bucket = 1000 },
+            rounds: 100);
+        const string text = "wordsa wordsa wordsa wordsa wordsa wordsa wordsa wordsa";
+        model.Predict(text)[0].Label.Should().Be("__label__sco_Latn");
 
-            new LanguageIdentifier(model, new LanguageIdentifierOptions { MinScore = 0, Qwen3Weight = 1 }).Identify(text).Language.Should().Be(LanguageCode.Parse("sco_Latn"));
-            var weighted = new LanguageIdentifier(model, new LanguageIdentifierOptions { MinScore = 0, Qwen3Weight = 10 }).Identify(text);
-            weighted.Language.Should().Be(LanguageCode.Parse("eng_Latn"));
-            weighted.Score.Should().BeLessThan(0.5, "the reported probability stays the model's");
-        }
-        finally
-        {
-            dir.Delete(true);
-        }
+        new LanguageIdentifier(model, new LanguageIdentifierOptions { MinScore = 0, Qwen3Weight = 1 }).Identify(text).Language.Should().Be(LanguageCode.Parse("sco_Latn"));
+        var weighted = new LanguageIdentifier(model, new LanguageIdentifierOptions { MinScore = 0, Qwen3Weight = 10 }).Identify(text);
+        weighted.Language.Should().Be(LanguageCode.Parse("eng_Latn"));
+        weighted.Score.Should().BeLessThan(0.5, "the reported probability stays the model's");
     }
 
     [Theory]
@@ -257,5 +192,21 @@ public class LanguageIdentifierTests
         Parallel.For(0, results.Length, i => results[i] = id.Identify(English + "\n" + German));
 
         results.Should().OnlyContain(r => r.Language == expected.Language && r.Score == expected.Score);
+    }
+
+    // A small model trained by corpus's own trainer on `rounds` repetitions of the lines of one round.
+    private static FastTextModel TrainOn(IReadOnlyList<string> round, FastTextTrainingOptions options, int rounds = 200)
+    {
+        var dir = Directory.CreateTempSubdirectory("corpus-lid-test-");
+        try
+        {
+            var train = Path.Combine(dir.FullName, "train.txt");
+            File.WriteAllLines(train, Enumerable.Range(0, rounds).SelectMany(_ => round));
+            return FastTextTrainer.Train(train, options);
+        }
+        finally
+        {
+            dir.Delete(true);
+        }
     }
 }
