@@ -4,14 +4,18 @@ namespace Corpus.Filters.Languages.Training;
 
 /// <summary>
 /// Writes the built-in language-ID model's training file (<c>__label__xxx_Scrp text</c> lines) from
-/// UDHR passages and the translation catalogs and fortunes of unpacked Debian packages; classes are
+/// UDHR passages and the translation catalogs and fortunes of unpacked Debian packages, plus machine
+/// translations of one language's strings into a close one (<see cref="LidTrainingOptions.Translations"/>); classes are
 /// balanced (catalog lines capped, UDHR passages repeated up to a limit) and every order is seeded,
 /// so the same inputs and seed give the same bytes.
 /// </summary>
 public static class LidTrainingData
 {
-    /// <summary>Writes the training file; <paramref name="udhr"/> must hold training passages only.</summary>
-    public static LidTrainingSummary Write(LidTrainingOptions options, IEnumerable<LidText> udhr, TextWriter output)
+    /// <summary>
+    /// Writes the training file; <paramref name="udhr"/> must hold training passages only. The translations run
+    /// through <paramref name="translator"/>, by default Apertium unpacked into the package folder (<see cref="ApertiumTranslator"/>).
+    /// </summary>
+    public static LidTrainingSummary Write(LidTrainingOptions options, IEnumerable<LidText> udhr, TextWriter output, ILidTranslator? translator = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(udhr);
@@ -20,6 +24,7 @@ public static class LidTrainingData
             .ToDictionary(g => g.Key, g => g.Select(t => t.Text).ToList(), StringComparer.Ordinal);
         var udhrLanguages = udhrByLabel.Keys.Select(l => l.Split('_')[0]).ToHashSet(StringComparer.Ordinal);
         var catalogs = CatalogSources.Read(options.PackageRoot, options.CldrRoot, udhrLanguages);
+        var translated = Translate(options.Translations, catalogs, translator ?? new ApertiumTranslator(options.PackageRoot));
         var labels = udhrByLabel.Keys.Union(catalogs.Keys).Where(l => !options.ExcludedLabels.Contains(l)).Order(StringComparer.Ordinal).ToList();
 
         var lines = new List<string>();
@@ -82,7 +87,7 @@ public static class LidTrainingData
             output.Write('\n');
         }
 
-        return new LidTrainingSummary(summary);
+        return new LidTrainingSummary(summary) { Translations = translated };
     }
 
     /// <summary>Training passages from a translation's paragraphs: short ones joined up to <paramref name="minLength"/> characters, long ones cut at spaces near <paramref name="maxLength"/>.</summary>
@@ -123,6 +128,65 @@ public static class LidTrainingData
                 yield return chunk;
             }
         }
+    }
+
+    // Adds each translation's changed strings to its target label, one source per source of the label translated
+    // (the sources as CatalogSources read them, before any translation added to them).
+    private static List<LidTranslated> Translate(
+        IReadOnlyList<LidTranslation> translations, Dictionary<string, List<IReadOnlyList<string>>> catalogs, ILidTranslator translator)
+    {
+        var original = catalogs.ToDictionary(c => c.Key, c => c.Value.ToList(), StringComparer.Ordinal);
+        var result = new List<LidTranslated>();
+        foreach (var translation in translations)
+        {
+            if (translator.Unavailable(translation.Mode) is { } reason)
+            {
+                result.Add(new LidTranslated(translation, 0, 0, reason));
+                continue;
+            }
+
+            if (!original.TryGetValue(translation.From, out var sources))
+            {
+                result.Add(new LidTranslated(translation, 0, 0, $"there is no text of {translation.From} to translate"));
+                continue;
+            }
+
+            var strings = 0;
+            var changed = 0;
+            foreach (var source in sources)
+            {
+                var output = translator.Translate(translation.Mode, source);
+                if (output.Count != source.Count)
+                {
+                    throw new InvalidDataException($"translation {translation.Mode} gave {output.Count} lines for {source.Count}");
+                }
+
+                var kept = new List<string>();
+                for (var i = 0; i < source.Count; i++)
+                {
+                    if (!string.Equals(output[i], source[i], StringComparison.Ordinal) && CatalogText.Clean(output[i]) is { } clean)
+                    {
+                        kept.Add(clean);
+                    }
+                }
+
+                strings += source.Count;
+                changed += kept.Count;
+                if (kept.Count > 0)
+                {
+                    if (!catalogs.TryGetValue(translation.To, out var target))
+                    {
+                        catalogs[translation.To] = target = [];
+                    }
+
+                    target.Add(kept);
+                }
+            }
+
+            result.Add(new LidTranslated(translation, strings, changed, null));
+        }
+
+        return result;
     }
 
     internal static int StableHash(string s)

@@ -40,6 +40,14 @@ public sealed record LidTrainingOptions
     public IReadOnlySet<string> ExcludedLabels { get; init; } = new HashSet<string>(
         ["cnr_Latn", "bos_Cyrl", "cjy_Hans", "gan_Hans", "hak_Hans", "hsn_Hans", "nan_Hans", "wuu_Hans"], StringComparer.Ordinal);
 
+    /// <summary>
+    /// Machine translations whose output is training text of a close language that has too little of its own:
+    /// by default Apertium's Indonesian→Malay pair (apertium-ind-zlm) turns Indonesian help pages and catalogs
+    /// into Malay, which the model otherwise knew only from software strings and took Malaysian news for
+    /// Indonesian (docs/language-id.md). A translation whose translator is not there is skipped and reported.
+    /// </summary>
+    public IReadOnlyList<LidTranslation> Translations { get; init; } = [new("ind_Latn", "zsm_Latn", "ind-zlm")];
+
     /// <summary>UDHR paragraphs are joined into training passages of at least this many characters ...</summary>
     public int UdhrMinPassageLength { get; init; } = 20;
 

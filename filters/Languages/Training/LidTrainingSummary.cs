@@ -6,6 +6,9 @@ public sealed record LidTrainingSummary(IReadOnlyDictionary<string, LidLabelLine
 {
     /// <summary>Every line written.</summary>
     public int Lines => Labels.Values.Sum(l => l.Udhr + l.Catalog);
+
+    /// <summary>What each machine translation added (its lines are counted in the target label's catalog lines).</summary>
+    public IReadOnlyList<LidTranslated> Translations { get; init; } = [];
 }
 
 /// <summary>One label's lines in a training file.</summary>

@@ -90,6 +90,43 @@ public class TrainingFileTests
         });
     }
 
+    [Fact]
+    public void Translated_strings_that_changed_are_text_of_the_target_label_and_a_missing_translator_is_reported()
+    {
+        InPackageRoot(root =>
+        {
+            var translator = new WordTranslator("deu-ltz", "Datei", "Fichier");
+            var options = new LidTrainingOptions
+            {
+                PackageRoot = root,
+                MinLines = 1,
+                Translations = [new("deu_Latn", "ltz_Latn", "deu-ltz"), new("deu_Latn", "gsw_Latn", "deu-gsw"), new("fra_Latn", "oci_Latn", "deu-ltz")],
+            };
+
+            var output = new StringWriter();
+            var summary = LidTrainingData.Write(options, [], output, translator);
+
+            summary.Translations.Should().HaveCount(3);
+            summary.Translations[0].Should().Be(new LidTranslated(options.Translations[0], 60, 12, null),
+                "60 German strings were translated; the 12 holding 'Datei' changed");
+            summary.Translations[1].Skipped.Should().Be("no deu-gsw here");
+            summary.Translations[2].Skipped.Should().Contain("no text of fra_Latn");
+            var ltz = output.ToString().Split('\n').Where(l => l.StartsWith("__label__ltz_Latn ")).ToList();
+            ltz.Should().NotBeEmpty().And.OnlyContain(l => l.Contains("Fichier"), "strings the translation left alike are not Luxembourgish text");
+            summary.Labels["ltz_Latn"].Catalog.Should().Be(ltz.Count);
+            summary.Labels.Keys.Should().NotContain("gsw_Latn").And.NotContain("oci_Latn");
+            output.ToString().Should().Contain("__label__deu_Latn Datei", "the source label keeps its own text");
+        });
+    }
+
+    /// <summary>A translator that replaces one word, for one mode: the code around a translator, not a translation.</summary>
+    private sealed class WordTranslator(string mode, string from, string to) : ILidTranslator
+    {
+        public string? Unavailable(string m) => m == mode ? null : $"no {m} here";
+
+        public IReadOnlyList<string> Translate(string m, IReadOnlyList<string> lines) => lines.Select(l => l.Replace(from, to, StringComparison.Ordinal)).ToList();
+    }
+
     /// <summary>Runs a test in a fresh package root holding iso-codes' table and a German LibreOffice catalog.</summary>
     private static void InPackageRoot(Action<string> test)
     {

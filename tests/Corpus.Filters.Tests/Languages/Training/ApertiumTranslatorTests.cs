@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using Corpus.Filters.Languages.Training;
+using Corpus.Tests.Shared;
+
+namespace Corpus.Filters.Tests.Languages.Training;
+
+/// <summary>The real Apertium, downloaded at the pinned versions and unpacked (not installed) by fetch-apertium.sh.</summary>
+public sealed class ApertiumPackages
+{
+    public ApertiumPackages()
+    {
+        var start = new ProcessStartInfo("bash", [Path.Combine(RepoData.Root, "tests", "Corpus.Filters.Tests", "Languages", "Training", "fetch-apertium.sh")])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException("fetch-apertium.sh failed: " + error);
+        }
+
+        Root = output.Result.Trim();
+    }
+
+    /// <summary>The folder the packages are unpacked into.</summary>
+    public string Root { get; }
+}
+
+public class ApertiumTranslatorTests(ApertiumPackages packages) : IClassFixture<ApertiumPackages>
+{
+    [Fact]
+    public void Indonesian_becomes_malay_from_the_unpacked_packages_line_for_line()
+    {
+        var translator = new ApertiumTranslator(packages.Root);
+        string[] lines =
+        [
+            "Pemerintah mengatakan bahwa uang itu tidak bisa dipakai karena rusak.",
+            "Berkas tidak ditemukan.",
+            "Halo",
+            "[Simpan] {0} ^ $ \\ @ * # / <b>tebal</b>",
+        ];
+
+        translator.Unavailable("ind-zlm").Should().BeNull();
+        var malay = translator.Translate("ind-zlm", lines);
+
+        malay.Should().HaveCount(lines.Length);
+        malay[0].Should().Be("Kerajaan mengatakan bahawa wang itu tidak boleh dipakai kerana rusak.",
+            "Malay words for government, that, money, can and because; the final full stop Apertium's line format drops is kept");
+        malay[1].Should().Be("Fail tidak ditemukan.");
+        malay[2].Should().Be("Halo", "a word both languages write alike stays");
+        malay[3].Should().Contain("[Simpan]").And.Contain("<b>", "the stream format's special characters pass through without shifting lines");
+    }
+
+    [Fact]
+    public void Translating_many_lines_keeps_their_order()
+    {
+        var translator = new ApertiumTranslator(packages.Root);
+        var lines = Enumerable.Range(0, 3000).Select(i => $"Berkas nomor {i} tidak ditemukan karena uang").ToList();
+
+        var malay = translator.Translate("ind-zlm", lines);
+
+        malay.Select((m, i) => m == $"Fail nombor {i} tidak ditemukan kerana wang").Should().AllBeEquivalentTo(true);
+    }
+
+    [Fact]
+    public void A_pair_that_is_not_unpacked_is_unavailable_and_named()
+    {
+        var translator = new ApertiumTranslator(packages.Root);
+
+        translator.Unavailable("hbs-mkd").Should().Contain("hbs-mkd.mode").And.Contain("is missing");
+        translator.Unavailable("../x").Should().Contain("not an Apertium mode name");
+        new ApertiumTranslator("/nonexistent").Unavailable("ind-zlm").Should().Contain("/nonexistent/usr/share/apertium/modes/ind-zlm.mode");
+        var act = () => translator.Translate("hbs-mkd", ["Halo"]);
+        act.Should().Throw<InvalidOperationException>().WithMessage("*hbs-mkd*missing*");
+    }
+
+    [Theory]
+    [InlineData("Berkas tidak ditemukan.", "Fail tidak ditemukan", "Fail tidak ditemukan.")]
+    [InlineData("Apa?", "Apa ", "Apa?")]
+    [InlineData("Simpan sebagai:", "Simpan sebagai:", "Simpan sebagai:")]
+    [InlineData("Halo", " Halo ", "Halo")]
+    [InlineData("A. B", "A. B", "A. B")]
+    public void A_translation_ends_in_its_lines_final_mark(string source, string translated, string expected) =>
+        ApertiumTranslator.KeepFinalMark(source, translated).Should().Be(expected);
+}
