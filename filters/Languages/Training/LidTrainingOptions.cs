@@ -48,6 +48,16 @@ public sealed record LidTrainingOptions
     /// </summary>
     public IReadOnlyList<LidTranslation> Translations { get; init; } = [new("ind_Latn", "zsm_Latn", "ind-zlm")];
 
+    /// <summary>
+    /// Word-frequency lists that lines of a thin language are sampled from: by default the Cantonese one of
+    /// the Rime input method (rime-data-jyut6ping3's <c>essay-cantonese.txt</c>); Cantonese news was read as
+    /// written Mandarin (docs/language-id.md). A list not in the package folder is skipped and reported.
+    /// </summary>
+    public IReadOnlyList<LidWordList> WordLists { get; init; } = [new("usr/share/rime-data/essay-cantonese.txt", "yue_Hant", "")];
+
+    /// <summary>Lines sampled from each word list, of half the catalog lines' lengths (Han text says in 10 characters what Latin text says in 20).</summary>
+    public int WordListLines { get; init; } = 5000;
+
     /// <summary>UDHR paragraphs are joined into training passages of at least this many characters ...</summary>
     public int UdhrMinPassageLength { get; init; } = 20;
 

@@ -9,6 +9,9 @@ public sealed record LidTrainingSummary(IReadOnlyDictionary<string, LidLabelLine
 
     /// <summary>What each machine translation added (its lines are counted in the target label's catalog lines).</summary>
     public IReadOnlyList<LidTranslated> Translations { get; init; } = [];
+
+    /// <summary>What each word list added (its lines are counted in its label's catalog lines, up to the cap).</summary>
+    public IReadOnlyList<LidSampled> WordLists { get; init; } = [];
 }
 
 /// <summary>One label's lines in a training file.</summary>

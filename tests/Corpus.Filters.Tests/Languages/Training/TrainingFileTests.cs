@@ -119,6 +119,62 @@ public class TrainingFileTests
         });
     }
 
+    [Fact]
+    public void Word_list_lines_are_sampled_from_its_counted_words_as_text_of_its_label()
+    {
+        InPackageRoot(root =>
+        {
+            var list = Path.Combine(root, "usr/share/rime-data/essay-cantonese.txt");
+            Directory.CreateDirectory(Path.GetDirectoryName(list)!);
+            File.WriteAllText(list, "嘅\t1000\n佢\t1000\n罕\t0\nnot a count line\n咗\t5\n", new UTF8Encoding(false));
+            var options = new LidTrainingOptions
+            {
+                PackageRoot = root,
+                MinLines = 1,
+                WordListLines = 40,
+                MinLineLength = 8,
+                MaxLineLength = 16,
+                WordLists = [new("usr/share/rime-data/essay-cantonese.txt", "yue_Hant", ""), new("usr/share/missing.txt", "wuu_Hans", " ")],
+            };
+
+            var first = new StringWriter();
+            var summary = LidTrainingData.Write(options, [], first);
+            var second = new StringWriter();
+            LidTrainingData.Write(options, [], second);
+
+            second.ToString().Should().Be(first.ToString());
+            summary.WordLists[0].Should().Be(new LidSampled(options.WordLists[0], 40, null));
+            summary.WordLists[1].Skipped.Should().Contain("usr/share/missing.txt").And.Contain("missing");
+            var yue = first.ToString().Split('\n').Where(l => l.StartsWith("__label__yue_Hant ")).Select(l => l["__label__yue_Hant ".Length..]).ToList();
+            yue.Should().NotBeEmpty();
+            yue.Where(l => l.Any(c => "嘅佢咗 ".IndexOf(c) < 0)).Should().BeEmpty("only counted words are drawn");
+            string.Concat(yue).Should().Contain("嘅").And.Contain("佢").And.NotContain("罕", "a word counted 0 is never drawn");
+        });
+    }
+
+    [Fact]
+    public void Word_list_words_are_drawn_in_proportion_to_their_counts()
+    {
+        var list = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(list, "a\t900\nb\t100\n");
+
+            var lines = WordListText.Sample(list, " ", 4000, 1, 1, new Random(7));
+
+            lines.Should().HaveCount(4000).And.OnlyContain(l => l == "a" || l == "b");
+            (lines.Count(l => l == "a") / 4000.0).Should().BeApproximately(0.9, 0.03);
+            var empty = Path.GetTempFileName();
+            var act = () => WordListText.Sample(empty, " ", 1, 1, 1, new Random(7));
+            act.Should().Throw<InvalidDataException>().WithMessage($"*{empty}*no 'word<TAB>count' lines*");
+            File.Delete(empty);
+        }
+        finally
+        {
+            File.Delete(list);
+        }
+    }
+
     /// <summary>A translator that replaces one word, for one mode: the code around a translator, not a translation.</summary>
     private sealed class WordTranslator(string mode, string from, string to) : ILidTranslator
     {
