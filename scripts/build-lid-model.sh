@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds the built-in language-ID model, filters/Languages/Model/corpus-lid.bin, reproducibly:
 #   1. downloads the pinned Debian packages of filters/Languages/Model/packages.txt (translation
-#      catalogs, LibreOffice's help pages, iso-codes, fortunes, MediaWiki's messages; `apt-get download`, no
-#      install) into .cache/lid/debs
+#      catalogs, LibreOffice's help pages, iso-codes, fortunes, MediaWiki's messages, Apertium with its
+#      Indonesian-Malay pair, Rime's Cantonese word list; `apt-get download`, no install) into .cache/lid/debs
 #      and unpacks them (`dpkg-deb -x`) into .cache/lid/packages;
 #   2. installs the pinned npm packages of the Unicode CLDR's display strings (names of languages,
 #      territories, months, units; the only free text for a few languages) into .cache/lid/npm;
