@@ -46,6 +46,7 @@ public sealed class LidCommandTests
     [InlineData(2, new[] { "lid", "build-model", "--packages", "/nonexistent", "--out", "/tmp/x.bin", "--max-line-length", "1" })]
     [InlineData(2, new[] { "lid", "build-model", "--packages", "/nonexistent", "--out", "/tmp/x.bin", "--udhr-min-length", "300", "--udhr-max-length", "100" })]
     [InlineData(2, new[] { "lid", "build-model", "--packages", "/nonexistent", "--out", "/tmp/x.bin", "--min-lines", "0" })]
+    [InlineData(2, new[] { "lid", "build-model", "--packages", "/nonexistent", "--out", "/tmp/x.bin", "--word-list-lines", "-1" })]
     [InlineData(1, new[] { "lid", "predict", "--model", "/nonexistent/model.bin" })]
     [InlineData(1, new[] { "lid", "train", "--in", "/nonexistent/train.txt", "--out", "/tmp/x.bin" })]
     public void Lid_commands_fail_with_the_usual_exit_codes(int expected, string[] args)
