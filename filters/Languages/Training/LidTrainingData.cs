@@ -24,8 +24,8 @@ public static class LidTrainingData
             .ToDictionary(g => g.Key, g => g.Select(t => t.Text).ToList(), StringComparer.Ordinal);
         var udhrLanguages = udhrByLabel.Keys.Select(l => l.Split('_')[0]).ToHashSet(StringComparer.Ordinal);
         var catalogs = CatalogSources.Read(options.PackageRoot, options.CldrRoot, udhrLanguages);
-        var translated = Translate(options.Translations, catalogs, translator ?? new ApertiumTranslator(options.PackageRoot));
-        var sampled = SampleWordLists(options, catalogs);
+        var translated = DerivedSources.Translate(options.Translations, catalogs, translator ?? new ApertiumTranslator(options.PackageRoot));
+        var sampled = DerivedSources.SampleWordLists(options, catalogs);
         var labels = udhrByLabel.Keys.Union(catalogs.Keys).Where(l => !options.ExcludedLabels.Contains(l)).Order(StringComparer.Ordinal).ToList();
 
         var lines = new List<string>();
@@ -129,97 +129,6 @@ public static class LidTrainingData
                 yield return chunk;
             }
         }
-    }
-
-    // Adds each translation's changed strings to its target label, one source per source of the label translated
-    // (the sources as CatalogSources read them, before any translation added to them).
-    private static List<LidTranslated> Translate(
-        IReadOnlyList<LidTranslation> translations, Dictionary<string, List<IReadOnlyList<string>>> catalogs, ILidTranslator translator)
-    {
-        var original = catalogs.ToDictionary(c => c.Key, c => c.Value.ToList(), StringComparer.Ordinal);
-        var result = new List<LidTranslated>();
-        foreach (var translation in translations)
-        {
-            if (translator.Unavailable(translation.Mode) is { } reason)
-            {
-                result.Add(new LidTranslated(translation, 0, 0, reason));
-                continue;
-            }
-
-            if (!original.TryGetValue(translation.From, out var sources))
-            {
-                result.Add(new LidTranslated(translation, 0, 0, $"there is no text of {translation.From} to translate"));
-                continue;
-            }
-
-            var strings = 0;
-            var changed = 0;
-            foreach (var source in sources)
-            {
-                var output = translator.Translate(translation.Mode, source);
-                if (output.Count != source.Count)
-                {
-                    throw new InvalidDataException($"translation {translation.Mode} gave {output.Count} lines for {source.Count}");
-                }
-
-                var kept = new List<string>();
-                for (var i = 0; i < source.Count; i++)
-                {
-                    if (!string.Equals(output[i], source[i], StringComparison.Ordinal) && CatalogText.Clean(output[i]) is { } clean)
-                    {
-                        kept.Add(clean);
-                    }
-                }
-
-                strings += source.Count;
-                changed += kept.Count;
-                if (kept.Count > 0)
-                {
-                    if (!catalogs.TryGetValue(translation.To, out var target))
-                    {
-                        catalogs[translation.To] = target = [];
-                    }
-
-                    target.Add(kept);
-                }
-            }
-
-            result.Add(new LidTranslated(translation, strings, changed, null));
-        }
-
-        return result;
-    }
-
-    // Adds the lines sampled from each word list as one more source of its label.
-    private static List<LidSampled> SampleWordLists(LidTrainingOptions options, Dictionary<string, List<IReadOnlyList<string>>> catalogs)
-    {
-        var result = new List<LidSampled>();
-        if (options.WordListLines == 0)
-        {
-            return result;
-        }
-
-        foreach (var list in options.WordLists)
-        {
-            var path = Path.Combine(options.PackageRoot, list.Path);
-            if (!File.Exists(path))
-            {
-                result.Add(new LidSampled(list, 0, $"'{path}' is missing"));
-                continue;
-            }
-
-            var random = new Random(options.Seed ^ StableHash(list.Path));
-            var lines = WordListText.Sample(path, list.Separator, options.WordListLines, Math.Max(1, options.MinLineLength / 2), Math.Max(1, options.MaxLineLength / 2), random);
-            if (!catalogs.TryGetValue(list.Label, out var sources))
-            {
-                catalogs[list.Label] = sources = [];
-            }
-
-            sources.Add(lines);
-            result.Add(new LidSampled(list, lines.Count, null));
-        }
-
-        return result;
     }
 
     internal static int StableHash(string s)
