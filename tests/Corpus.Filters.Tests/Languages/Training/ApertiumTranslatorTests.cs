@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Text;
 using Corpus.Filters.Languages.Training;
+using Corpus.Filters.Tests.Classification;
 using Corpus.Tests.Shared;
 
 namespace Corpus.Filters.Tests.Languages.Training;
@@ -10,21 +10,13 @@ public sealed class ApertiumPackages
 {
     public ApertiumPackages()
     {
-        var start = new ProcessStartInfo("bash", [Path.Combine(RepoData.Root, "tests", "Corpus.Filters.Tests", "Languages", "Training", "fetch-apertium.sh")])
+        var fetch = FastTextReference.Run("bash", [Path.Combine(RepoData.Root, "tests", "Corpus.Filters.Tests", "Languages", "Training", "fetch-apertium.sh")]);
+        if (fetch.ExitCode != 0)
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException("fetch-apertium.sh failed: " + error);
+            throw new InvalidOperationException("fetch-apertium.sh failed: " + fetch.Error);
         }
 
-        Root = output.Result.Trim();
+        Root = fetch.Output.Trim();
     }
 
     /// <summary>The folder the packages are unpacked into.</summary>
@@ -89,16 +81,10 @@ public class ApertiumTranslatorTests(ApertiumPackages packages) : IClassFixture<
             Directory.CreateDirectory(json);
             File.WriteAllText(Path.Combine(json, "iso_639-3.json"), """{"639-3": [{"alpha_2": "id", "alpha_3": "ind"}]}""");
             var messages = Path.Combine(root.FullName, "usr/share/locale/id/LC_MESSAGES");
-            Directory.CreateDirectory(messages);
             var po = new StringBuilder("msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=UTF-8\\n\"\n\n");
             po.Append("msgid \"File not found because of money\"\nmsgstr \"Berkas tidak ditemukan karena uang.\"\n\n");
             po.Append("msgid \"Hello\"\nmsgstr \"Halo semua\"\n\n");
-            File.WriteAllText(Path.Combine(messages, "test.po"), po.ToString(), new UTF8Encoding(false));
-            using (var msgfmt = Process.Start(new ProcessStartInfo("msgfmt", ["-o", Path.Combine(messages, "test.mo"), Path.Combine(messages, "test.po")]))!)
-            {
-                msgfmt.WaitForExit();
-                msgfmt.ExitCode.Should().Be(0);
-            }
+            TrainingFileTests.Compile(messages, po.ToString());
 
             var options = new LidTrainingOptions { PackageRoot = root.FullName, MinLines = 1 };
             var output = new StringWriter();

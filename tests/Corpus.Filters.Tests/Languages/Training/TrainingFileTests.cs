@@ -227,7 +227,8 @@ public class TrainingFileTests
         Compile(messages, po.ToString());
     }
 
-    private static void Compile(string messages, string po)
+    /// <summary>Compiles a .po text into <c>messages.mo</c> in <paramref name="messages"/> (created) with msgfmt.</summary>
+    internal static void Compile(string messages, string po)
     {
         Directory.CreateDirectory(messages);
         var poPath = Path.Combine(messages, "messages.po");
