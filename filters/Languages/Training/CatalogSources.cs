@@ -6,7 +6,8 @@ namespace Corpus.Filters.Languages.Training;
 /// Reads the translated strings of unpacked Debian packages, grouped by label and source: LibreOffice
 /// resource catalogs (<c>usr/lib/libreoffice/program/resource/LOCALE/LC_MESSAGES/*.mo</c>), gettext
 /// catalogs (<c>usr/share/locale/LOCALE/LC_MESSAGES/*.mo</c>, e.g. iso-codes), fortunes
-/// (<c>usr/share/games/fortunes/LOCALE/*</c>), LibreOffice's help pages (<see cref="HelpPages"/>) and MediaWiki's
+/// (<c>usr/share/games/fortunes/LOCALE/*</c>), Firefox's and Thunderbird's language packs
+/// (<see cref="MozillaLangpacks"/>), LibreOffice's help pages (<see cref="HelpPages"/>) and MediaWiki's
 /// interface messages (<see cref="MediaWikiMessages"/>). English comes from the original strings (msgids) of one
 /// catalog set; optionally the Unicode CLDR's display strings (<see cref="CldrStrings"/>). Strings equal to their original are dropped; a string whose script is not its
 /// catalog's dominant script is dropped too. Everything is read in ordinal path order.
@@ -128,6 +129,14 @@ internal static class CatalogSources
                 }
 
                 AddSource(result, language, locale, strings);
+            }
+        }
+
+        foreach (var pack in MozillaLangpacks.Read(root))
+        {
+            if (labels.FromLocale(pack.Locale) is { } language)
+            {
+                AddCleaned(result, language, pack.Locale, pack.Strings);
             }
         }
 

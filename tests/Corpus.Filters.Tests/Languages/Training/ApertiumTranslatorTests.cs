@@ -74,30 +74,20 @@ public class ApertiumTranslatorTests(ApertiumPackages packages) : IClassFixture<
     [Fact]
     public void Indonesian_catalog_strings_become_malay_training_lines_through_the_real_pair()
     {
-        var root = Directory.CreateTempSubdirectory("corpus-lid-apertium-");
-        try
-        {
-            var json = Path.Combine(root.FullName, "usr/share/iso-codes/json");
-            Directory.CreateDirectory(json);
-            File.WriteAllText(Path.Combine(json, "iso_639-3.json"), """{"639-3": [{"alpha_2": "id", "alpha_3": "ind"}]}""");
-            var messages = Path.Combine(root.FullName, "usr/share/locale/id/LC_MESSAGES");
-            var po = new StringBuilder("msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=UTF-8\\n\"\n\n");
-            po.Append("msgid \"File not found because of money\"\nmsgstr \"Berkas tidak ditemukan karena uang.\"\n\n");
-            po.Append("msgid \"Hello\"\nmsgstr \"Halo semua\"\n\n");
-            TrainingFileTests.Compile(messages, po.ToString());
+        using var catalogs = new TempPackageRoot("""{"alpha_2": "id", "alpha_3": "ind"}""");
+        var messages = Path.Combine(catalogs.Root, "usr/share/locale/id/LC_MESSAGES");
+        var po = new StringBuilder("msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=UTF-8\\n\"\n\n");
+        po.Append("msgid \"File not found because of money\"\nmsgstr \"Berkas tidak ditemukan karena uang.\"\n\n");
+        po.Append("msgid \"Hello\"\nmsgstr \"Halo semua\"\n\n");
+        TrainingFileTests.Compile(messages, po.ToString());
 
-            var options = new LidTrainingOptions { PackageRoot = root.FullName, MinLines = 1 };
-            var output = new StringWriter();
-            var summary = LidTrainingData.Write(options, [], output, new ApertiumTranslator(packages.Root));
+        var options = new LidTrainingOptions { PackageRoot = catalogs.Root, MinLines = 1 };
+        var output = new StringWriter();
+        var summary = LidTrainingData.Write(options, [], output, new ApertiumTranslator(packages.Root));
 
-            summary.Translations.Should().ContainSingle().Which.Should().Be(new LidTranslated(options.Translations[0], 2, 1, null));
-            output.ToString().Should().Contain("__label__zsm_Latn Fail tidak ditemukan kerana wang.")
-                .And.Contain("__label__ind_Latn ").And.NotContain("__label__zsm_Latn Halo", "a string the pair left alike is text of neither");
-        }
-        finally
-        {
-            root.Delete(true);
-        }
+        summary.Translations.Should().ContainSingle().Which.Should().Be(new LidTranslated(options.Translations[0], 2, 1, null));
+        output.ToString().Should().Contain("__label__zsm_Latn Fail tidak ditemukan kerana wang.")
+            .And.Contain("__label__ind_Latn ").And.NotContain("__label__zsm_Latn Halo", "a string the pair left alike is text of neither");
     }
 
     [Theory]

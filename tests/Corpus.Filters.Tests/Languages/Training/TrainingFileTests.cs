@@ -186,16 +186,9 @@ public class TrainingFileTests
     /// <summary>Runs a test in a fresh package root holding iso-codes' table and a German LibreOffice catalog.</summary>
     private static void InPackageRoot(Action<string> test)
     {
-        var root = Directory.CreateTempSubdirectory("corpus-lid-pkg-");
-        try
-        {
-            WritePackages(root.FullName);
-            test(root.FullName);
-        }
-        finally
-        {
-            root.Delete(true);
-        }
+        using var packages = new TempPackageRoot("""{"alpha_2": "de", "alpha_3": "deu"}""");
+        WriteGermanCatalog(packages.Root);
+        test(packages.Root);
     }
 
     private static void WriteCldr(string nodeModules, string locale, string[] months, string saudiArabia, string pattern)
@@ -239,11 +232,8 @@ public class TrainingFileTests
         File.Delete(poPath);
     }
 
-    private static void WritePackages(string root)
+    private static void WriteGermanCatalog(string root)
     {
-        var json = Path.Combine(root, "usr/share/iso-codes/json");
-        Directory.CreateDirectory(json);
-        File.WriteAllText(Path.Combine(json, "iso_639-3.json"), """{"639-3": [{"alpha_2": "de", "alpha_3": "deu"}]}""");
         var messages = Path.Combine(root, "usr/lib/libreoffice/program/resource/de/LC_MESSAGES");
         var po = new StringBuilder("msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=UTF-8\\n\"\n\n");
         string[] words = ["Datei", "Bearbeiten", "Ansicht", "Einfügen", "Format", "Tabelle", "Extras", "Fenster", "Hilfe", "Drucken"];
