@@ -7,7 +7,8 @@ namespace Corpus.Filters.Languages.Training;
 /// resource catalogs (<c>usr/lib/libreoffice/program/resource/LOCALE/LC_MESSAGES/*.mo</c>), gettext
 /// catalogs (<c>usr/share/locale/LOCALE/LC_MESSAGES/*.mo</c>, e.g. iso-codes), fortunes
 /// (<c>usr/share/games/fortunes/LOCALE/*</c>), Firefox's and Thunderbird's language packs
-/// (<see cref="MozillaLangpacks"/>), LibreOffice's help pages (<see cref="HelpPages"/>) and MediaWiki's
+/// (<see cref="MozillaLangpacks"/>), LibreOffice's help pages (<see cref="HelpPages"/>), the GNOME and MATE manuals
+/// (<see cref="GnomeHelp"/>) and MediaWiki's
 /// interface messages (<see cref="MediaWikiMessages"/>). English comes from the original strings (msgids) of one
 /// catalog set; optionally the Unicode CLDR's display strings (<see cref="CldrStrings"/>). Strings equal to their original are dropped; a string whose script is not its
 /// catalog's dominant script is dropped too. Everything is read in ordinal path order.
@@ -141,6 +142,7 @@ internal static class CatalogSources
         }
 
         AddHelp(root, labels, result);
+        AddGnomeHelp(root, labels, result);
         foreach (var language in MediaWikiMessages.Read(root, locale => labels.FromLocale(locale) is { } l && labels.IsIso6393(l) ? l : null))
         {
             AddCleaned(result, language.Language, MediaWikiMessages.Locale(language.Code), language.Messages);
@@ -192,6 +194,39 @@ internal static class CatalogSources
         }
     }
 
+    /// <summary>
+    /// The GNOME and MATE manuals, one source per locale; English from the originals (<c>C</c>). A sentence
+    /// that is also an English one, or whose words are mostly the originals' (an older English wording), is
+    /// dropped (not yet translated), and so is one that an earlier locale of the same language has (the
+    /// regional Spanish manuals repeat the Spanish ones). A locale's manuals only add to a label that other
+    /// sources have: one whose translators did little is mostly English, and would make a Latin-script label
+    /// of a language written otherwise.
+    /// </summary>
+    private static void AddGnomeHelp(string root, LanguageLabels labels, Dictionary<string, List<IReadOnlyList<string>>> result)
+    {
+        var english = new HashSet<string>(StringComparer.Ordinal);
+        var originals = GnomeHelp.Read(root, GnomeHelp.EnglishLocale).Where(english.Add).ToList();
+        AddCleaned(result, "eng", "en-gnome-help", originals);
+        var englishWords = originals.SelectMany(GnomeHelp.Words).ToHashSet(StringComparer.Ordinal);
+        var seen = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var locale in GnomeHelp.Locales(root))
+        {
+            if (labels.FromLocale(locale) is not { } language)
+            {
+                continue;
+            }
+
+            if (!seen.TryGetValue(language, out var earlier))
+            {
+                seen[language] = earlier = new HashSet<string>(StringComparer.Ordinal);
+            }
+
+            var sentences = GnomeHelp.Read(root, locale)
+                .Where(s => !english.Contains(s) && !GnomeHelp.IsMostlyFrom(s, englishWords) && earlier.Add(s)).ToList();
+            AddCleaned(result, language, locale, sentences, knownLabelsOnly: true);
+        }
+    }
+
     /// <summary>Whether a language (any script) already has catalog, help, fortune, story or MediaWiki text.</summary>
     private static bool HasText(Dictionary<string, List<IReadOnlyList<string>>> result, string language) =>
         result.Any(r => r.Key.StartsWith(language + "_", StringComparison.Ordinal) && r.Value.Any(s => s.Count > 0));
@@ -210,7 +245,7 @@ internal static class CatalogSources
     }
 
     /// <summary>Adds a source of raw strings, each cleaned as <see cref="Add"/> does.</summary>
-    private static void AddCleaned(Dictionary<string, List<IReadOnlyList<string>>> result, string language, string locale, IEnumerable<string> raw)
+    private static void AddCleaned(Dictionary<string, List<IReadOnlyList<string>>> result, string language, string locale, IEnumerable<string> raw, bool knownLabelsOnly = false)
     {
         var strings = new List<string>();
         foreach (var s in raw)
@@ -218,10 +253,11 @@ internal static class CatalogSources
             Add(strings, s);
         }
 
-        AddSource(result, language, locale, strings);
+        AddSource(result, language, locale, strings, knownLabelsOnly);
     }
 
-    private static void AddSource(Dictionary<string, List<IReadOnlyList<string>>> result, string language, string locale, List<string> strings)
+    /// <summary>Adds a source of cleaned strings to the label of their dominant script (with <paramref name="knownLabelsOnly"/>: only when that label has a source already).</summary>
+    private static void AddSource(Dictionary<string, List<IReadOnlyList<string>>> result, string language, string locale, List<string> strings, bool knownLabelsOnly = false)
     {
         if (strings.Count == 0)
         {
@@ -254,6 +290,11 @@ internal static class CatalogSources
 
         var labelScript = script == "Hani" ? LanguageLabels.HanScript(locale) : script;
         var label = $"{language}_{labelScript}";
+        if (knownLabelsOnly && !result.ContainsKey(label))
+        {
+            return;
+        }
+
         if (!result.TryGetValue(label, out var sources))
         {
             result[label] = sources = [];
