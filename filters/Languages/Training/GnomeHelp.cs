@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -16,11 +15,11 @@ namespace Corpus.Filters.Languages.Training;
 /// </summary>
 internal static partial class GnomeHelp
 {
-    /// <summary>Where the manuals lie, relative to the package root.</summary>
-    public const string HelpDir = "usr/share/help";
-
     /// <summary>The locale folder of the original (English) manuals.</summary>
     public const string EnglishLocale = "C";
+
+    /// <summary>Where the manuals lie, relative to the package root.</summary>
+    public const string HelpDir = "usr/share/help";
 
     /// <summary>Sentences shorter than this are left out (labels, names, numbers).</summary>
     public const int MinSentenceLength = 20;
@@ -71,9 +70,7 @@ internal static partial class GnomeHelp
         text = NotProse().Replace(text, " ");
         foreach (Match m in Block().Matches(text))
         {
-            var plain = WebUtility.HtmlDecode(Tag().Replace(m.Groups["text"].Value, " "));
-            var collapsed = string.Join(' ', plain.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-            foreach (var sentence in SentenceEnd().Split(collapsed))
+            foreach (var sentence in SentenceEnd().Split(MarkupText.Plain(m.Groups["text"].Value)))
             {
                 var s = sentence.Trim();
                 if (s.Length >= MinSentenceLength)
@@ -115,9 +112,6 @@ internal static partial class GnomeHelp
 
     [GeneratedRegex(@"<(?<tag>p|para|simpara|title|desc|term)\b[^>]*>(?<text>.*?)</\k<tag>>", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
     private static partial Regex Block();
-
-    [GeneratedRegex(@"<[^>]*>", RegexOptions.CultureInvariant)]
-    private static partial Regex Tag();
 
     // After a full stop, question or exclamation mark followed by a space, or after a CJK one.
     [GeneratedRegex(@"(?<=[.!?…])\s+|(?<=[。！？])", RegexOptions.CultureInvariant)]

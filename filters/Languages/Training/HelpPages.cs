@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -59,8 +58,7 @@ internal static partial class HelpPages
         var body = start >= 0 ? html[start..] : html;
         foreach (Match m in Block().Matches(body))
         {
-            var text = WebUtility.HtmlDecode(Tag().Replace(m.Groups["text"].Value, " "));
-            var collapsed = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+            var collapsed = MarkupText.Plain(m.Groups["text"].Value);
             if (collapsed.Length >= MinParagraphLength)
             {
                 yield return collapsed;
@@ -70,7 +68,4 @@ internal static partial class HelpPages
 
     [GeneratedRegex(@"<(?<tag>p|h[1-6])\b[^>]*>(?<text>.*?)</\k<tag>>", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
     private static partial Regex Block();
-
-    [GeneratedRegex(@"<[^>]*>", RegexOptions.CultureInvariant)]
-    private static partial Regex Tag();
 }
