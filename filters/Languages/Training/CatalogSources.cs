@@ -6,7 +6,7 @@ namespace Corpus.Filters.Languages.Training;
 /// Reads the translated strings of unpacked Debian packages, grouped by label and source: LibreOffice
 /// resource catalogs (<c>usr/lib/libreoffice/program/resource/LOCALE/LC_MESSAGES/*.mo</c>), gettext
 /// catalogs (<c>usr/share/locale/LOCALE/LC_MESSAGES/*.mo</c>, e.g. iso-codes), fortunes
-/// (<c>usr/share/games/fortunes/LOCALE/*</c>), Firefox's and Thunderbird's language packs
+/// (<c>usr/share/games/fortunes/LOCALE/*</c>; English ones in the folder itself), Firefox's and Thunderbird's language packs
 /// (<see cref="MozillaLangpacks"/>), LibreOffice's help pages (<see cref="HelpPages"/>), the GNOME and MATE manuals
 /// (<see cref="GnomeHelp"/>) and MediaWiki's
 /// interface messages (<see cref="MediaWikiMessages"/>). English comes from the original strings (msgids) of one
@@ -131,6 +131,8 @@ internal static class CatalogSources
 
                 AddSource(result, language, locale, strings);
             }
+
+            AddEnglishFortunes(fortunes, result);
         }
 
         foreach (var pack in MozillaLangpacks.Read(root))
@@ -195,6 +197,41 @@ internal static class CatalogSources
     }
 
     /// <summary>
+    /// The English fortunes (Debian's <c>fortunes</c> and <c>fortunes-min</c>: quotations, jokes, definitions,
+    /// dialogue; contractions and possessives, which software strings seldom have) lie in the fortunes folder
+    /// itself, beside links into the locale folders and the files of other languages' packages (Portuguese,
+    /// Chinese): a file there is English when at least 80% of its fortunes have mostly words of the English
+    /// sources read so far (the catalogs' originals).
+    /// </summary>
+    private static void AddEnglishFortunes(string fortunes, Dictionary<string, List<IReadOnlyList<string>>> result)
+    {
+        var vocabulary = result.TryGetValue("eng_Latn", out var sources)
+            ? sources.SelectMany(s => s).SelectMany(Vocabulary.Words).ToHashSet(StringComparer.Ordinal)
+            : [];
+        var english = new List<string>();
+        foreach (var file in Sorted(Directory.GetFiles(fortunes)))
+        {
+            if (Path.GetExtension(file) is ".dat" or ".u8" || new FileInfo(file).LinkTarget is not null)
+            {
+                continue;
+            }
+
+            var strings = new List<string>();
+            foreach (var fortune in File.ReadAllText(file, Encoding.UTF8).Split("\n%\n"))
+            {
+                Add(strings, fortune);
+            }
+
+            if (strings.Count(s => Vocabulary.IsMostlyFrom(s, vocabulary)) * 10 >= strings.Count * 8)
+            {
+                english.AddRange(strings);
+            }
+        }
+
+        AddSource(result, "eng", "en-fortunes", english);
+    }
+
+    /// <summary>
     /// The GNOME and MATE manuals, one source per locale; English from the originals (<c>C</c>). A sentence
     /// that is also an English one, or whose words are mostly the originals' (an older English wording), is
     /// dropped (not yet translated), and so is one that an earlier locale of the same language has (the
@@ -207,7 +244,7 @@ internal static class CatalogSources
         var english = new HashSet<string>(StringComparer.Ordinal);
         var originals = GnomeHelp.Read(root, GnomeHelp.EnglishLocale).Where(english.Add).ToList();
         AddCleaned(result, "eng", "en-gnome-help", originals);
-        var englishWords = originals.SelectMany(GnomeHelp.Words).ToHashSet(StringComparer.Ordinal);
+        var englishWords = originals.SelectMany(Vocabulary.Words).ToHashSet(StringComparer.Ordinal);
         var seen = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var locale in GnomeHelp.Locales(root))
         {
@@ -222,7 +259,7 @@ internal static class CatalogSources
             }
 
             var sentences = GnomeHelp.Read(root, locale)
-                .Where(s => !english.Contains(s) && !GnomeHelp.IsMostlyFrom(s, englishWords) && earlier.Add(s)).ToList();
+                .Where(s => !english.Contains(s) && !Vocabulary.IsMostlyFrom(s, englishWords) && earlier.Add(s)).ToList();
             AddCleaned(result, language, locale, sentences, knownLabelsOnly: true);
         }
     }

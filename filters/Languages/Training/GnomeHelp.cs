@@ -81,27 +81,6 @@ internal static partial class GnomeHelp
         }
     }
 
-    /// <summary>The lower-cased words (runs of letters) of a sentence.</summary>
-    public static IEnumerable<string> Words(string sentence) =>
-        Word().Matches(sentence).Select(m => m.Value.ToLowerInvariant());
-
-    /// <summary>Whether at least half of a sentence's words are in <paramref name="vocabulary"/> (for English: a manual's paragraph not yet translated).</summary>
-    public static bool IsMostlyFrom(string sentence, IReadOnlySet<string> vocabulary)
-    {
-        var words = 0;
-        var known = 0;
-        foreach (var w in Words(sentence))
-        {
-            words++;
-            known += vocabulary.Contains(w) ? 1 : 0;
-        }
-
-        return words > 0 && known * 2 >= words;
-    }
-
-    [GeneratedRegex(@"\p{L}+", RegexOptions.CultureInvariant)]
-    private static partial Regex Word();
-
     [GeneratedRegex(@"<!--.*?-->", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
     private static partial Regex Comment();
 

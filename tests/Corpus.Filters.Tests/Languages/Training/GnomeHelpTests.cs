@@ -69,12 +69,12 @@ public class GnomeHelpTests
     }
 
     [Fact]
-    public void A_sentence_is_mostly_english_when_half_its_words_are_in_the_originals()
+    public void A_text_is_mostly_english_when_half_its_words_are_in_the_english_vocabulary()
     {
         var english = new HashSet<string>(["open", "the", "panel", "to", "search"], StringComparer.Ordinal);
 
-        GnomeHelp.IsMostlyFrom("Open the side panel.", english).Should().BeTrue();
-        GnomeHelp.IsMostlyFrom("Otvorite bočni panel za pretragu.", english).Should().BeFalse();
+        Vocabulary.IsMostlyFrom("Open the side panel.", english).Should().BeTrue();
+        Vocabulary.IsMostlyFrom("Otvorite bočni panel za pretragu.", english).Should().BeFalse();
     }
 
     private static void WritePage(string help, string locale, string body)

@@ -54,6 +54,31 @@ public class TrainingFileTests
     }
 
     [Fact]
+    public void Fortune_files_beside_the_locale_folders_are_english_text_when_their_words_are_mostly_the_catalogs_english()
+    {
+        InPackageRoot(root =>
+        {
+            var fortunes = Path.Combine(root, "usr/share/games/fortunes");
+            Directory.CreateDirectory(Path.Combine(fortunes, "de"));
+            File.WriteAllText(Path.Combine(fortunes, "de", "zitate"), "Wer nicht wagt, der nicht gewinnt, sagte die Tabelle.\n%\n");
+            File.CreateSymbolicLink(Path.Combine(fortunes, "zitate"), Path.Combine(fortunes, "de", "zitate"));
+            File.WriteAllText(Path.Combine(fortunes, "computers"), "Print the file number of the table, said the window.\n%\nEdit the view, insert the tools, don't print.\n%\n");
+            File.WriteAllText(Path.Combine(fortunes, "computers.dat"), "binary index");
+            File.WriteAllText(Path.Combine(fortunes, "brasil"), "Imprima o arquivo de número da tabela, disse a janela.\n%\n");
+            var options = new LidTrainingOptions { PackageRoot = root, MinLines = 1, MaxCatalogLines = 1000, Translations = [], WordLists = [] };
+
+            var output = new StringWriter();
+            LidTrainingData.Write(options, [], output);
+
+            var text = output.ToString();
+            text.Should().Contain("Print the file number of the table, said the window.").And.Contain("don't print.")
+                .And.NotContain("Imprima o arquivo", "a Portuguese file beside them is not English")
+                .And.NotContain("binary index");
+            text.Split('\n').Where(l => l.Contains("Wer nicht wagt")).Should().OnlyContain(l => l.StartsWith("__label__deu_Latn "), "the link is German's, read once");
+        });
+    }
+
+    [Fact]
     public void Cldr_display_strings_that_differ_from_english_are_the_text_of_languages_that_have_no_other()
     {
         InPackageRoot(root =>
