@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the built-in language-ID model, filters/Languages/Model/corpus-lid.bin, reproducibly:
 #   1. downloads the pinned Debian packages of filters/Languages/Model/packages.txt (translation
-#      catalogs, LibreOffice's help pages, iso-codes, fortunes, MediaWiki's messages, Apertium with its
+#      catalogs and the GNOME and MATE manuals beside them, LibreOffice's help pages, Firefox's and
+#      Thunderbird's language packs, iso-codes, fortunes, MediaWiki's messages, Apertium with its
 #      Indonesian-Malay pair, Rime's Cantonese word list; `apt-get download`, no install) into .cache/lid/debs
 #      and unpacks them (`dpkg-deb -x`) into .cache/lid/packages;
 #   2. installs the pinned npm packages of the Unicode CLDR's display strings (names of languages,
