@@ -114,21 +114,7 @@ internal static class CatalogSources
                     continue;
                 }
 
-                var strings = new List<string>();
-                foreach (var file in Sorted(Directory.GetFiles(localeDir)))
-                {
-                    if (Path.GetExtension(file) is ".dat" or ".u8" || new FileInfo(file).LinkTarget is not null)
-                    {
-                        continue;
-                    }
-
-                    var text = File.ReadAllText(file, Encoding.UTF8);
-                    foreach (var fortune in text.Split("\n%\n"))
-                    {
-                        Add(strings, fortune);
-                    }
-                }
-
+                var strings = FortuneFiles(localeDir).SelectMany(ReadFortunes).ToList();
                 AddSource(result, language, locale, strings);
             }
 
@@ -209,19 +195,9 @@ internal static class CatalogSources
             ? sources.SelectMany(s => s).SelectMany(Vocabulary.Words).ToHashSet(StringComparer.Ordinal)
             : [];
         var english = new List<string>();
-        foreach (var file in Sorted(Directory.GetFiles(fortunes)))
+        foreach (var file in FortuneFiles(fortunes))
         {
-            if (Path.GetExtension(file) is ".dat" or ".u8" || new FileInfo(file).LinkTarget is not null)
-            {
-                continue;
-            }
-
-            var strings = new List<string>();
-            foreach (var fortune in File.ReadAllText(file, Encoding.UTF8).Split("\n%\n"))
-            {
-                Add(strings, fortune);
-            }
-
+            var strings = ReadFortunes(file);
             if (strings.Count(s => Vocabulary.IsMostlyFrom(s, vocabulary)) * 10 >= strings.Count * 8)
             {
                 english.AddRange(strings);
@@ -231,18 +207,33 @@ internal static class CatalogSources
         AddSource(result, "eng", "en-fortunes", english);
     }
 
+    /// <summary>A folder's fortune files in ordinal order: not their indexes (<c>.dat</c>, <c>.u8</c>), not links.</summary>
+    private static IEnumerable<string> FortuneFiles(string dir) =>
+        Sorted(Directory.GetFiles(dir)).Where(f => Path.GetExtension(f) is not (".dat" or ".u8") && new FileInfo(f).LinkTarget is null);
+
+    /// <summary>A fortune file's fortunes (separated by <c>%</c> lines), each cleaned as <see cref="Add"/> does.</summary>
+    private static List<string> ReadFortunes(string file)
+    {
+        var strings = new List<string>();
+        foreach (var fortune in File.ReadAllText(file, Encoding.UTF8).Split("\n%\n"))
+        {
+            Add(strings, fortune);
+        }
+
+        return strings;
+    }
+
     /// <summary>
     /// The GNOME and MATE manuals, one source per locale; English from the originals (<c>C</c>). A sentence
-    /// that is also an English one, or whose words are mostly the originals' (an older English wording), is
-    /// dropped (not yet translated), and so is one that an earlier locale of the same language has (the
+    /// whose words are mostly the originals' (an original itself, or an older English wording) is dropped
+    /// (not yet translated), and so is one that an earlier locale of the same language has (the
     /// regional Spanish manuals repeat the Spanish ones). A locale's manuals only add to a label that other
     /// sources have: one whose translators did little is mostly English, and would make a Latin-script label
     /// of a language written otherwise.
     /// </summary>
     private static void AddGnomeHelp(string root, LanguageLabels labels, Dictionary<string, List<IReadOnlyList<string>>> result)
     {
-        var english = new HashSet<string>(StringComparer.Ordinal);
-        var originals = GnomeHelp.Read(root, GnomeHelp.EnglishLocale).Where(english.Add).ToList();
+        var originals = GnomeHelp.Read(root, GnomeHelp.EnglishLocale).ToList();
         AddCleaned(result, "eng", "en-gnome-help", originals);
         var englishWords = originals.SelectMany(Vocabulary.Words).ToHashSet(StringComparer.Ordinal);
         var seen = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
@@ -259,7 +250,7 @@ internal static class CatalogSources
             }
 
             var sentences = GnomeHelp.Read(root, locale)
-                .Where(s => !english.Contains(s) && !Vocabulary.IsMostlyFrom(s, englishWords) && earlier.Add(s)).ToList();
+                .Where(s => !Vocabulary.IsMostlyFrom(s, englishWords) && earlier.Add(s)).ToList();
             AddCleaned(result, language, locale, sentences, knownLabelsOnly: true);
         }
     }

@@ -82,47 +82,31 @@ internal static class FluentText
     }
 
     // "id = value" or "-term = value" at the start of a line.
-    private static bool IsEntry(string line, out string value)
-    {
-        value = string.Empty;
-        var start = line[0] == '-' ? 1 : 0;
-        var i = start;
-        while (i < line.Length && (char.IsAsciiLetterOrDigit(line[i]) || line[i] is '_' or '-'))
-        {
-            i++;
-        }
-
-        if (i == start || !char.IsAsciiLetter(line[start]))
-        {
-            return false;
-        }
-
-        var rest = line.AsSpan(i).TrimStart(' ');
-        if (rest.Length == 0 || rest[0] != '=')
-        {
-            return false;
-        }
-
-        value = rest[1..].Trim().ToString();
-        return true;
-    }
+    private static bool IsEntry(string line, out string value) => IsAssignment(line, line[0] == '-' ? 1 : 0, out value);
 
     // ".attribute = value" on an indented line.
     private static bool IsAttribute(string trimmed, out string value)
     {
         value = string.Empty;
-        if (trimmed.Length < 2 || trimmed[0] != '.' || !char.IsAsciiLetter(trimmed[1]))
+        return trimmed.Length > 1 && trimmed[0] == '.' && IsAssignment(trimmed, 1, out value);
+    }
+
+    // An identifier (a letter, then letters, digits, '_' or '-') at start, then '=' and the value, trimmed.
+    private static bool IsAssignment(string s, int start, out string value)
+    {
+        value = string.Empty;
+        if (start >= s.Length || !char.IsAsciiLetter(s[start]))
         {
             return false;
         }
 
-        var i = 1;
-        while (i < trimmed.Length && (char.IsAsciiLetterOrDigit(trimmed[i]) || trimmed[i] is '_' or '-'))
+        var i = start + 1;
+        while (i < s.Length && (char.IsAsciiLetterOrDigit(s[i]) || s[i] is '_' or '-'))
         {
             i++;
         }
 
-        var rest = trimmed.AsSpan(i).TrimStart(' ');
+        var rest = s.AsSpan(i).TrimStart(' ');
         if (rest.Length == 0 || rest[0] != '=')
         {
             return false;
