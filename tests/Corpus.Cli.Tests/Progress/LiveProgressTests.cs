@@ -11,7 +11,8 @@ public sealed class LiveProgressTests
     [Fact]
     public async Task Failures_and_finished_phases_stay_as_lines_and_the_live_area_shows_workers()
     {
-        using var console = new TestConsole().Width(160);
+        // Read while the display's loop draws: a plain TestConsole's output is not safe to read then.
+        using var console = new LockedTestConsole(160);
         var clock = new ManualClock();
         var live = LiveProgress.Start(console, clock, TimeSpan.FromMilliseconds(10));
         live.PhaseStarted("ingest", 2, 0);
