@@ -9,9 +9,10 @@
 #      territories, months, units; the only free text for a few languages) into .cache/lid/npm;
 #   3. `corpus lid build-model` writes the training file from them and the UDHR (held-out articles
 #      left out) and trains the model with the project's own trainer (one thread, seed 0) into
-#      .cache/lid/corpus-lid.bin.
-# Options: --install copies the result over filters/Languages/Model/corpus-lid.bin;
-#          --check fails unless the result is byte-identical to the committed model.
+#      .cache/lid/corpus-lid.bin, then each language group's model (corpus-lid.group-NAME.bin, from
+#      the group's lines of the same training file) beside it.
+# Options: --install copies the results over filters/Languages/Model/corpus-lid*.bin;
+#          --check fails unless the results are byte-identical to the committed models.
 # Idempotent: packages already downloaded or unpacked are not fetched again. Quiet unless it fails.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -56,7 +57,17 @@ for spec in "${cldr[@]}"; do
 done
 "$root/corpus" lid build-model --packages "$cache/packages" --cldr "$cache/npm/node_modules" --out "$cache/corpus-lid.bin" --data "$cache/train.txt" 2>"$cache/build.log" \
   || { cat "$cache/build.log" >&2; exit 1; }
+# The main model and its language groups' models (corpus-lid.group-NAME.bin), built and committed.
+models() { (cd "$1" && ls corpus-lid.bin corpus-lid.group-*.bin 2>/dev/null); }
+committed_dir="$(dirname "$committed")"
 case "$mode" in
-  --install) cp "$cache/corpus-lid.bin" "$committed" ;;
-  --check) cmp -s "$cache/corpus-lid.bin" "$committed" || { echo "build-lid-model: .cache/lid/corpus-lid.bin differs from $committed" >&2; exit 1; } ;;
+  --install)
+    rm -f "$committed_dir"/corpus-lid.group-*.bin
+    for m in $(models "$cache"); do cp "$cache/$m" "$committed_dir/$m"; done ;;
+  --check)
+    [[ "$(models "$cache")" == "$(models "$committed_dir")" ]] \
+      || { echo "build-lid-model: built models ($(models "$cache" | tr '\n' ' ')) are not the committed ones ($(models "$committed_dir" | tr '\n' ' '))" >&2; exit 1; }
+    for m in $(models "$cache"); do
+      cmp -s "$cache/$m" "$committed_dir/$m" || { echo "build-lid-model: .cache/lid/$m differs from $committed_dir/$m" >&2; exit 1; }
+    done ;;
 esac

@@ -11,7 +11,9 @@ namespace Corpus.Filters.Languages;
 /// fits the paragraph's detected script (a Cyrillic paragraph is never labelled a Latin-script
 /// language); paragraphs vote with their letter counts. Labels without a script, as in fastText's
 /// lid.176 (<c>__label__en</c>, <c>__label__arz</c>), are mapped to ISO 639-3 (<see cref="Iso639"/>)
-/// and take the paragraph's script. Immutable and thread-safe.
+/// and take the paragraph's script. Groups of close languages may have models of their own
+/// (<see cref="LoadGroupModels"/>): when the main model's best label is in such a group, that model
+/// divides the group's probability among its languages. Immutable and thread-safe.
 /// </summary>
 public sealed class LanguageIdentifier
 {
@@ -29,11 +31,21 @@ public sealed class LanguageIdentifier
     // Prior weight per label (Options.Qwen3Weight for the Qwen3 languages, else 1).
     private readonly double[] _weights;
 
-    /// <summary>Wraps a loaded model.</summary>
-    public LanguageIdentifier(FastTextModel model, LanguageIdentifierOptions? options = null)
+    private readonly LanguageGroupRefiner[] _groups;
+
+    /// <summary>What a group model's file is called beside the main model's: <c>corpus-lid.group-nguni.bin</c>.</summary>
+    public const string GroupModelInfix = ".group-";
+
+    /// <summary>
+    /// Wraps a loaded model, with the models of its groups of close languages, if any
+    /// (<paramref name="groups"/>: each a fastText model over two or more of the main model's labels, by name).
+    /// </summary>
+    /// <exception cref="InvalidDataException">A group model has a label the main model does not, or fewer than two.</exception>
+    public LanguageIdentifier(FastTextModel model, LanguageIdentifierOptions? options = null, IReadOnlyList<(string Name, FastTextModel Model)>? groups = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         Model = model;
+        _groups = (groups ?? []).Select(g => new LanguageGroupRefiner(model, g.Model, g.Name)).ToArray();
         Options = options ?? new LanguageIdentifierOptions();
         _codes = new LanguageCode[model.Labels.Count];
         _scripts = new string[model.Labels.Count];
@@ -69,13 +81,19 @@ public sealed class LanguageIdentifier
     /// <summary>The languages the model knows, in its order.</summary>
     public IReadOnlyList<LanguageCode> Languages => _codes;
 
+    /// <summary>The groups of close languages that have a model of their own: name and labels (<c>__label__zul_Latn</c>).</summary>
+    public IReadOnlyList<(string Name, IReadOnlyList<string> Labels)> Groups => _groups.Select(g => (g.Name, g.Labels)).ToList();
+
     /// <summary>Loads the built-in model.</summary>
     /// <exception cref="FileNotFoundException">The model is not beside the assemblies.</exception>
     public static LanguageIdentifier LoadDefault(LanguageIdentifierOptions? options = null) => Load(DefaultModelPath, options);
 
-    /// <summary>Loads a fastText model (<c>.bin</c> or <c>.ftz</c>) with <c>xxx_Scrp</c> labels.</summary>
+    /// <summary>
+    /// Loads a fastText model (<c>.bin</c> or <c>.ftz</c>) with <c>xxx_Scrp</c> labels, and the models of its
+    /// groups of close languages beside it (<see cref="LoadGroupModels"/>).
+    /// </summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    /// <exception cref="InvalidDataException">The file is not a fastText supervised model.</exception>
+    /// <exception cref="InvalidDataException">The file, or a group model, is not a fastText supervised model, or a group model's labels are not the main model's.</exception>
     public static LanguageIdentifier Load(string path, LanguageIdentifierOptions? options = null)
     {
         if (!File.Exists(path))
@@ -83,7 +101,30 @@ public sealed class LanguageIdentifier
             throw new FileNotFoundException($"the language-ID model '{path}' is missing", path);
         }
 
-        return new LanguageIdentifier(FastTextModel.Load(path), options);
+        return new LanguageIdentifier(FastTextModel.Load(path), options, LoadGroupModels(path));
+    }
+
+    /// <summary>
+    /// The group models beside the model at <paramref name="path"/>: files named like it with
+    /// <see cref="GroupModelInfix"/> and a name before the extension (<c>corpus-lid.group-nguni.bin</c> beside
+    /// <c>corpus-lid.bin</c>), in ordinal order of their names.
+    /// </summary>
+    /// <exception cref="InvalidDataException">A file is not a fastText supervised model.</exception>
+    public static IReadOnlyList<(string Name, FastTextModel Model)> LoadGroupModels(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        var stem = Path.GetFileNameWithoutExtension(path);
+        var extension = Path.GetExtension(path);
+        if (!Directory.Exists(folder))
+        {
+            return [];
+        }
+
+        return Directory.EnumerateFiles(folder, stem + GroupModelInfix + "*" + extension)
+            .Order(StringComparer.Ordinal)
+            .Select(f => (Path.GetFileNameWithoutExtension(f)[(stem.Length + GroupModelInfix.Length)..], FastTextModel.Load(f)))
+            .ToList();
     }
 
     /// <summary>Identifies the language of a document.</summary>
@@ -204,6 +245,18 @@ public sealed class LanguageIdentifier
     {
         var script = ScriptDetector.Detect(paragraph);
         var n = Model.Predict(paragraph, predictions);
+        if (n > 0)
+        {
+            foreach (var group in _groups)
+            {
+                if (group.Covers(predictions[0].LabelIndex))
+                {
+                    n = group.Refine(paragraph, predictions, n);
+                    break;
+                }
+            }
+        }
+
         var (language, probability) = Pick(predictions[..n], script);
         if (language.Language == "und" && script is "Hans" or "Hant")
         {

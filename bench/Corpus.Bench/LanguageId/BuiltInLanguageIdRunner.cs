@@ -25,7 +25,7 @@ internal sealed class BuiltInLanguageIdRunner : ILanguageIdRunner
     public string Name => "corpus";
 
     public string Description =>
-        $"corpus LanguageIdentifier (in process, one thread) over {(_model == LanguageIdentifier.DefaultModelPath ? "the built-in model" : Path.GetFileName(_model))}; best guess where it says und ({UndeterminedLines:N0} lines in the last run)";
+        $"corpus LanguageIdentifier (in process, one thread) over {(_model == LanguageIdentifier.DefaultModelPath ? "the built-in model" : Path.GetFileName(_model))}{(_identifier.Groups.Count > 0 ? $" with its group models ({string.Join(", ", _identifier.Groups.Select(g => g.Name))})" : "")}; best guess where it says und ({UndeterminedLines:N0} lines in the last run)";
 
     public IReadOnlySet<string> SupportedLabels { get; }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using Corpus.Cli.Parsing;
+using Corpus.Filters.Languages;
 using Corpus.Filters.Languages.Training;
 using Corpus.Ingest.Sample;
 
@@ -112,7 +113,47 @@ internal sealed class LidBuildModelCommand : ICommand
         }
 
         await Task.Yield();
-        return LidTrainCommand.Train(data, output, LidRecipe.TrainingOptions with { Seed = (ulong)seed }, console, Name, ct);
+        var code = LidTrainCommand.Train(data, output, LidRecipe.TrainingOptions with { Seed = (ulong)seed }, console, Name, ct);
+        return code == ExitCodes.Success ? TrainGroups(data, output, seed, console, ct) : code;
+    }
+
+    // The model of each language group (LidRecipe.Groups) beside the main one: OUT.group-NAME.bin.
+    private int TrainGroups(string data, string output, int seed, CliConsole console, CancellationToken ct)
+    {
+        var stem = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(output))!, Path.GetFileNameWithoutExtension(output));
+        string DataOf(LidLanguageGroup g) => $"{Path.ChangeExtension(data, null)}{LanguageIdentifier.GroupModelInfix}{g.Name}.txt";
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> counts;
+        try
+        {
+            counts = LidGroupData.Write(data, LidRecipe.Groups, DataOf);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            console.Error.WriteLine($"corpus {Name}: {e.Message}");
+            return ExitCodes.Failure;
+        }
+
+        foreach (var group in LidRecipe.Groups)
+        {
+            var model = $"{stem}{LanguageIdentifier.GroupModelInfix}{group.Name}{Path.GetExtension(output)}";
+            var lines = counts[group.Name];
+            if (lines.Count < 2)
+            {
+                // A stale model of the group would be loaded beside the new main model: remove it.
+                File.Delete(model);
+                console.Error.WriteLine($"corpus {Name}: group {group.Name} skipped: {lines.Count} of its labels have text");
+                continue;
+            }
+
+            console.Error.WriteLine($"corpus {Name}: group {group.Name}: {string.Join(", ", lines.Select(l => $"{l.Key} {l.Value}"))} lines");
+            var code = LidTrainCommand.Train(DataOf(group), model, LidRecipe.GroupTrainingOptions with { Seed = (ulong)seed }, console, Name, ct);
+            if (code != ExitCodes.Success)
+            {
+                return code;
+            }
+        }
+
+        return ExitCodes.Success;
     }
 
     // The options with one integer option applied, when it is given (at least min).

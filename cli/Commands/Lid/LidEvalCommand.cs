@@ -23,7 +23,7 @@ internal sealed class LidEvalCommand : ICommand
 
     public IReadOnlyList<OptionSpec> Options { get; } =
     [
-        new("--model", "FILE", "a fastText model with xxx_Scrp labels (default: the built-in model)"),
+        new("--model", "FILE", "a fastText model with xxx_Scrp labels (default: the built-in model); the group models beside it (NAME.group-*.bin) are used too"),
         new("--udhr", null, "evaluate on the held-out UDHR paragraphs (the default without --in)"),
         new("--in", "FILE", "evaluate on '__label__LABEL text' lines instead"),
         new("--udhr-file", "FILE", "the UDHR bundle (default: the one beside the corpus assemblies)"),
@@ -41,7 +41,7 @@ internal sealed class LidEvalCommand : ICommand
             throw new UsageException("--udhr and --in exclude each other");
         }
 
-        if (LidModels.Load(args.Value("--model"), console, "lid eval") is not { } model)
+        if (LidModels.LoadIdentifier(args.Value("--model"), new LanguageIdentifierOptions { MinScore = 0 }, console, "lid eval") is not { } identifier)
         {
             return ExitCodes.Failure;
         }
@@ -65,7 +65,6 @@ internal sealed class LidEvalCommand : ICommand
             return ExitCodes.Failure;
         }
 
-        var identifier = new LanguageIdentifier(model, new LanguageIdentifierOptions { MinScore = 0 });
         var report = Evaluate(identifier, tests, ct);
         var bytes = Encoding.UTF8.GetBytes(report.Table);
         await console.Out.WriteAsync(bytes, ct).ConfigureAwait(false);

@@ -25,4 +25,27 @@ internal static class LidModels
             return null;
         }
     }
+
+    /// <summary>
+    /// The document-level identifier over the model a command names, or the built-in one, with the models of
+    /// its groups of close languages beside it (<see cref="LanguageIdentifier.LoadGroupModels"/>).
+    /// </summary>
+    public static LanguageIdentifier? LoadIdentifier(string? path, LanguageIdentifierOptions options, CliConsole console, string command)
+    {
+        path ??= LanguageIdentifier.DefaultModelPath;
+        if (Load(path, console, command) is not { } model)
+        {
+            return null;
+        }
+
+        try
+        {
+            return new LanguageIdentifier(model, options, LanguageIdentifier.LoadGroupModels(path));
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            console.Error.WriteLine($"corpus {command}: cannot load the group models beside '{path}': {e.Message}");
+            return null;
+        }
+    }
 }

@@ -19,4 +19,22 @@ public static class LidRecipe
         Loss = FastTextLoss.Softmax,
         Seed = 0,
     };
+
+    /// <summary>
+    /// Groups of close languages that get a model of their own (<see cref="LanguageIdentifier"/>): related languages
+    /// outside the Qwen3 table, each with a few thousand lines (the smaller catalog cap), whose long words the
+    /// main model's vocabulary (words seen 2,000 times) does not hold and whose n-grams they share.
+    /// </summary>
+    public static IReadOnlyList<LidLanguageGroup> Groups { get; } =
+    [
+        new("nguni", ["nbl_Latn", "ssw_Latn", "xho_Latn", "zul_Latn"]),
+        new("sotho-tswana", ["nso_Latn", "sot_Latn", "tsn_Latn"]),
+        new("ethiosemitic", ["amh_Ethi", "tig_Ethi", "tir_Ethi"]),
+    ];
+
+    /// <summary>
+    /// Training options of a group's model: words seen 5 times are in its vocabulary, dim 16 and 20k buckets
+    /// (about 1 MB a group); the rest as the main model's.
+    /// </summary>
+    public static FastTextTrainingOptions GroupTrainingOptions { get; } = TrainingOptions with { Dim = 16, MinCount = 5, Bucket = 20_000 };
 }

@@ -195,7 +195,7 @@ public class LanguageIdentifierTests
     }
 
     // A small model trained by corpus's own trainer on `rounds` repetitions of the lines of one round.
-    private static FastTextModel TrainOn(IReadOnlyList<string> round, FastTextTrainingOptions options, int rounds = 200)
+    internal static FastTextModel TrainOn(IReadOnlyList<string> round, FastTextTrainingOptions options, int rounds = 200)
     {
         var dir = Directory.CreateTempSubdirectory("corpus-lid-test-");
         try

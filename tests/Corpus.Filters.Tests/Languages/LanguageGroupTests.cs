@@ -1,0 +1,83 @@
+using Corpus.Core.Languages;
+using Corpus.Filters.Classification.FastText;
+using Corpus.Filters.Languages;
+using Corpus.Filters.Languages.Training;
+
+namespace Corpus.Filters.Tests.Languages;
+
+public class LanguageGroupTests
+{
+    private const string Alpha = "alpha alpha alpha alpha alpha alpha alpha alpha alpha alpha alpha alpha";
+    private const string Gamma = "gamma gamma gamma gamma gamma gamma gamma gamma gamma gamma gamma gamma";
+
+    private static readonly FastTextTrainingOptions Tiny = new() { Dim = 4, Epoch = 5, LearningRate = 0.5, Bucket = 1000, MinCount = 1 };
+
+    // The main model: "alpha" is Xhosa, "beta" Zulu, "gamma" English.
+    private static readonly Lazy<FastTextModel> Main = new(() => LanguageIdentifierTests.TrainOn(
+        ["__label__xho_Latn alpha alpha", "__label__zul_Latn beta beta", "__label__eng_Latn gamma gamma"], Tiny));
+
+    // The group's own model says the opposite: "alpha" is Zulu.
+    private static readonly Lazy<FastTextModel> Group = new(() => LanguageIdentifierTests.TrainOn(
+        ["__label__xho_Latn beta beta", "__label__zul_Latn alpha alpha"], Tiny));
+
+    private static readonly LanguageIdentifierOptions Options = new() { MinScore = 0, Qwen3Weight = 1 };
+
+    [Fact]
+    public void A_group_model_divides_the_groups_probability_when_the_main_model_picks_one_of_its_languages()
+    {
+        var alone = new LanguageIdentifier(Main.Value, Options);
+        var grouped = new LanguageIdentifier(Main.Value, Options, [("nguni", Group.Value)]);
+
+        alone.Identify(Alpha).Language.Should().Be(LanguageCode.Parse("xho_Latn"));
+        var refined = grouped.Identify(Alpha);
+        refined.Language.Should().Be(LanguageCode.Parse("zul_Latn"), "the group's model decides between its languages");
+
+        var main = Main.Value.Predict(Alpha, k: 3).ToDictionary(p => p.Label, p => (double)p.Probability);
+        var group = Group.Value.Predict(Alpha, k: 2).ToDictionary(p => p.Label, p => (double)p.Probability);
+        var mass = main["__label__xho_Latn"] + main["__label__zul_Latn"];
+        var expected = mass * group["__label__zul_Latn"] / (group["__label__zul_Latn"] + group["__label__xho_Latn"]);
+        refined.Shares[0].Probability.Should().BeApproximately(expected, 1e-5, "the group keeps the probability the main model gave it");
+
+        grouped.Identify(Gamma).Should().BeEquivalentTo(alone.Identify(Gamma), "English is in no group: the main model's answer stands");
+        grouped.Groups.Should().ContainSingle().Which.Name.Should().Be("nguni");
+    }
+
+    [Fact]
+    public void Group_models_beside_a_model_file_are_loaded_with_it_and_one_with_a_foreign_label_is_refused()
+    {
+        var dir = Directory.CreateTempSubdirectory("corpus-lid-groups-");
+        try
+        {
+            var path = Path.Combine(dir.FullName, "lid.bin");
+            Main.Value.Save(path);
+            Group.Value.Save(Path.Combine(dir.FullName, "lid.group-nguni.bin"));
+            Group.Value.Save(Path.Combine(dir.FullName, "other.group-ignored.bin"));
+
+            var loaded = LanguageIdentifier.Load(path, Options);
+            loaded.Groups.Select(g => g.Name).Should().Equal("nguni");
+            loaded.Identify(Alpha).Language.Should().Be(LanguageCode.Parse("zul_Latn"));
+
+            LanguageIdentifierTests.TrainOn(["__label__fra_Latn beta", "__label__zul_Latn alpha"], Tiny, rounds: 10)
+                .Save(Path.Combine(dir.FullName, "lid.group-romance.bin"));
+            var load = () => LanguageIdentifier.Load(path, Options);
+            load.Should().Throw<InvalidDataException>().WithMessage("*'romance'*'__label__fra_Latn'*");
+        }
+        finally
+        {
+            dir.Delete(true);
+        }
+    }
+
+    [Fact]
+    public void The_built_in_model_comes_with_the_models_of_the_recipes_language_groups()
+    {
+        var builtIn = LanguageIdentifier.LoadDefault();
+
+        builtIn.Groups.Select(g => g.Name).Should().Equal(LidRecipe.Groups.Select(g => g.Name).Order(StringComparer.Ordinal));
+        foreach (var group in LidRecipe.Groups)
+        {
+            builtIn.Groups.Single(g => g.Name == group.Name).Labels.Select(l => l["__label__".Length..])
+                .Should().BeEquivalentTo(group.Labels, $"the committed {group.Name} model is the recipe's group");
+        }
+    }
+}
