@@ -110,7 +110,11 @@ public sealed class LanguageIdentifier
     /// <c>corpus-lid.bin</c>), in ordinal order of their names.
     /// </summary>
     /// <exception cref="InvalidDataException">A file is not a fastText supervised model.</exception>
-    public static IReadOnlyList<(string Name, FastTextModel Model)> LoadGroupModels(string path)
+    public static IReadOnlyList<(string Name, FastTextModel Model)> LoadGroupModels(string path) =>
+        GroupModelPaths(path).Select(g => (g.Name, FastTextModel.Load(g.Path))).ToList();
+
+    /// <summary>The names and paths of the group models beside the model at <paramref name="path"/> (<see cref="LoadGroupModels"/>), not loaded.</summary>
+    public static IReadOnlyList<(string Name, string Path)> GroupModelPaths(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
@@ -123,7 +127,7 @@ public sealed class LanguageIdentifier
 
         return Directory.EnumerateFiles(folder, stem + GroupModelInfix + "*" + extension)
             .Order(StringComparer.Ordinal)
-            .Select(f => (Path.GetFileNameWithoutExtension(f)[(stem.Length + GroupModelInfix.Length)..], FastTextModel.Load(f)))
+            .Select(f => (Path.GetFileNameWithoutExtension(f)[(stem.Length + GroupModelInfix.Length)..], f))
             .ToList();
     }
 

@@ -41,16 +41,20 @@ internal sealed record BuildIdentity(string ConfigSha256, string TokenizerSha256
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    /// <summary>SHA-256 over the bytes of every model the <c>classify</c> section uses (the built-in language-ID model unless another is named); a missing file hashes as missing, and the build then stops naming it.</summary>
+    /// <summary>SHA-256 over the bytes of every model the <c>classify</c> section uses (the built-in language-ID model unless another is named, with the group models beside it); a missing file hashes as missing, and the build then stops naming it.</summary>
     public static string HashModels(Core.Configuration.ClassifyConfig config, string builtInLanguageModel)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var models = new List<(string Key, string? Path)>
+        var language = config.Language ? config.LanguageModel ?? builtInLanguageModel : null;
+        var models = new List<(string Key, string? Path)> { ("language", language) };
+        if (language is not null)
         {
-            ("language", config.Language ? config.LanguageModel ?? builtInLanguageModel : null),
-            ("edu", config.EduModel),
-            ("domain", config.DomainModel),
-        };
+            // The models of its groups of close languages, loaded with it, decide labels too.
+            models.AddRange(Filters.Languages.LanguageIdentifier.GroupModelPaths(language).Select(g => ($"language group {g.Name}", (string?)g.Path)));
+        }
+
+        models.Add(("edu", config.EduModel));
+        models.Add(("domain", config.DomainModel));
         foreach (var (key, path) in models)
         {
             string digest;
