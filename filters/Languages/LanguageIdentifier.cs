@@ -12,8 +12,8 @@ namespace Corpus.Filters.Languages;
 /// language); paragraphs vote with their letter counts. Labels without a script, as in fastText's
 /// lid.176 (<c>__label__en</c>, <c>__label__arz</c>), are mapped to ISO 639-3 (<see cref="Iso639"/>)
 /// and take the paragraph's script. Groups of close languages may have models of their own
-/// (<see cref="LoadGroupModels"/>): when the main model's best label is in such a group, that model
-/// divides the group's probability among its languages. Immutable and thread-safe.
+/// (<see cref="LoadGroupModels"/>): when the answer is a language of such a group, that model decides
+/// which of the group's languages it is. Immutable and thread-safe.
 /// </summary>
 public sealed class LanguageIdentifier
 {
@@ -249,38 +249,50 @@ public sealed class LanguageIdentifier
     {
         var script = ScriptDetector.Detect(paragraph);
         var n = Model.Predict(paragraph, predictions);
-        if (n > 0)
-        {
-            foreach (var group in _groups)
-            {
-                if (group.Covers(predictions[0].LabelIndex))
-                {
-                    n = group.Refine(paragraph, predictions, n);
-                    break;
-                }
-            }
-        }
-
-        var (language, probability) = Pick(predictions[..n], script);
+        var (language, probability, index) = Pick(predictions[..n], script, null);
         if (language.Language == "und" && script is "Hans" or "Hant")
         {
             // No label of that form among the candidates: any Han label will do.
-            (language, probability) = Pick(predictions[..n], "Hani");
+            script = "Hani";
+            (language, probability, index) = Pick(predictions[..n], script, null);
+        }
+
+        // When the answer is a language of a group with a model of its own, that model decides which of them.
+        foreach (var group in _groups)
+        {
+            if (group.Covers(index))
+            {
+                n = group.Refine(paragraph, predictions, n);
+                var refined = Pick(predictions[..n], script, group);
+                if (refined.Index >= 0)
+                {
+                    (language, probability) = (refined.Language, refined.Probability);
+                }
+
+                break;
+            }
         }
 
         var (w, p) = votes.GetValueOrDefault(language);
         votes[language] = (w + letters, p + (letters * probability));
     }
 
-    // The most probable label (times its prior weight) whose script fits the paragraph's; und_<script> if none does.
-    private (LanguageCode Language, double Probability) Pick(ReadOnlySpan<FastTextPrediction> predictions, string script)
+    // The most probable label (times its prior weight) whose script fits the paragraph's, of the group if one is
+    // given, and its index; und_<script> and -1 if none does.
+    private (LanguageCode Language, double Probability, int Index) Pick(ReadOnlySpan<FastTextPrediction> predictions, string script, LanguageGroupRefiner? group)
     {
         var language = LanguageCode.Parse($"und_{(script == ScriptDetector.Common ? "Zzzz" : script)}");
         var probability = 0.0;
         var best = 1.0;
+        var picked = -1;
         foreach (var prediction in predictions)
         {
             var index = prediction.LabelIndex;
+            if (group is not null && !group.Covers(index))
+            {
+                continue;
+            }
+
             if (_scriptless[index] is { } iso6393)
             {
                 // A label without a script (lid.176) takes the paragraph's; there is nothing to guard.
@@ -289,6 +301,7 @@ public sealed class LanguageIdentifier
                     language = LanguageCode.Parse($"{iso6393}_{script}");
                     probability = prediction.Probability;
                     best = 1;
+                    picked = index;
                 }
 
                 continue;
@@ -300,10 +313,11 @@ public sealed class LanguageIdentifier
                 language = _codes[index];
                 probability = prediction.Probability;
                 best = _weights[index];
+                picked = index;
             }
         }
 
-        return (language, probability);
+        return (language, probability, picked);
     }
 
     private static ReadOnlySpan<char> Flatten(ReadOnlySpan<char> text, char[] buffer)
