@@ -6,9 +6,10 @@ namespace Corpus.Filters.Languages;
 /// <summary>
 /// A second opinion on a group of close languages (Zulu, Xhosa, Ndebele, Swati): a small fastText model
 /// trained on just their text, whose vocabulary keeps words that the main model's (words seen 2,000
-/// times) does not. When the identifier's answer is one of the group's languages, the probability the
-/// main model gave the group as a whole is shared out among the group's labels in the refiner's
-/// proportions (other labels keep theirs), and the best of the group is the answer. Thread-safe.
+/// times) does not. When the identifier's answer is one of the group's languages, or the group's labels
+/// together outweigh it, the probability the main model gave the group as a whole is shared out among the
+/// group's labels in the refiner's proportions (other labels keep theirs), and the best of the group is
+/// the answer. Thread-safe.
 /// </summary>
 internal sealed class LanguageGroupRefiner
 {

@@ -12,8 +12,9 @@ namespace Corpus.Filters.Languages;
 /// language); paragraphs vote with their letter counts. Labels without a script, as in fastText's
 /// lid.176 (<c>__label__en</c>, <c>__label__arz</c>), are mapped to ISO 639-3 (<see cref="Iso639"/>)
 /// and take the paragraph's script. Groups of close languages may have models of their own
-/// (<see cref="LoadGroupModels"/>): when the answer is a language of such a group, that model decides
-/// which of the group's languages it is. Immutable and thread-safe.
+/// (<see cref="LoadGroupModels"/>): when the answer is a language of such a group, or the group's labels
+/// together are likelier than the answer, that model decides which of the group's languages it is.
+/// Immutable and thread-safe.
 /// </summary>
 public sealed class LanguageIdentifier
 {
@@ -257,10 +258,21 @@ public sealed class LanguageIdentifier
             (language, probability, index) = Pick(predictions[..n], script, null);
         }
 
-        // When the answer is a language of a group with a model of its own, that model decides which of them.
+        // When the answer is a language of a group with a model of its own, or the group's labels together
+        // outweigh it (its probability times its weight), that model decides which of them.
+        var answerWeight = index >= 0 ? probability * _weights[index] : 0;
         foreach (var group in _groups)
         {
-            if (group.Covers(index))
+            var mass = 0.0;
+            foreach (var candidate in predictions[..n])
+            {
+                if (group.Covers(candidate.LabelIndex))
+                {
+                    mass += candidate.Probability;
+                }
+            }
+
+            if (group.Covers(index) || mass > answerWeight)
             {
                 n = group.Refine(paragraph, predictions, n);
                 var refined = Pick(predictions[..n], script, group);

@@ -43,6 +43,23 @@ public class LanguageGroupTests
     }
 
     [Fact]
+    public void A_group_whose_languages_together_outweigh_the_answer_decides_too()
+    {
+        // "alpha" is Venda four times in ten, Xhosa and Zulu three times each: Venda alone is the best label,
+        // the Nguni group together is likelier.
+        var main = LanguageIdentifierTests.TrainOn(
+            ["__label__ven_Latn alpha alpha", "__label__ven_Latn alpha alpha", "__label__ven_Latn alpha alpha", "__label__ven_Latn alpha alpha",
+             "__label__xho_Latn alpha alpha", "__label__xho_Latn alpha alpha", "__label__xho_Latn alpha alpha",
+             "__label__zul_Latn alpha alpha", "__label__zul_Latn alpha alpha", "__label__zul_Latn alpha alpha"],
+            Tiny, rounds: 50);
+        main.Predict(Alpha)[0].Label.Should().Be("__label__ven_Latn");
+
+        new LanguageIdentifier(main, Options).Identify(Alpha).Language.Should().Be(LanguageCode.Parse("ven_Latn"));
+        new LanguageIdentifier(main, Options, [("nguni", Group.Value)]).Identify(Alpha).Language
+            .Should().Be(LanguageCode.Parse("zul_Latn"), "the group's 0.6 outweighs Venda's 0.4, and its model says Zulu");
+    }
+
+    [Fact]
     public void Group_models_beside_a_model_file_are_loaded_with_it_and_one_with_a_foreign_label_is_refused()
     {
         var dir = Directory.CreateTempSubdirectory("corpus-lid-groups-");
