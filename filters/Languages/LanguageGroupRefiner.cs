@@ -66,6 +66,21 @@ internal sealed class LanguageGroupRefiner
     /// <summary>Whether the main model's label <paramref name="labelIndex"/> is in the group.</summary>
     public bool Covers(int labelIndex) => (uint)labelIndex < (uint)_member.Length && _member[labelIndex];
 
+    /// <summary>The summed probability of the group's labels among <paramref name="predictions"/>.</summary>
+    public double Mass(ReadOnlySpan<FastTextPrediction> predictions)
+    {
+        var mass = 0.0;
+        foreach (var p in predictions)
+        {
+            if (Covers(p.LabelIndex))
+            {
+                mass += p.Probability;
+            }
+        }
+
+        return mass;
+    }
+
     /// <summary>
     /// Re-divides the group's share of <paramref name="predictions"/> (the main model's first
     /// <paramref name="count"/>, best first) by the refiner's judgement of <paramref name="text"/>, and sorts
@@ -74,15 +89,7 @@ internal sealed class LanguageGroupRefiner
     /// </summary>
     public int Refine(ReadOnlySpan<char> text, Span<FastTextPrediction> predictions, int count)
     {
-        var mass = 0.0;
-        foreach (var p in predictions[..count])
-        {
-            if (Covers(p.LabelIndex))
-            {
-                mass += p.Probability;
-            }
-        }
-
+        var mass = Mass(predictions[..count]);
         var labels = _mainIndex.Length;
         var opinion = ArrayPool<FastTextPrediction>.Shared.Rent(labels);
         var merged = ArrayPool<FastTextPrediction>.Shared.Rent(count + labels);

@@ -263,16 +263,7 @@ public sealed class LanguageIdentifier
         var answerWeight = index >= 0 ? probability * _weights[index] : 0;
         foreach (var group in _groups)
         {
-            var mass = 0.0;
-            foreach (var candidate in predictions[..n])
-            {
-                if (group.Covers(candidate.LabelIndex))
-                {
-                    mass += candidate.Probability;
-                }
-            }
-
-            if (group.Covers(index) || mass > answerWeight)
+            if (group.Covers(index) || group.Mass(predictions[..n]) > answerWeight)
             {
                 n = group.Refine(paragraph, predictions, n);
                 var refined = Pick(predictions[..n], script, group);
