@@ -1,13 +1,15 @@
 using System.Globalization;
 using System.Text;
 using Corpus.Filters.Classification.FastText;
+using Corpus.Filters.Languages;
 
 namespace Corpus.Cli.Commands;
 
 /// <summary>
 /// What <c>corpus lid predict</c> and <c>corpus classify predict</c> write: for each input line (split
 /// on LF only, as fastText reads them) the k most probable labels without the <c>__label__</c> prefix,
-/// <c>label&lt;TAB&gt;probability</c> pairs separated by tabs.
+/// <c>label&lt;TAB&gt;probability</c> pairs separated by tabs (for <c>lid predict</c>, the identifier's
+/// ranking of the languages unless it is asked for the model's own).
 /// </summary>
 internal static class PredictionLines
 {
@@ -35,6 +37,38 @@ internal static class PredictionLines
 
                     sb.Append(Bare(predictions[i].Label)).Append('\t')
                         .Append(predictions[i].Probability.ToString("0.#####", CultureInfo.InvariantCulture));
+                }
+
+                await writer.WriteLineAsync(sb, ct).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>
+    /// <c>corpus lid predict</c>'s lines: the identifier's ranking of each line (<see cref="LanguageIdentifier.Rank"/>),
+    /// <c>xxx_Scrp</c> codes.
+    /// </summary>
+    public static async Task WriteAsync(LanguageIdentifier identifier, Stream input, Stream output, int k, CancellationToken ct)
+    {
+        var reader = new LfLineReader(input);
+        var writer = new StreamWriter(output, Utf8, 1 << 16, leaveOpen: true) { NewLine = "\n" };
+        await using (writer.ConfigureAwait(false))
+        {
+            var sb = new StringBuilder();
+            while (reader.TryReadLine(out var line))
+            {
+                ct.ThrowIfCancellationRequested();
+                var ranked = identifier.Rank(Utf8.GetString(line.Span).AsSpan(), k);
+                sb.Clear();
+                for (var i = 0; i < ranked.Count; i++)
+                {
+                    if (i > 0)
+                    {
+                        sb.Append('\t');
+                    }
+
+                    sb.Append(ranked[i].Language.ToString()).Append('\t')
+                        .Append(ranked[i].Probability.ToString("0.#####", CultureInfo.InvariantCulture));
                 }
 
                 await writer.WriteLineAsync(sb, ct).ConfigureAwait(false);

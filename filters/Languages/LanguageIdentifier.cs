@@ -193,6 +193,77 @@ public sealed class LanguageIdentifier
         return new LanguageIdentification(language, score, script, shares);
     }
 
+    /// <summary>
+    /// The languages of one line, best first, weighed as <see cref="Identify(ReadOnlySpan{char})"/> weighs a
+    /// paragraph: of the model's <see cref="LanguageIdentifierOptions.Candidates"/> most probable labels, those
+    /// whose script fits the line's, by probability times prior weight (<see cref="LanguageIdentifierOptions.Qwen3Weight"/>);
+    /// when a group of close languages is asked (its labels hold the answer, or together outweigh it), its
+    /// model re-divides their probability and they come first. The first is the language
+    /// <see cref="Identify(ReadOnlySpan{char})"/> finds for the same line (before its threshold), unless the
+    /// line is longer than <see cref="LanguageIdentifierOptions.MaxChunkLength"/> (Identify then votes over
+    /// its chunks). Probabilities are the model's (a group's share for its labels). A line without letters,
+    /// or with no label of its script among the candidates, is <c>und_Scrp</c> with probability 0.
+    /// </summary>
+    /// <param name="line">The text; line breaks are read as spaces.</param>
+    /// <param name="k">At most this many languages (no more than the candidates searched).</param>
+    public IReadOnlyList<LanguageCandidate> Rank(ReadOnlySpan<char> line, int k)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
+        var letters = Letters(line);
+        if (letters == 0)
+        {
+            return [new LanguageCandidate(LanguageCode.Undetermined, 0)];
+        }
+
+        var size = Math.Max(1, Math.Min(Options.Candidates, _codes.Length));
+        var candidates = ArrayPool<FastTextPrediction>.Shared.Rent(size);
+        var flat = ArrayPool<char>.Shared.Rent(line.Length);
+        try
+        {
+            // As Identify reads it: a short text whole, a longer one trimmed as its paragraphs are.
+            var text = Flatten(line, flat);
+            text = letters < Options.ShortTextLetters ? text : text.Trim();
+            var predictions = candidates.AsSpan(0, size);
+            var answer = Decide(text, predictions, out var script, out var n, out var asked);
+            var ranked = new List<LanguageCandidate> { new(answer.Language, answer.Probability) };
+            if (answer.Index < 0)
+            {
+                return ranked; // no label fits the script
+            }
+
+            var others = new List<(LanguageCode Language, double Probability, bool InGroup, double Score)>();
+            foreach (var prediction in predictions[..n])
+            {
+                if (prediction.LabelIndex != answer.Index && Fits(prediction.LabelIndex, script, out var weight))
+                {
+                    others.Add((CodeOf(prediction.LabelIndex, script), prediction.Probability,
+                        asked?.Covers(prediction.LabelIndex) == true, prediction.Probability * weight));
+                }
+            }
+
+            // A stable sort: equal scores keep the model's order, as the answer's pick does.
+            foreach (var other in others.OrderByDescending(o => o.InGroup).ThenByDescending(o => o.Score))
+            {
+                if (ranked.Count == k)
+                {
+                    break;
+                }
+
+                if (!ranked.Exists(r => r.Language == other.Language))
+                {
+                    ranked.Add(new LanguageCandidate(other.Language, other.Probability));
+                }
+            }
+
+            return ranked;
+        }
+        finally
+        {
+            ArrayPool<FastTextPrediction>.Shared.Return(candidates);
+            ArrayPool<char>.Shared.Return(flat);
+        }
+    }
+
     private void JudgeParagraphs(ReadOnlySpan<char> text, char[] buffer, Span<FastTextPrediction> predictions, Dictionary<LanguageCode, (double, double)> votes)
     {
         // Short paragraphs collect in the buffer until they are long enough to judge.
@@ -248,80 +319,96 @@ public sealed class LanguageIdentifier
 
     private void Judge(ReadOnlySpan<char> paragraph, int letters, Span<FastTextPrediction> predictions, Dictionary<LanguageCode, (double Weight, double Probability)> votes)
     {
-        var script = ScriptDetector.Detect(paragraph);
+        var (language, probability, _) = Decide(paragraph, predictions, out _, out _, out _);
+        var (w, p) = votes.GetValueOrDefault(language);
+        votes[language] = (w + letters, p + (letters * probability));
+    }
+
+    // A paragraph's answer: the best label whose script fits (the Qwen3 weight applied), then, when the answer is a
+    // language of a group with a model of its own or the group's labels together outweigh it (its probability
+    // times its weight), that model decides which of them. Out: the script the labels had to fit, how many
+    // predictions there are now (a group's refinement rewrites them) and the group that was asked, if any.
+    private (LanguageCode Language, double Probability, int Index) Decide(
+        ReadOnlySpan<char> paragraph, Span<FastTextPrediction> predictions, out string script, out int count, out LanguageGroupRefiner? asked)
+    {
+        script = ScriptDetector.Detect(paragraph);
         var n = Model.Predict(paragraph, predictions);
-        var (language, probability, index) = Pick(predictions[..n], script, null);
-        if (language.Language == "und" && script is "Hans" or "Hant")
+        var answer = Pick(predictions[..n], script, null);
+        if (answer.Language.Language == "und" && script is "Hans" or "Hant")
         {
             // No label of that form among the candidates: any Han label will do.
             script = "Hani";
-            (language, probability, index) = Pick(predictions[..n], script, null);
+            answer = Pick(predictions[..n], script, null);
         }
 
-        // When the answer is a language of a group with a model of its own, or the group's labels together
-        // outweigh it (its probability times its weight), that model decides which of them.
-        var answerWeight = index >= 0 ? probability * _weights[index] : 0;
+        asked = null;
+        var answerWeight = answer.Index >= 0 ? answer.Probability * _weights[answer.Index] : 0;
         foreach (var group in _groups)
         {
-            if (group.Covers(index) || group.Mass(predictions[..n]) > answerWeight)
+            if (group.Covers(answer.Index) || group.Mass(predictions[..n]) > answerWeight)
             {
+                asked = group;
                 n = group.Refine(paragraph, predictions, n);
                 var refined = Pick(predictions[..n], script, group);
                 if (refined.Index >= 0)
                 {
-                    (language, probability) = (refined.Language, refined.Probability);
+                    answer = refined;
                 }
 
                 break;
             }
         }
 
-        var (w, p) = votes.GetValueOrDefault(language);
-        votes[language] = (w + letters, p + (letters * probability));
+        count = n;
+        return answer;
     }
 
     // The most probable label (times its prior weight) whose script fits the paragraph's, of the group if one is
     // given, and its index; und_<script> and -1 if none does.
     private (LanguageCode Language, double Probability, int Index) Pick(ReadOnlySpan<FastTextPrediction> predictions, string script, LanguageGroupRefiner? group)
     {
-        var language = LanguageCode.Parse($"und_{(script == ScriptDetector.Common ? "Zzzz" : script)}");
         var probability = 0.0;
         var best = 1.0;
         var picked = -1;
         foreach (var prediction in predictions)
         {
             var index = prediction.LabelIndex;
-            if (group is not null && !group.Covers(index))
+            if ((group is not null && !group.Covers(index)) || !Fits(index, script, out var weight))
             {
                 continue;
             }
 
-            if (_scriptless[index] is { } iso6393)
+            if (prediction.Probability * weight > probability * best)
             {
-                // A label without a script (lid.176) takes the paragraph's; there is nothing to guard.
-                if (script != ScriptDetector.Common && prediction.Probability > probability * best)
-                {
-                    language = LanguageCode.Parse($"{iso6393}_{script}");
-                    probability = prediction.Probability;
-                    best = 1;
-                    picked = index;
-                }
-
-                continue;
-            }
-
-            if (_codes[index].Language != "und" && ScriptDetector.IsCompatible(_scripts[index], script)
-                && prediction.Probability * _weights[index] > probability * best)
-            {
-                language = _codes[index];
                 probability = prediction.Probability;
-                best = _weights[index];
+                best = weight;
                 picked = index;
             }
         }
 
-        return (language, probability, picked);
+        return picked >= 0 ? (CodeOf(picked, script), probability, picked) : (UndeterminedIn(script), 0, -1);
     }
+
+    // Whether label `index` may answer a paragraph of `script`, and its prior weight: a language label of a
+    // compatible script (the Qwen3 weight or 1), or a label without a script (lid.176), which takes the
+    // paragraph's and has nothing to guard (weight 1).
+    private bool Fits(int index, string script, out double weight)
+    {
+        if (_scriptless[index] is not null)
+        {
+            weight = 1;
+            return script != ScriptDetector.Common;
+        }
+
+        weight = _weights[index];
+        return _codes[index].Language != "und" && ScriptDetector.IsCompatible(_scripts[index], script);
+    }
+
+    private LanguageCode CodeOf(int index, string script) =>
+        _scriptless[index] is { } iso6393 ? LanguageCode.Parse($"{iso6393}_{script}") : _codes[index];
+
+    private static LanguageCode UndeterminedIn(string script) =>
+        LanguageCode.Parse($"und_{(script == ScriptDetector.Common ? "Zzzz" : script)}");
 
     private static ReadOnlySpan<char> Flatten(ReadOnlySpan<char> text, char[] buffer)
     {

@@ -37,6 +37,68 @@ public sealed class LidCommandTests
             p => p >= 0 && p <= 1 + 1e-5, "fastText reports exp(log(p + 1e-5)), so a certain answer prints as 1.00001");
     }
 
+    [Fact]
+    public void Lid_predict_answers_each_line_as_lid_eval_judges_it_and_raw_gives_the_models_own()
+    {
+        // The held-out UDHR paragraphs of every language, the group languages' among them, one a line.
+        var tests = UdhrLidText.HeldOut(UdhrLibrary.Load())
+            .Where(t => t.Text.Length <= new LanguageIdentifierOptions().MaxChunkLength && !t.Text.Contains('\n', StringComparison.Ordinal))
+            .ToList();
+        tests.Select(t => t.Label).Should().Contain(["zul_Latn", "xho_Latn", "tir_Ethi"]);
+        var identifier = LanguageIdentifier.LoadDefault(new LanguageIdentifierOptions { MinScore = 0 });
+        var input = string.Concat(tests.Select(t => t.Text + "\n"));
+
+        var (code, stdout, stderr) = TestEnvironment.Run(input, "lid", "predict", "--k", "2");
+        var raw = TestEnvironment.Run(input, "lid", "predict", "--raw");
+
+        code.Should().Be(0, stderr);
+        raw.ExitCode.Should().Be(0, raw.Stderr);
+        var answers = stdout.TrimEnd('\n').Split('\n');
+        var rawAnswers = raw.Stdout.TrimEnd('\n').Split('\n').Select(l => l.Split('\t')[0]).ToList();
+        answers.Should().HaveCount(tests.Count);
+        var expected = tests.Select(t => identifier.Identify(t.Text).Shares[0].Language.ToString()).ToList();
+        answers.Select(a => a.Split('\t')[0]).Should().Equal(expected, "the first language is the identifier's answer");
+        answers.Should().OnlyContain(a => a.Split('\t').Length == 2 || a.Split('\t').Length == 4, "at most two languages a line (one where the model has one label of the script)");
+        answers.Count(a => a.Split('\t').Length == 4).Should().BeGreaterThan(tests.Count / 2);
+        rawAnswers.Should().HaveCount(tests.Count);
+        var differ = rawAnswers.Where((r, i) => r != expected[i]).Count();
+        differ.Should().BeGreaterThan(0, "without the script guard, weights and group models some answers differ");
+    }
+
+    [Fact]
+    public void Lid_predict_never_names_a_language_of_another_script_unless_asked_for_the_raw_model()
+    {
+        var dir = TestEnvironment.NewTempDir("lid");
+        try
+        {
+            // A model that has learned Cyrillic text under a Latin-script label.
+            var train = Path.Combine(dir, "train.txt");
+            var lines = new List<string>();
+            for (var i = 0; i < 100; i++)
+            {
+                lines.Add("__label__eng_Latn привет мир как дела хорошо спасибо");
+                lines.Add("__label__rus_Cyrl книга стол окно дверь улица город");
+            }
+
+            File.WriteAllLines(train, lines);
+            var model = Path.Combine(dir, "m.bin");
+            var trained = TestEnvironment.Run(null, "lid", "train", "--in", train, "--out", model, "--dim", "8", "--epoch", "5", "--bucket", "1000", "--min-count", "1");
+            trained.ExitCode.Should().Be(0, trained.Stderr);
+            const string text = "привет мир как дела хорошо спасибо\n";
+
+            var raw = TestEnvironment.Run(text, "lid", "predict", "--model", model, "--raw", "--k", "2");
+            var ruled = TestEnvironment.Run(text, "lid", "predict", "--model", model, "--k", "2");
+
+            raw.Stdout.Should().StartWith("eng_Latn\t", raw.Stderr);
+            ruled.ExitCode.Should().Be(0, ruled.Stderr);
+            ruled.Stdout.Should().MatchRegex("^rus_Cyrl\t[0-9.]+\n$", "the only label of the line's script");
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData(2, new[] { "lid", "predict", "--k", "0" })]
     [InlineData(2, new[] { "lid", "predict", "stray" })]

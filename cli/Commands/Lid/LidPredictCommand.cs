@@ -2,23 +2,29 @@ using System.Globalization;
 using System.Text;
 using Corpus.Cli.Parsing;
 using Corpus.Filters.Classification.FastText;
+using Corpus.Filters.Languages;
 
 namespace Corpus.Cli.Commands.Lid;
 
-/// <summary><c>corpus lid predict</c>: one line of <c>label TAB probability</c> per input line.</summary>
+/// <summary>
+/// <c>corpus lid predict</c>: one line of <c>label TAB probability</c> per input line: the identifier's ranking
+/// (<see cref="LanguageIdentifier.Rank"/>: script guard, Qwen3 weight, group models), or with <c>--raw</c> the
+/// fastText model's own top-k, as <c>fasttext predict-prob</c> prints it.
+/// </summary>
 internal sealed class LidPredictCommand : ICommand
 {
     public string Name => "lid predict";
 
     public string Summary => "predict the language of each input line (label<TAB>probability, k pairs with --k)";
 
-    public string Usage => "lid predict [--model FILE] [--k N] [--in FILE]";
+    public string Usage => "lid predict [--model FILE] [--k N] [--in FILE] [--raw]";
 
     public IReadOnlyList<OptionSpec> Options { get; } =
     [
         new("--model", "FILE", "a fastText .bin or .ftz model (default: the built-in model)"),
         new("--k", "N", "print the N most probable labels, tab-separated pairs (default 1)"),
         new("--in", "FILE", "input lines (default: standard input); lines are split on LF"),
+        new("--raw", null, "the model's own top-k, as fastText's predict gives them (no script guard, Qwen3 weight or group models)"),
     ];
 
     public async Task<int> RunAsync(ParsedArgs args, CliConsole console, CancellationToken ct)
@@ -29,7 +35,11 @@ internal sealed class LidPredictCommand : ICommand
         }
 
         var k = args.Value("--k") is { } kText ? ArgParser.ParseInt("--k", kText, 1, 10_000) : 1;
-        if (LidModels.Load(args.Value("--model"), console, "lid predict") is not { } model)
+        var raw = args.Flag("--raw");
+        FastTextModel? model = null;
+        LanguageIdentifier? identifier = null;
+        if (raw ? (model = LidModels.Load(args.Value("--model"), console, "lid predict")) is null
+                : (identifier = LidModels.LoadIdentifier(args.Value("--model"), Ranking(k), console, "lid predict")) is null)
         {
             return ExitCodes.Failure;
         }
@@ -47,7 +57,15 @@ internal sealed class LidPredictCommand : ICommand
 
         try
         {
-            await PredictionLines.WriteAsync(model, input, console.Out, k, ct).ConfigureAwait(false);
+            if (identifier is not null)
+            {
+                await PredictionLines.WriteAsync(identifier, input, console.Out, k, ct).ConfigureAwait(false);
+            }
+            else
+            {
+                await PredictionLines.WriteAsync(model!, input, console.Out, k, ct).ConfigureAwait(false);
+            }
+
             return ExitCodes.Success;
         }
         finally
@@ -57,5 +75,12 @@ internal sealed class LidPredictCommand : ICommand
                 await input.DisposeAsync().ConfigureAwait(false);
             }
         }
+    }
+
+    // The identifier's defaults, searching at least k of the model's labels.
+    private static LanguageIdentifierOptions Ranking(int k)
+    {
+        var defaults = new LanguageIdentifierOptions();
+        return defaults with { Candidates = Math.Max(defaults.Candidates, k) };
     }
 }

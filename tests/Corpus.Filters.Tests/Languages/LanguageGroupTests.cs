@@ -57,6 +57,10 @@ public class LanguageGroupTests
         new LanguageIdentifier(main, Options).Identify(Alpha).Language.Should().Be(LanguageCode.Parse("ven_Latn"));
         new LanguageIdentifier(main, Options, [("nguni", Group.Value)]).Identify(Alpha).Language
             .Should().Be(LanguageCode.Parse("zul_Latn"), "the group's 0.6 outweighs Venda's 0.4, and its model says Zulu");
+        var ranked = new LanguageIdentifier(main, Options, [("nguni", Group.Value)]).Rank(Alpha, 3);
+        ranked.Select(c => c.Language.ToString()).Should().Equal(["zul_Latn", "xho_Latn", "ven_Latn"], "the group that decided comes first, its best first");
+        ranked[2].Probability.Should().BeApproximately(main.Predict(Alpha)[0].Probability, 1e-6, "Venda keeps the main model's probability");
+        ranked[0].Probability.Should().BeGreaterThan(ranked[1].Probability);
     }
 
     [Fact]

@@ -82,6 +82,52 @@ public class LanguageIdentifierTests
     }
 
     [Fact]
+    public void Rank_names_only_labels_of_the_texts_script()
+    {
+        var model = TrainOn(
+            ["__label__eng_Latn привет мир как дела хорошо спасибо", "__label__rus_Cyrl книга стол окно дверь улица город", "__label__deu_Latn das haus ist groß und der garten ist grün"],
+            new FastTextTrainingOptions { Dim = 8, Epoch = 5, LearningRate = 0.5, Bucket = 1000, MinN = 2, MaxN = 3 });
+        const string text = "привет мир как дела хорошо спасибо привет мир как дела хорошо спасибо";
+        var rus = model.Predict(text, k: 3).Single(p => p.Label == "__label__rus_Cyrl");
+
+        var ranked = new LanguageIdentifier(model).Rank(text, 3);
+
+        ranked.Should().ContainSingle("only one label is of the Cyrillic script");
+        ranked[0].Language.Should().Be(LanguageCode.Parse("rus_Cyrl"));
+        ranked[0].Probability.Should().BeApproximately(rus.Probability, 1e-6, "the probability is the model's");
+    }
+
+    [Fact]
+    public void Rank_orders_by_probability_times_the_qwen3_weight()
+    {
+        var model = TrainOn(
+            ["__label__sco_Latn wordsa wordsa wordsa", "__label__sco_Latn wordsa wordsa wordsa", "__label__sco_Latn wordsa wordsa wordsa", "__label__eng_Latn wordsa wordsa wordsa", "__label__eng_Latn wordsa wordsa wordsa"],
+            new FastTextTrainingOptions { Dim = 4, Epoch = 20, LearningRate = 0.5, Bucket = 1000 },
+            rounds: 100);
+        const string text = "wordsa wordsa wordsa wordsa wordsa wordsa wordsa wordsa";
+        var predictions = model.Predict(text, k: 2).ToDictionary(p => p.Label[9..], p => (double)p.Probability);
+
+        var plain = new LanguageIdentifier(model, new LanguageIdentifierOptions { Qwen3Weight = 1 }).Rank(text, 2);
+        var weighted = new LanguageIdentifier(model, new LanguageIdentifierOptions { Qwen3Weight = 10 }).Rank(text, 2);
+        var first = new LanguageIdentifier(model, new LanguageIdentifierOptions { Qwen3Weight = 10 }).Rank(text, 1);
+
+        plain.Select(c => c.Language.ToString()).Should().Equal("sco_Latn", "eng_Latn");
+        weighted.Select(c => c.Language.ToString()).Should().Equal("eng_Latn", "sco_Latn");
+        weighted.Should().OnlyContain(c => Math.Abs(c.Probability - predictions[c.Language.ToString()]) < 1e-6, "the probabilities stay the model's");
+        first.Should().Equal(weighted.Take(1));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("1234 5678 !!!")]
+    public void Rank_of_a_line_without_letters_is_undetermined(string text)
+    {
+        var ranked = BuiltIn.Value.Rank(text, 3);
+
+        ranked.Should().Equal(new LanguageCandidate(LanguageCode.Undetermined, 0));
+    }
+
+    [Fact]
     public void Han_text_of_one_form_is_never_given_a_label_of_the_other()
     {
         // A model that has learned traditional characters under the simplified label and the reverse.
