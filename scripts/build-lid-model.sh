@@ -4,7 +4,7 @@
 #      catalogs and the GNOME and MATE manuals beside them, LibreOffice's help pages, Firefox's and
 #      Thunderbird's language packs, iso-codes, fortunes, MediaWiki's messages, Apertium with its
 #      Indonesian-Malay pair, Rime's Cantonese word list; `apt-get download`, no install) into .cache/lid/debs
-#      and unpacks them (`dpkg-deb -x`) into .cache/lid/packages;
+#      and unpacks them (`dpkg-deb -x`) into .cache/lid/packages (scripts/fetch-debs.sh);
 #   2. installs the pinned npm packages of the Unicode CLDR's display strings (names of languages,
 #      territories, months, units; the only free text for a few languages) into .cache/lid/npm;
 #   3. `corpus lid build-model` writes the training file from them and the UDHR (held-out articles
@@ -22,30 +22,13 @@ committed="$root/filters/Languages/Model/corpus-lid.bin"
 mode="${1:-}"
 case "$mode" in ""|--install|--check) ;; *) echo "usage: scripts/build-lid-model.sh [--install|--check]" >&2; exit 2 ;; esac
 cldr=(cldr-localenames-full@48.2.0 cldr-dates-full@48.2.0 cldr-units-full@48.2.0)
-for tool in apt-get dpkg-deb flock npm; do
+for tool in flock npm; do
   command -v "$tool" >/dev/null 2>&1 || { echo "build-lid-model: '$tool' is needed (a Debian or Ubuntu system)" >&2; exit 1; }
 done
 mkdir -p "$cache/debs" "$cache/packages"
 exec 9>"$cache/.lock"
 flock 9
-missing=()
-while IFS= read -r spec; do
-  [[ -z "$spec" || "$spec" == \#* ]] && continue
-  name="${spec%%=*}"; version="${spec#*=}"
-  compgen -G "$cache/debs/${name}_*${version##*:}_*.deb" >/dev/null || missing+=("$spec")
-done < "$list"
-download() { (cd "$cache/debs" && apt-get download -q "${missing[@]}" >/dev/null 2>"$cache/apt.log"); }
-if (( ${#missing[@]} > 0 )) && ! download; then
-  # A fresh machine may have no package lists yet: fetch them once (as root) and try again.
-  apt-get update -qq >/dev/null 2>&1 || true
-  download || { echo "build-lid-model: apt-get download failed (see $cache/apt.log); the pinned versions may have left the mirror (filters/Languages/Model/packages.txt)" >&2; exit 1; }
-fi
-for deb in "$cache"/debs/*.deb; do
-  stamp="$cache/packages/.unpacked-$(basename "$deb")"
-  [[ -e "$stamp" ]] && continue
-  dpkg-deb -x "$deb" "$cache/packages"
-  touch "$stamp"
-done
+"$root/scripts/fetch-debs.sh" "$list" "$cache"
 for spec in "${cldr[@]}"; do
   name="${spec%@*}"; version="${spec##*@}"
   grep -qs "\"version\": \"$version\"" "$cache/npm/node_modules/$name/package.json" && continue

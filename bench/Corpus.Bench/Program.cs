@@ -27,6 +27,7 @@ using Corpus.Bench.Tokenizer;
 //     dedup of N generated 2 KB documents: time and peak working set
 // dotnet run -c Release --project bench/Corpus.Bench -- bench-filters [DOCS] [ROUNDS]
 //     quality-filter docs/s on 2 KB documents beside plainly written Gopher rules
+// dotnet run -c Release --project bench/Corpus.Bench -- bench-code-lang [--root DIR]... [--per-language N] [--offset N] [--max-chars N] [--tools corpus,hljs] [--report FILE] [--errors FILE]
 // dotnet run -c Release --project bench/Corpus.Bench -- bench-lid [--udhr] [--ntrex DIR] [--in FILE] [--model FILE] [--limit-per-language N]
 //     language ID side by side on the same held-out lines: corpus vs CLD3, franc and Lingua, per language
 // dotnet run -c Release --project bench/Corpus.Bench -- bench-fasttext [--model PATH] [--quantize] [LINES] [ROUNDS]
@@ -136,6 +137,11 @@ if (args.Length > 1 && args[0] == "bench-part-read")
 if (args.Length > 0 && args[0] == "bench-lid")
 {
     return Corpus.Bench.LanguageId.LanguageIdBenchmark.Run(args);
+}
+
+if (args.Length > 0 && args[0] == "bench-code-lang")
+{
+    return Corpus.Bench.Code.CodeLanguageBenchmark.Run(args);
 }
 
 if (args.Length > 0 && args[0] == "bench-fasttext")

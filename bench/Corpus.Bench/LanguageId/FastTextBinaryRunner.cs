@@ -65,21 +65,7 @@ internal sealed class FastTextBinaryRunner : ILanguageIdRunner
         return answers;
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            _fastText.StandardInput.Close();
-            if (!_fastText.WaitForExit(10_000))
-            {
-                _fastText.Kill();
-            }
-        }
-        finally
-        {
-            _fastText.Dispose();
-        }
-    }
+    public void Dispose() => ChildProcesses.Stop(_fastText);
 
     /// <summary>The model's labels: the rows of <c>fasttext dump MODEL dict</c> whose type is "label".</summary>
     public static IReadOnlyList<string> DictionaryLabels(string model)

@@ -21,7 +21,7 @@ internal sealed class NodeDetectorRunner : ILanguageIdRunner
         _isCld3 = isCld3;
         var root = RepoData.Root;
         var here = Path.Combine(root, "bench", "Corpus.Bench", "LanguageId");
-        Run("bash", [Path.Combine(here, "install-node-detectors.sh"), root]);
+        ChildProcesses.Run("bash", [Path.Combine(here, "install-node-detectors.sh"), root]);
         var start = new ProcessStartInfo("node")
         {
             RedirectStandardInput = true,
@@ -95,21 +95,7 @@ internal sealed class NodeDetectorRunner : ILanguageIdRunner
         return answers;
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            _node.StandardInput.Close();
-            if (!_node.WaitForExit(10_000))
-            {
-                _node.Kill();
-            }
-        }
-        finally
-        {
-            _node.Dispose();
-        }
-    }
+    public void Dispose() => ChildProcesses.Stop(_node);
 
     private string ToLabel(string code, string line)
     {
@@ -127,22 +113,5 @@ internal sealed class NodeDetectorRunner : ILanguageIdRunner
         var francLanguage = LanguageCodeMap.LanguageOfIso6393(code);
         var scripts = _francScripts.TryGetValue(francLanguage, out var known) ? known : LanguageCodeMap.ScriptsOf(francLanguage);
         return LanguageCodeMap.Label(francLanguage, null, scripts, ScriptOfText.Of(line));
-    }
-
-    private static void Run(string file, IEnumerable<string> arguments)
-    {
-        var start = new ProcessStartInfo(file) { UseShellExecute = false, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{file} did not start");
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{file} {string.Join(' ', start.ArgumentList)} failed: {error}");
-        }
     }
 }

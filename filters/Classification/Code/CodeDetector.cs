@@ -86,10 +86,17 @@ public static partial class CodeDetector
         return new CodeDetection(kind, share, codeLines, lines);
     }
 
+    /// <summary>
+    /// The patterns of a line are looked for in its first this many characters: the backtracking ones take time
+    /// that grows faster than a line's length (a minified line of 20,000 characters took most of a second).
+    /// </summary>
+    public const int MaxMatchedLineChars = 500;
+
     /// <summary>How code-like one line is: 2 or more counts as code.</summary>
     internal static double LineScore(ReadOnlySpan<char> line)
     {
         var t = line.Trim();
+        var head = t.Length > MaxMatchedLineChars ? t[..MaxMatchedLineChars] : t;
         var words = CountWords(t);
         double score = 0;
         var last = t[^1];
@@ -102,51 +109,51 @@ public static partial class CodeDetector
             score += 1;
         }
 
-        if (StartsWithKeyword().IsMatch(t))
+        if (StartsWithKeyword().IsMatch(head))
         {
             score += 1.5;
         }
 
-        if (last == ':' && BlockOpener().IsMatch(t))
+        if (last == ':' && BlockOpener().IsMatch(head))
         {
             score += 1;
         }
 
-        if (CommentStart().IsMatch(t))
+        if (CommentStart().IsMatch(head))
         {
             score += 1;
         }
 
-        if (MarkupTag().IsMatch(t))
+        if (MarkupTag().IsMatch(head))
         {
             score += 2;
         }
 
-        if (CallOrMember().IsMatch(t))
+        if (CallOrMember().IsMatch(head))
         {
             score += 1;
         }
 
-        if (YamlKey().IsMatch(t))
+        if (YamlKey().IsMatch(head))
         {
             score += 2;
         }
-        else if (YamlScalar().IsMatch(t))
+        else if (YamlScalar().IsMatch(head))
         {
             score += 1.5;
         }
 
-        if (Assignment().IsMatch(t))
+        if (Assignment().IsMatch(head))
         {
             score += 1;
         }
 
-        if (Operators().IsMatch(t))
+        if (Operators().IsMatch(head))
         {
             score += 1;
         }
 
-        if (SnakeOrCamel().IsMatch(t))
+        if (SnakeOrCamel().IsMatch(head))
         {
             score += 0.5;
         }

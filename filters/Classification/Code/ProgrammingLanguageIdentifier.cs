@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -25,7 +26,12 @@ public static partial class ProgrammingLanguageIdentifier
 
     private const double ExtensionHint = 4;
     private const int MaxCountedMatches = 3;
-    private const RegexOptions Options = RegexOptions.Multiline | RegexOptions.CultureInvariant;
+
+    // Tokens a JSON text cut short must hold before the cut to count as JSON.
+    private const int MinJsonTokens = 20;
+    // Non-backtracking: matching takes time linear in the text, whatever the text (a backtracking engine spent
+    // seconds on a run of blank lines or a long line of spaces, and a timeout would have made answers depend on load).
+    private const RegexOptions Options = RegexOptions.Multiline | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
 
     private static readonly (string Language, Regex Pattern, double Weight)[] Evidence = BuildEvidence();
 
@@ -170,23 +176,37 @@ public static partial class ProgrammingLanguageIdentifier
         return web && language is "HTML" or "PHP" ? null : language;
     }
 
+    // A JSON object or array, or the start of one cut short (a long file's first MaxChars, a truncated page)
+    // that holds at least MinJsonTokens tokens before the cut.
     private static bool LooksLikeJson(string text)
     {
         var t = text.AsSpan().Trim();
-        if (t.Length < 2 || !((t[0] == '{' && t[^1] == '}') || (t[0] == '[' && t[^1] == ']')))
+        if (t.Length < 2 || t[0] is not ('{' or '['))
         {
             return false;
         }
 
+        var bytes = Encoding.UTF8.GetBytes(t.ToArray());
+        var reader = new Utf8JsonReader(bytes, isFinalBlock: false, new JsonReaderState(new JsonReaderOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip }));
+        var tokens = 0;
         try
         {
-            using var _ = JsonDocument.Parse(text, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
-            return true;
+            while (reader.Read())
+            {
+                tokens++;
+                if (reader.CurrentDepth == 0 && reader.TokenType is JsonTokenType.EndObject or JsonTokenType.EndArray)
+                {
+                    // The whole value: JSON if nothing but white space follows it.
+                    return reader.BytesConsumed == bytes.Length;
+                }
+            }
         }
         catch (JsonException)
         {
             return false;
         }
+
+        return tokens >= MinJsonTokens;
     }
 
     [GeneratedRegex(@"[\d.]+$", RegexOptions.CultureInvariant)]
@@ -199,56 +219,68 @@ public static partial class ProgrammingLanguageIdentifier
         {
             foreach (var p in patterns)
             {
-                table.Add((language, new Regex(p, Options, TimeSpan.FromSeconds(1)), weight));
+                table.Add((language, new Regex(p, Options), weight));
             }
         }
 
         Add("Python", 3, @"^\s*def \w+\(.*\)\s*(->\s*[\w\[\], .]+)?:\s*$", @"^\s*from [\w.]+ import ", @"^if __name__ == ['""]__main__['""]:", @"^\s*elif .*:\s*$", @"\bself\.\w+");
         Add("Python", 2, @"^import [\w.]+(\s+as\s+\w+)?\s*$", @"^\s*class \w+(\(.*\))?:\s*$", @"^\s*(for \w+(, \w+)* in .+|while .+|try|except( \w+)?( as \w+)?|with .+ as \w+|else):\s*$", @"\bNone\b", @"\bprint\(f?[""']", @"^\s*@\w+(\.\w+)*(\(.*\))?\s*$", @"\b(True|False)\b", @"^\s*#\s");
         Add("C", 3, @"#include\s*<(stdio|stdlib|string|unistd|stdint|math|errno|fcntl)\.h>", @"\bprintf\s*\(", @"\bmalloc\s*\(", @"\bfree\s*\(\w+\);");
-        Add("C", 2, @"^\s*int main\s*\(\s*(void|int argc,\s*char\s*\*\s*\*?argv(\[\])?)?\s*\)", @"^\s*typedef struct", @"^\s*struct \w+\s*\{", @"\w->\w", @"^#(include|define|ifdef|ifndef|endif)\b", @"\bsizeof\s*\(", @"\bNULL\b");
-        Add("C++", 4, @"\bstd::", @"#include\s*<(iostream|vector|string|map|memory|algorithm|unordered_map)>", @"\bcout\s*<<", @"^\s*template\s*<", @"\busing namespace std;");
-        Add("C++", 2, @"^#include\s*[<""]", @"^\s*(public|private|protected):\s*$", @"\bnullptr\b", @"\bauto\s+\w+\s*=", @"^\s*class \w+(\s*:\s*public \w+)?\s*\{?\s*$", @"\w::\w", @"\bconst \w+&");
+        Add("C", 2, @"^\s*int main\s*\(\s*(void|int argc,\s*char\s*\*\s*\*?argv(\[\])?)?\s*\)", @"^\s*typedef struct", @"^\s*struct \w+\s*\{", @"\w->\w", @"\bsizeof\s*\(", @"\bNULL\b", @"^\w+ ?\([\w ,*]*\)\n\{");
+        Add("C", 3, @"^#\s*(include|define|ifdef|ifndef|endif|undef|pragma|elif)\b");
+        Add("C++", 4, @"\bstd::", @"#include\s*<(iostream|vector|string|map|memory|algorithm|unordered_map)>", @"\bcout\s*<<", @"^\s*template\s*<", @"\busing namespace std;", @"\btypedef \w+<", @"\}\s*//\s*namespace\b", @"^#\s*include\s*[<""][\w/.]+\.(hpp|hh|hxx)[>""]");
+        Add("C++", 3, @"^#pragma once\b");
+        Add("C++", 2, @"^#\s*include\s*[<""]", @"^\s*(public|private|protected):\s*$", @"\bnullptr\b", @"\bauto\s+\w+\s*=", @"^\s*class \w+(\s*:\s*public \w+)?\s*\{?\s*$", @"\w::\w", @"\bconst \w+&");
         Add("C#", 4, @"^using System(\.[\w.]+)?;", @"\bConsole\.Write(Line)?\(", @"\{\s*get;\s*(private\s+|init;|set;)", @"\bpublic (async )?Task(<[\w<>]+>)?\s+\w+\(", @"^namespace [\w.]+;?\s*$");
         Add("C#", 2, @"\bforeach\s*\(var ", @"\bvar \w+ = new \w+", @"\bstring\[\]\s+args", @"\b(public|private|internal) (sealed |static |readonly )*(class|record|interface|struct) \w+", @"\bnameof\(", @"\bawait \w+", @"\b(List|Dictionary|IEnumerable)<\w+");
-        Add("Java", 4, @"\bSystem\.out\.print(ln)?\(", @"^import java(x)?\.[\w.*]+;", @"public static void main\(String\[\] args\)", @"^package [\w.]+;\s*$");
+        Add("Java", 4, @"\bSystem\.(out|err)\.print(ln|f)?\(", @"\bthrows \w+(Exception|Error)\b", @"\bString (argv|args)\[\]|\bString\[\] (argv|args)\b", @"^import java(x)?\.[\w.*]+;", @"public static void main\(String\[\] args\)", @"^package [\w.]+;\s*$");
+        Add("Java", 3, @"^import (static )?[a-z]\w*(\.\w+)+(\.\*)?;\s*$");
         Add("Java", 2, @"^\s*@Override\s*$", @"\b(extends|implements) \w+", @"\bnew (ArrayList|HashMap|StringBuilder)<", @"\b(public|private|protected) (static )?(final )?(void|int|String|boolean|long) \w+\s*[\(=;]", @"\bString\[\]", @"\bfinal \w+ \w+ =");
         Add("JavaScript", 3, @"\bconsole\.log\(", @"\brequire\(['""][\w./@-]+['""]\)", @"\bmodule\.exports\b", @"\bdocument\.(getElementById|querySelector|addEventListener)", @"^\s*function\s+\w+\s*\([\w\s,]*\)\s*\{");
         Add("JavaScript", 1.5, @"^\s*(const|let|var) \w+ = ", @"=>\s*[\{\(]?", @"\b(undefined|null)\b", @"===|!==", @"^\s*export (default |const |function )", @"^\s*import .* from ['""]", @"\.then\(", @"\basync function\b");
         Add("TypeScript", 4, @"^\s*(export )?interface \w+(<[\w, ]+>)?\s*\{", @"^\s*(export )?type \w+(<[\w, ]+>)? = ", @"\b\w+\??: (string|number|boolean|void|any|unknown|never)(\[\])?\b", @"\):\s*(Promise<\w+>|string|number|boolean|void)\s*\{", @"\b(private|public|readonly) \w+: \w+", @"\bas const\b");
+        Add("TypeScript", 4, @"^\s*(export )?declare (function|const|let|class|module|namespace|type|interface|enum)\b", @"\bfunction\*? \w+<[\w, ]+( extends [^>\n]+)?>\(");
+        Add("TypeScript", 3, @"\): [\w.]+(<[^>\n]*>)?(\[\])?( \| [\w.]+(<[^>\n]*>)?(\[\])?)*;[ \t]*$");
+        Add("TypeScript", 2, @"\(\w+\??: [\w(<\[{]");
         Add("TypeScript", 1.2, @"^\s*(const|let) \w+ = ", @"=>\s*[\{\(]?", @"===|!==", @"^\s*import .* from ['""]", @"^\s*export (default |const |function |class )", @"\bconsole\.log\(");
         Add("Go", 4, @"^package \w+\s*$", @"^func (\(\w+ \*?\w+\) )?\w+\(", @"\bfmt\.(Print|Sprint|Errorf)", @"\bif err != nil \{", @"^import \($");
         Add("Go", 2, @"\w+ := ", @"\bgo func\(", @"\bchan \w+", @"\bdefer \w+", @"\[\]string\{", @"\bmake\((map|\[\]|chan)");
         Add("Rust", 4, @"\bfn main\(\)", @"\blet mut \w+", @"\bprintln!\(", @"^use std::", @"#\[derive\(", @"^\s*impl(<[\w, ']+>)? \w+");
         Add("Rust", 2, @"^\s*pub (fn|struct|enum|mod) ", @"\bfn \w+(<[\w, ']+>)?\(.*\)\s*(->\s*[\w<>&, ']+)?\s*\{", @"&mut \w+", @"\b(Some|Ok|Err)\(", @"\bmatch \w+ \{", @"\bVec<", @"\w+::\w+\(", @"\.unwrap\(\)");
-        Add("Ruby", 4, @"^\s*require ['""][\w/]+['""]\s*$", @"\bputs\b", @"\battr_(accessor|reader|writer)\b", @"\.each( do)? \|\w+(, \w+)?\|", @"^\s*class \w+ < \w+\s*$");
+        Add("Ruby", 5, @"^# frozen_string_literal: true");
+        Add("Ruby", 4, @"^\s*def self\.\w+", @"^\s*require ['""][\w/]+['""]\s*$", @"\bputs\b", @"\battr_(accessor|reader|writer)\b", @"\.each( do)? \|\w+(, \w+)?\|", @"^\s*class \w+ < \w+\s*$");
         Add("Ruby", 2, @"^\s*def \w+[?!]?(\(.*\))?\s*$", @"^\s*end\s*$", @"\belsif\b", @"\bunless\b", @"@\w+ = ", @":\w+ =>", @"\bdo \|\w+\|", @"\bnil\b");
+        Add("PHP", 20, @"\A\s*<\?php\b"); // a file that opens in PHP is PHP, whatever HTML it writes
         Add("PHP", 6, @"<\?php");
         Add("PHP", 3, @"\$this->\w+", @"\becho \$?\w*", @"^\s*(public |private |protected )?(static )?function \w+\(.*\$", @"^namespace [A-Z]\w*(\\\w+)+;");
         Add("PHP", 2, @"\$\w+ = ", @"\$\w+->\w+", @"\barray\(", @"\bforeach \(\$\w+ as \$\w+");
         Add("Shell", 3, @"^\s*if \[\[? .+ \]\]?;? ?(then)?\s*$", @"^\s*fi\s*$", @"^\s*(done|esac)\s*$", @"^\s*export [A-Z_]+=", @"\$\{\w+(:-[^}]*)?\}", @"^\s*(sudo )?(apt-get|apt|yum|brew|pip|npm|curl|wget|chmod|mkdir|cd|ls|grep|sed|awk|tar) ", @"^\s*for \w+ in .+; do\s*$");
         Add("Shell", 1.5, @"^\s*echo ['""$]", @"\$[1-9@#?]", @" \| (grep|sort|uniq|head|tail|wc|xargs|awk|sed)\b", @"^\s*\w+\(\) \{", @"^\s*(then|do)\s*$", @"\$\(\w+", @"^\s*[A-Z_]+=\S+");
-        Add("SQL", 4, @"\bSELECT\b[\s\S]{1,200}?\bFROM\b", @"\bINSERT INTO\b", @"\bCREATE (TABLE|INDEX|VIEW)\b", @"\bPRIMARY KEY\b", @"\bGROUP BY\b", @"\bORDER BY\b");
-        Add("SQL", 2, @"\bWHERE \w+(\.\w+)? (=|<|>|IN|LIKE|IS)\b", @"\b(INNER |LEFT |RIGHT )?JOIN \w+", @"\b(VARCHAR|INTEGER|NOT NULL|REFERENCES)\b", @";\s*$", @"\bUPDATE \w+ SET\b", @"\bDELETE FROM\b");
+        Add("SQL", 4, @"\bSELECT\b[\s\S]{1,200}?\bFROM\b", @"\bINSERT INTO\b", @"\bCREATE (OR REPLACE )?(TABLE|INDEX|VIEW|FUNCTION|TRIGGER|SCHEMA|SEQUENCE|TYPE|PROCEDURE)\b", @"\bLANGUAGE '?(plpgsql|sql)'?", @"\bALTER TABLE\b", @"\bDROP (TABLE|VIEW|INDEX|FUNCTION|TRIGGER|SCHEMA|SEQUENCE)\b", @"(?i)^\s*(create|alter|drop) (table|index|view|function|schema|sequence|trigger)\b", @"\bPRIMARY KEY\b", @"\bGROUP BY\b", @"\bORDER BY\b");
+        Add("SQL", 2, @"\bWHERE \w+(\.\w+)? (=|<|>|IN|LIKE|IS)\b", @"\b(INNER |LEFT |RIGHT )?JOIN \w+", @"\b(VARCHAR|INTEGER|NOT NULL|REFERENCES)\b", @"\bUPDATE \w+ SET\b", @"\bDELETE FROM\b");
         Add("HTML", 5, @"<!DOCTYPE html>", @"<html[\s>]", @"</(div|body|head|html|p|span|ul|li|table|a)>");
         Add("HTML", 2, @"<(div|span|p|ul|li|a|img|table|tr|td|head|body|meta|link|title|h[1-6]|form|input|button|nav)[\s>/]", @"\b(class|href|src|id)=""[^""]*""");
-        Add("CSS", 4, @"^\s*[.#]?[\w-]+(\s*[:.#>+~ ,]\s*[\w-]+)*\s*\{\s*$", @"^\s*(color|background(-color)?|margin|padding|font-(size|family|weight)|display|border|width|height|position|flex)\s*:\s*[^;]+;\s*$", @"@media\s", @"\b\d+(px|em|rem|vh|vw)\b");
+        Add("CSS", 4, @"^[ \t]*([.#][\w-]+|\*|(html|body|div|span|p|a|ul|ol|li|table|thead|tbody|tr|td|th|h[1-6]|img|input|button|form|nav|header|footer|section|article|main|aside|pre|code|blockquote|label|select|textarea|em|strong|dl|dt|dd|hr|iframe|svg|fieldset|legend|caption|small|abbr|figure|figcaption|address)\b)[\w \t.#:>+~,()*=""'\[\]-]*\{[ \t]*$", @"^\s*@(import|font-face|keyframes|charset|supports|page)\b", @"^\s*(color|background(-color)?|margin|padding|font-(size|family|weight)|display|border|width|height|position|flex)\s*:\s*[^;]+;\s*$", @"@media\s", @"\b\d+(px|em|rem|vh|vw)\b");
         Add("CSS", 1, @"^\s*\}\s*$", @"#[0-9a-fA-F]{3,6}\b");
         Add("Kotlin", 4, @"^\s*fun \w+\(.*\)(\s*:\s*\w+[?<>\w]*)?\s*(\{|=)", @"\bdata class\b", @"\bcompanion object\b", @"^import kotlin(x)?\.", @"\?\.let\s*\{");
         Add("Kotlin", 2, @"^\s*val \w+(: \w+)? = ", @"^\s*var \w+: \w+", @"\bprintln\(", @"\bwhen \(\w+\) \{", @"\bfun main\(", @"\boverride fun\b", @"\blistOf\(|\bmapOf\(|\bmutableListOf\(");
         Add("Swift", 4, @"^import (Foundation|SwiftUI|UIKit)\s*$", @"\bguard let\b", @"\bif let \w+ =", @"^\s*func \w+\(.*\)(\s*->\s*\w+)?\s*\{", @"\bstruct \w+: View\b");
         Add("Swift", 2, @"^\s*let \w+(: \w+)? = ", @"^\s*var \w+: \w+", @"\bprint\(""", @"\\\(\w+\)", @"\b(\w+)\?\.\w+", @"->\s*\w+\s*\{");
-        Add("Lua", 4, @"^\s*local \w+ = ", @"^\s*local function \w+", @"\bipairs\(|\bpairs\(", @"\b\w+ ~= \w+", @"^\s*end\)?\s*$");
-        Add("Lua", 2, @"^\s*function [\w.:]+\(.*\)\s*$", @"\bthen\s*$", @"\belseif\b", @"\.\. ?[""\w]", @"\bnil\b", @"^\s*--\s");
+        Add("Lua", 4, @"^\s*local \w+ = ", @"^\s*local function \w+", @"\bipairs\(|\bpairs\(", @"\b\w+ ~= \w+");
+        Add("Lua", 2, @"^\s*end\)\s*$");
+        Add("Lua", 2, @"^\s*function [\w.:]+\(.*\)\s*$", @"\bthen\s*$", @"\belseif\b", @"\.\. ?[""']|[""'] ?\.\.", @"\bnil\b");
         Add("Perl", 5, @"^use (strict|warnings);", @"^\s*my [\$@%]\w+", @"^\s*sub \w+ \{", @"\$_\b", @"=~ [ms]?/");
+        Add("Perl", 4, @"^=(head[1-4]|item|over|back|cut|pod)\b", @"<<['""]?[A-Z_]+['""]?;\s*$");
         Add("Perl", 2, @"\bforeach my \$\w+", @"@ARGV", @"\bprint ""[^""]*\\n"";", @"\bchomp\(", @"^__END__$", @"\$\w+\{");
-        Add("R", 5, @"\w+ <- ", @"\blibrary\(\w+\)", @"\bdata\.frame\(", @"%>%|\|>");
-        Add("R", 2, @"\bfunction\(\w*(, \w+)*\) \{", @"\bc\(\d", @"\bggplot\(", @"\bNULL\b", @"\bTRUE\b|\bFALSE\b", @"\$\w+\b", @"\b(summary|head|nrow|ncol|paste0?|sapply|lapply|mean|sd)\(");
-        Add("Haskell", 5, @"^module [\w.]+( \(.*\))? where", @"^import (qualified )?Data\.", @"^\w+ :: [\w\[\]() ]+( -> [\w\[\]() ]+)*\s*$", @"^main = do\s*$", @"\bderiving \(");
+        Add("R", 5, @"^test_that\(""", @"\bexpect_(equal|identical|true|false|error|warning|message|null|s3_class|length|named|match|output|silent|success|failure|vector|snapshot)\(", @"\blibrary\(\w+\)", @"\bdata\.frame\(", @"%>%|\|>");
+        Add("R", 5, @"\w+ <- ");
+        Add("R", 3, @"\b(seq_along|seq_len|is\.null|stopifnot|vapply|setdiff|nchar|rnorm|getOption|suppressWarnings)\(", @"\w\[\[\w");
+        Add("R", 2, @"\bfunction\(\w*(, \w+)*\) \{", @"\bc\(\d", @"\bggplot\(", @"\w\$\w+\b", @"\b(summary|head|nrow|ncol|paste0?|sapply|lapply|mean|sd)\(");
+        Add("Haskell", 5, @"^module [\w.]+(\s*\([^()]*(\([^()]*\)[^()]*)*\))?\s*where\b", @"\{-#\s*[A-Z]+", @"^import (qualified )?Data\.", @"^\w+ :: [\w\[\]() ]+( -> [\w\[\]() ]+)*\s*$", @"^main = do\s*$", @"\bderiving \(");
         Add("Haskell", 2, @"\bputStrLn\b", @"^data \w+ = \w+", @"\bcase \w+ of\b", @"\blet \w+ = .+ in\b", @"^\s*where\s*$", @"\w+ <- \w+", @"\bMaybe \w+|\bJust \w+|\bNothing\b");
         Add("Scala", 4, @"^\s*object \w+( extends \w+)?\s*\{", @"\bcase class\b", @"^import scala\.", @"^\s*def \w+(\[.*\])?\(.*\)\s*:\s*[\w\[\]]+\s*=", @"\bimplicit\b");
         Add("Scala", 2, @"^\s*val \w+ = ", @"\w+ match \{", @"^\s*case \w+.* =>", @"\btrait \w+", @"\bprintln\(", @"\bSeq\(|\bList\(");
-        Add("Markdown", 3, @"^#{1,6} \S", @"^```\w*\s*$", @"\[[^\]]+\]\([^)]+\)", @"^\s*[-*+] \S", @"^\s*\d+\. \S", @"\*\*[^*]+\*\*", @"^> \S");
+        Add("Markdown", 3, @"(\A|^[ \t]*\n)#{1,6} \S[^\n]*\n[ \t]*$", @"^```\w*\s*$", @"\[[^\]]+\]\([^)]+\)", @"^([-*+]| [-+]) \S", @"^\s*\d+\. \S", @"\*\*[^*]+\*\*", @"^> \S");
         Add("YAML", 3, @"^---\s*$", @"^[\w-]+:\s*$", @"^\s+[\w-]+:\s+\S", @"^\s*- [\w-]+:\s", @"^[\w-]+: [^{};]+$");
         Add("YAML", 1.5, @"^\s+- \S", @"^\s*#\s");
         return [.. table];

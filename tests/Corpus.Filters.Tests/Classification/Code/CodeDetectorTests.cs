@@ -80,4 +80,13 @@ public sealed class CodeDetectorTests
     {
         CodeDetector.Detect("  \n\n").Should().Be(new CodeDetection(CodeKind.Prose, 0, 0, 0));
     }
+
+    [Fact]
+    public void A_long_minified_line_is_code_and_a_long_dotted_line_is_not()
+    {
+        var minified = string.Concat(Enumerable.Range(0, 1500).Select(i => $"var a{i}=function(b){{return b+{i}}};"));
+
+        CodeDetector.Detect(minified).Kind.Should().Be(CodeKind.Code);
+        CodeDetector.Detect(string.Concat(Enumerable.Repeat("a.", 10_000))).Kind.Should().Be(CodeKind.Prose);
+    }
 }

@@ -1,0 +1,42 @@
+using System.Diagnostics;
+
+namespace Corpus.Bench;
+
+/// <summary>The child processes the benchmarks run beside corpus: setup scripts, and long-lived tools fed on stdin.</summary>
+internal static class ChildProcesses
+{
+    /// <summary>Runs <paramref name="file"/> to its end; throws with its standard error if it fails.</summary>
+    public static void Run(string file, IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo(file) { UseShellExecute = false, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{file} did not start");
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{file} {string.Join(' ', start.ArgumentList)} failed: {error}");
+        }
+    }
+
+    /// <summary>Closes a long-lived tool's standard input, waits up to 10 s for it to end, kills it otherwise.</summary>
+    public static void Stop(Process process)
+    {
+        try
+        {
+            process.StandardInput.Close();
+            if (!process.WaitForExit(10_000))
+            {
+                process.Kill();
+            }
+        }
+        finally
+        {
+            process.Dispose();
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using Corpus.Tests.Shared;
+
+namespace Corpus.Bench.Code;
+
+/// <summary>
+/// highlight.js 11.11.1's <c>highlightAuto</c> (npm), limited to the languages corpus's identifier names, as one
+/// long-lived Node.js child (code-detector.mjs): one JSON-encoded text a line in, one answer a line out.
+/// install-highlightjs.sh puts it under .cache/npm-bench.
+/// </summary>
+internal sealed class HighlightJsRunner : IDisposable
+{
+    // highlight.js's name of each language corpus names (HTML is its "xml", whose alias is "html").
+    public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["python"] = "Python", ["c"] = "C", ["cpp"] = "C++", ["csharp"] = "C#", ["java"] = "Java",
+        ["javascript"] = "JavaScript", ["typescript"] = "TypeScript", ["go"] = "Go", ["rust"] = "Rust", ["ruby"] = "Ruby",
+        ["php"] = "PHP", ["bash"] = "Shell", ["sql"] = "SQL", ["xml"] = "HTML", ["css"] = "CSS", ["kotlin"] = "Kotlin",
+        ["swift"] = "Swift", ["lua"] = "Lua", ["perl"] = "Perl", ["r"] = "R", ["haskell"] = "Haskell", ["scala"] = "Scala",
+        ["markdown"] = "Markdown", ["json"] = "JSON", ["yaml"] = "YAML",
+    };
+
+    private readonly Process _node;
+
+    public HighlightJsRunner()
+    {
+        var root = RepoData.Root;
+        var here = Path.Combine(root, "bench", "Corpus.Bench", "Code");
+        ChildProcesses.Run("bash", [Path.Combine(here, "install-highlightjs.sh"), root]);
+        var start = new ProcessStartInfo("node")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+            StandardInputEncoding = new UTF8Encoding(false),
+            StandardOutputEncoding = Encoding.UTF8,
+        };
+        start.ArgumentList.Add(Path.Combine(here, "code-detector.mjs"));
+        start.ArgumentList.Add(Path.Combine(root, ".cache", "npm-bench", "node_modules"));
+        start.ArgumentList.Add(string.Join(',', Names.Keys));
+        _node = Process.Start(start) ?? throw new InvalidOperationException("node did not start");
+        var header = _node.StandardOutput.ReadLine() ?? throw new InvalidOperationException("code-detector.mjs exited before answering");
+        Version = JsonDocument.Parse(header).RootElement.GetProperty("version").GetString() ?? "?";
+    }
+
+    public string Version { get; }
+
+    /// <summary>highlight.js's language of each text, as corpus names it ("unknown" where it names none).</summary>
+    public IReadOnlyList<string> Predict(IReadOnlyList<string> texts)
+    {
+        var writer = Task.Run(() =>
+        {
+            foreach (var text in texts)
+            {
+                _node.StandardInput.Write(JsonSerializer.Serialize(text));
+                _node.StandardInput.Write('\n');
+            }
+
+            _node.StandardInput.Flush();
+        });
+        var answers = new string[texts.Count];
+        for (var i = 0; i < texts.Count; i++)
+        {
+            var answer = _node.StandardOutput.ReadLine() ?? throw new InvalidOperationException($"highlight.js stopped answering at text {i}");
+            var name = JsonDocument.Parse(answer).RootElement.GetProperty("language").GetString();
+            answers[i] = name is not null && Names.TryGetValue(name, out var language) ? language : "unknown";
+        }
+
+        writer.GetAwaiter().GetResult();
+        return answers;
+    }
+
+    public void Dispose() => ChildProcesses.Stop(_node);
+}
