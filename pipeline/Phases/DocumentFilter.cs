@@ -43,8 +43,31 @@ internal sealed class DocumentFilter
         }
     }
 
-    /// <summary>Filters <paramref name="row"/> in place; returns null when it stays, else the reject's (reason, detail).</summary>
-    public (string Reason, string Detail)? Apply(DocumentRow row)
+    /// <summary>The reject reason of a document that made a filter or classifier fail.</summary>
+    public const string FailedReason = "filter_failed";
+
+    /// <summary>
+    /// Filters <paramref name="row"/> in place; returns null when it stays, else the reject's (reason, detail). A
+    /// document that makes a filter or classifier throw is a reject too (<see cref="FailedReason"/>, the exception
+    /// in the detail): one bad document never stops the phase.
+    /// </summary>
+    public (string Reason, string Detail)? Apply(DocumentRow row) => Guarded(row, Judge);
+
+    /// <summary>Runs <paramref name="judge"/> on <paramref name="row"/>, turning an exception into a <see cref="FailedReason"/> reject.</summary>
+    internal static (string Reason, string Detail)? Guarded(DocumentRow row, Func<DocumentRow, (string Reason, string Detail)?> judge)
+    {
+        try
+        {
+            return judge(row);
+        }
+        catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException))
+        {
+            var message = e.Message.Split('\n', 2)[0].Trim();
+            return (FailedReason, $"{e.GetType().Name}: {message}");
+        }
+    }
+
+    private (string Reason, string Detail)? Judge(DocumentRow row)
     {
         var text = TextNormalizer.Normalize(row.Text);
         if (_decontaminator is not null && _decontaminator.Check(text) is { Length: > 0 } sets)
