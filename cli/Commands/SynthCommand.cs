@@ -194,7 +194,8 @@ internal sealed class SynthCommand(Func<SynthVerifierOptions, CancellationToken,
         }
     }
 
-    private static LlamaEngine LoadLlama(string model, int parallel, int contextSize, int threads, int maxTokens)
+    /// <summary>The embedded llama.cpp engine on a GGUF file (also <c>classify annotate --engine llama</c>'s).</summary>
+    internal static LlamaEngine LoadLlama(string model, int parallel, int contextSize, int threads, int maxTokens)
     {
         if (!File.Exists(model))
         {

@@ -169,6 +169,50 @@ public sealed class ClassifyEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Annotate_runs_on_the_embedded_llama_engine_and_keeps_every_answer_it_cannot_parse()
+    {
+        // The real llama.cpp engine on a tiny random-weight Qwen3: its answers are noise, so every sampled
+        // document must come back as an unparsed failure with the engine's text, none lost.
+        var folder = Path.Combine(_root, "in-llama");
+        Directory.CreateDirectory(folder);
+        for (var i = 0; i < 6; i++)
+        {
+            File.WriteAllText(Path.Combine(folder, $"d{i}.txt"), $"Document {i} explains how photosynthesis turns light into chemical energy in plants.\n");
+        }
+
+        var build = Path.Combine(_root, "build-llama");
+        Directory.CreateDirectory(Path.Combine(build, "docs"));
+        TestEnvironment.Run(null, "extract", folder, "--out", Path.Combine(build, "docs", "part-00000.parquet")).ExitCode.Should().Be(0);
+        var model = Path.Combine(_root, "tiny.gguf");
+        var written = TestEnvironment.Run(null, "model", "tiny", "--out", model, "--dim", "32", "--layers", "1");
+        written.ExitCode.Should().Be(0, written.Stderr);
+
+        var annotate = TestEnvironment.Run(null, "classify", "annotate", "--build", build, "--engine", "llama", "--model", model,
+            "--sample", "6", "--concurrency", "3", "--threads", "1", "--max-tokens", "16", "--max-chars", "300");
+
+        annotate.ExitCode.Should().Be(1, "no answer of a random model parses");
+        annotate.Stdout.Should().Contain("annotated 0 of 6 sampled documents").And.Contain("6 unparsed");
+        annotate.Stderr.Should().Contain("no document got an annotation");
+        var (annotated, failures) = await ReadAnnotationsAsync(build);
+        annotated.Should().Be(0);
+        failures.Should().HaveCount(6).And.OnlyContain(f => f.Reason.StartsWith("unparsed: ", StringComparison.Ordinal) && f.Response.Length > 0);
+    }
+
+    [Fact]
+    public void Annotate_with_the_llama_engine_names_what_is_wrong()
+    {
+        var missing = Path.Combine(_root, "none.gguf");
+        Directory.CreateDirectory(Path.Combine(_root, "b", "docs"));
+
+        TestEnvironment.Run(null, "classify", "annotate", "--build", _root, "--engine", "vllm", "--model", "m").Stderr.Should().Contain("expected openai or llama");
+        TestEnvironment.Run(null, "classify", "annotate", "--build", _root, "--engine", "llama").Stderr.Should().Contain("needs --model FILE.gguf");
+        TestEnvironment.Run(null, "classify", "annotate", "--build", _root, "--engine", "llama", "--model", "m.gguf", "--endpoint", "http://x").ExitCode.Should().Be(2);
+        var load = TestEnvironment.Run(null, "classify", "annotate", "--build", _root, "--engine", "llama", "--model", missing);
+        load.ExitCode.Should().Be(1);
+        load.Stderr.Should().Contain(missing);
+    }
+
+    [Fact]
     public void Classify_commands_report_usage_and_missing_inputs_with_the_exit_codes()
     {
         TestEnvironment.Run(null, "classify", "annotate", "--build", _root).ExitCode.Should().Be(2);
