@@ -7,7 +7,8 @@ internal sealed record CodeSample(string Language, string Path, string Text);
 
 /// <summary>
 /// The test set of <c>bench-code-lang</c>: source files under the given folders (by default the Debian packages
-/// of code-packages.txt, unpacked by fetch-code-samples.sh), each labelled by its file extension with one of
+/// of code-packages.txt, unpacked by fetch-code-samples.sh), each labelled by its file extension (or name:
+/// <c>Makefile</c>, <c>Dockerfile</c>) with one of
 /// the languages <see cref="Filters.Classification.Code.ProgrammingLanguageIdentifier"/> names. Extensions two
 /// languages share (<c>.h</c>, <c>.m</c>) are left out, as are minified files, highlighting fixtures (bat's
 /// <c>highlighted/</c> outputs), files of fewer than <see cref="MinChars"/> characters or 3 non-empty lines,
@@ -27,6 +28,12 @@ internal static class CodeSamples
         [".sql"] = "SQL", [".html"] = "HTML", [".htm"] = "HTML", [".css"] = "CSS", [".kt"] = "Kotlin", [".swift"] = "Swift",
         [".lua"] = "Lua", [".pl"] = "Perl", [".pm"] = "Perl", [".R"] = "R", [".r"] = "R", [".hs"] = "Haskell",
         [".scala"] = "Scala", [".md"] = "Markdown", [".json"] = "JSON", [".yaml"] = "YAML", [".yml"] = "YAML",
+        [".tex"] = "TeX", [".xml"] = "XML", [".mk"] = "Makefile", [".ps1"] = "PowerShell", [".psm1"] = "PowerShell",
+    };
+
+    private static readonly Dictionary<string, string> ByName = new(StringComparer.Ordinal)
+    {
+        ["Makefile"] = "Makefile", ["GNUmakefile"] = "Makefile", ["makefile"] = "Makefile", ["Dockerfile"] = "Dockerfile",
     };
 
     /// <summary>The language a file's name says, or null.</summary>
@@ -38,7 +45,7 @@ internal static class CodeSamples
             return null;
         }
 
-        return ByExtension.GetValueOrDefault(System.IO.Path.GetExtension(name));
+        return ByName.GetValueOrDefault(name) ?? ByExtension.GetValueOrDefault(System.IO.Path.GetExtension(name));
     }
 
     /// <summary>

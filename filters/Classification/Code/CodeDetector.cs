@@ -124,7 +124,7 @@ public static partial class CodeDetector
             score += 1;
         }
 
-        if (MarkupTag().IsMatch(head))
+        if (MarkupTag().IsMatch(head) || DockerInstruction().IsMatch(head))
         {
             score += 2;
         }
@@ -236,6 +236,10 @@ public static partial class CodeDetector
 
     [GeneratedRegex(@"^</?[a-zA-Z][\w-]*(?:\s+[\w-]+(?:=""[^""]*"")?)*\s*/?>", RegexOptions.CultureInvariant)]
     private static partial Regex MarkupTag();
+
+    // A Dockerfile instruction: the keyword in capitals, then its arguments.
+    [GeneratedRegex(@"^(?:FROM|RUN|COPY|ADD|WORKDIR|ENV|EXPOSE|ENTRYPOINT|CMD|ARG|LABEL|USER|VOLUME|HEALTHCHECK|SHELL|ONBUILD|STOPSIGNAL) \S", RegexOptions.CultureInvariant)]
+    private static partial Regex DockerInstruction();
 
     [GeneratedRegex(@"\w[\w.]*\.\w+\(|\b\w+\(\)|\b\w+\([\w""'$]", RegexOptions.CultureInvariant)]
     private static partial Regex CallOrMember();

@@ -40,6 +40,7 @@ public static partial class ProgrammingLanguageIdentifier
     [
         "Python", "C", "C++", "C#", "Java", "JavaScript", "TypeScript", "Go", "Rust", "Ruby", "PHP", "Shell", "SQL",
         "HTML", "CSS", "Kotlin", "Swift", "Lua", "Perl", "R", "Haskell", "Scala", "Markdown", "JSON", "YAML",
+        "TeX", "XML", "Makefile", "Dockerfile", "PowerShell",
     ];
 
     private static readonly FrozenDictionary<string, string> Extensions = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
@@ -51,7 +52,14 @@ public static partial class ProgrammingLanguageIdentifier
         [".sql"] = "SQL", [".html"] = "HTML", [".htm"] = "HTML", [".css"] = "CSS", [".kt"] = "Kotlin", [".kts"] = "Kotlin",
         [".swift"] = "Swift", [".lua"] = "Lua", [".pl"] = "Perl", [".pm"] = "Perl", [".r"] = "R", [".hs"] = "Haskell",
         [".scala"] = "Scala", [".sc"] = "Scala", [".md"] = "Markdown", [".markdown"] = "Markdown", [".json"] = "JSON",
-        [".yaml"] = "YAML", [".yml"] = "YAML",
+        [".yaml"] = "YAML", [".yml"] = "YAML", [".tex"] = "TeX", [".sty"] = "TeX", [".cls"] = "TeX", [".xml"] = "XML",
+        [".xsd"] = "XML", [".xsl"] = "XML", [".xslt"] = "XML", [".mk"] = "Makefile", [".ps1"] = "PowerShell", [".psm1"] = "PowerShell",
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+    // Files whose name, not extension, says the language.
+    private static readonly FrozenDictionary<string, string> FileNames = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Makefile"] = "Makefile", ["GNUmakefile"] = "Makefile", ["Dockerfile"] = "Dockerfile", ["Containerfile"] = "Dockerfile",
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
@@ -165,6 +173,11 @@ public static partial class ProgrammingLanguageIdentifier
         {
             path = uri.AbsolutePath;
             web = uri.Scheme is "http" or "https";
+        }
+
+        if (FileNames.TryGetValue(Path.GetFileName(path), out var named))
+        {
+            return named;
         }
 
         var ext = Path.GetExtension(path);
@@ -284,6 +297,22 @@ public static partial class ProgrammingLanguageIdentifier
         Add("Markdown", 3, @"(\A|^[ \t]*\n)#{1,6} \S[^\n]*\n[ \t]*$", @"^```\w*\s*$", @"\[[^\]]+\]\([^)]+\)", @"^([-*+]| [-+]) \S", @"^\s*\d+\. \S", @"\*\*[^*]+\*\*", @"^> \S");
         Add("YAML", 3, @"^---\s*$", @"^[\w-]+:\s*$", @"^\s+[\w-]+:\s+\S", @"^\s*- [\w-]+:\s", @"^[\w-]+: [^{};]+$");
         Add("YAML", 1.5, @"^\s+- \S", @"^\s*#\s");
+        Add("TeX", 6, @"^\s*\\documentclass(\[[^\]]*\])?\{", @"^\s*\\begin\{document\}");
+        Add("TeX", 4, @"^\s*\\usepackage(\[[^\]]*\])?\{", @"\\begin\{(equation|align|itemize|enumerate|figure|table|tabular|theorem|proof|verbatim|center|description|abstract)\*?\}", @"\\(section|subsection|chapter|paragraph)\*?\{", @"^\s*\\(newcommand|renewcommand|def|input|include|label|item)\b");
+        Add("TeX", 4, @"\\(ifx|endinput|expandafter|csname|endcsname|makeatletter|makeatother|relax)\b", @"\{\\(tt|bf|it|em|sc|sf|rm)\b");
+        Add("TeX", 3, @"\\(begin|end)\{[a-zA-Z]+\*?\}", @"^\s*\\[a-zA-Z@]+(\[[^\]\n]*\])?\{");
+        Add("TeX", 1.5, @"\\(ref|cite|emph|textbf|textit|frac|mathbf|mathrm|end)\{", @"^%");
+        Add("XML", 8, @"\A\s*<\?xml version=");
+        Add("XML", 4, @"\bxmlns(:\w+)?=""", @"<!\[CDATA\[");
+        Add("XML", 2, @"<[\w:.-]+( [\w:.-]+=""[^""]*"")*\s*/>", @"</[\w-]+:[\w.-]+>", @"^\s*<[\w:.-]+( [^<>\n]*)?>[^<\n]*</[\w:.-]+>\s*$");
+        Add("XML", 1.5, @"^\s*<[\w:.-]+( [\w:.-]+=""[^""]*"")*>\s*$", @"^\s*</[\w:.-]+>\s*$");
+        Add("Makefile", 6, @"^\.PHONY\s*:", @"^[\w.%/$()-]+( [\w.%/$()-]+)*\s*::?( [^=\n]*)?\n\t\S");
+        Add("Makefile", 3, @"\$\([A-Z_][A-Z0-9_]*\)", @"\$\$\w", @"\$\{(MAKE|MAKEFLAGS|CC|CFLAGS|LDFLAGS|\.OBJDIR|\.CURDIR|\.TARGET)\}");
+        Add("Makefile", 3, @"\$\((CC|CXX|CFLAGS|CXXFLAGS|CPPFLAGS|LDFLAGS|LDLIBS|MAKE|RM|AR|INSTALL|DESTDIR|PREFIX|srcdir|MAKEFLAGS)\)", @"\$[@<^]", @"\$\((wildcard|patsubst|addprefix|addsuffix|foreach|shell|subst|filter|notdir|basename|dir) ", @"^[A-Za-z_][\w.]*\s*([:+?]|::)=");
+        Add("Dockerfile", 6, @"^FROM [\w./:@${}-]+( AS \w+)?\s*$");
+        Add("Dockerfile", 3, @"^(RUN|COPY|ADD|WORKDIR|ENV|EXPOSE|ENTRYPOINT|CMD|ARG|LABEL|USER|VOLUME|HEALTHCHECK|SHELL) ");
+        Add("PowerShell", 5, @"\b(Get|Set|New|Remove|Write|Invoke|Test|Add|Import|Export|Start|Stop|Out|Select|Where|ForEach|Join|Split|ConvertTo|ConvertFrom)-[A-Z]\w+", @"^\s*\[CmdletBinding\(", @"\$PSScriptRoot|\$env:\w+|\$_\.\w+");
+        Add("PowerShell", 3, @"^\s*param\s*\(", @"\[(string|int|bool|switch|Parameter|ValidateSet|hashtable|array)\b[^\]\n]*\]\s*\$\w+", @"\s-(eq|ne|lt|gt|le|ge|like|notlike|match|contains|and|or|not)\s", @"^\s*function [A-Z]\w+-[A-Z]\w+");
         return [.. table];
     }
 }

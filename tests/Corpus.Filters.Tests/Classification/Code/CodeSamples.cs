@@ -603,6 +603,82 @@ internal static class CodeSamples
                   - run: pip install -r requirements.txt
                   - run: pytest -q
             """,
+        ["TeX"] = """
+            \documentclass[11pt]{article}
+            \usepackage{amsmath,amssymb}
+            \newcommand{\R}{\mathbb{R}}
+
+            \begin{document}
+            \section{Convex functions}
+            A function $f\colon \R^n \to \R$ is convex when
+            \begin{equation}
+              f(\lambda x + (1-\lambda) y) \le \lambda f(x) + (1-\lambda) f(y)
+              \label{eq:convex}
+            \end{equation}
+            for all $x, y$ and $\lambda \in [0,1]$; see \cite{boyd2004} and Eq.~\ref{eq:convex}.
+            \end{document}
+            """,
+        ["XML"] = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <project xmlns="http://maven.apache.org/POM/4.0.0">
+              <modelVersion>4.0.0</modelVersion>
+              <groupId>org.example</groupId>
+              <artifactId>reader</artifactId>
+              <dependencies>
+                <dependency>
+                  <groupId>junit</groupId>
+                  <artifactId>junit</artifactId>
+                  <scope>test</scope>
+                </dependency>
+              </dependencies>
+              <build><finalName>reader</finalName></build>
+            </project>
+            """,
+        ["Makefile"] = """
+            CC ?= gcc
+            CFLAGS += -O2 -Wall
+            SRC := $(wildcard src/*.c)
+            OBJ := $(SRC:.c=.o)
+
+            .PHONY: all clean
+
+            all: reader
+
+            reader: $(OBJ)
+            	$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS)
+
+            %.o: %.c
+            	$(CC) $(CFLAGS) -c $< -o $@
+
+            clean:
+            	$(RM) reader $(OBJ)
+            """,
+        ["Dockerfile"] = """
+            FROM python:3.12-slim AS base
+            ARG VERSION=1.0
+            ENV PYTHONDONTWRITEBYTECODE=1
+            WORKDIR /app
+            COPY requirements.txt .
+            RUN pip install --no-cache-dir -r requirements.txt
+            COPY . .
+            EXPOSE 8000
+            USER nobody
+            CMD ["gunicorn", "app:server", "--bind", "0.0.0.0:8000"]
+            """,
+        ["PowerShell"] = """
+            [CmdletBinding()]
+            param (
+                [Parameter(Mandatory = $true)]
+                [string]$Path,
+                [int]$Top = 10
+            )
+
+            $words = Get-Content -Path $Path | ForEach-Object { $_.ToLower() -split '\s+' }
+            $counts = $words | Where-Object { $_ -ne '' } | Group-Object | Sort-Object Count -Descending
+            foreach ($entry in $counts | Select-Object -First $Top) {
+                Write-Output ("{0,-20} {1}" -f $entry.Name, $entry.Count)
+            }
+            """,
     };
 
     public static IReadOnlyDictionary<string, string> Prose { get; } = new Dictionary<string, string>(StringComparer.Ordinal)

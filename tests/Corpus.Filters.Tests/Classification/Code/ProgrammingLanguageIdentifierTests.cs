@@ -44,6 +44,15 @@ public sealed class ProgrammingLanguageIdentifierTests
     }
 
     [Fact]
+    public void A_makefile_or_dockerfile_name_in_the_url_is_a_hint_too()
+    {
+        const string snippet = "build: deps\n\tgo build ./...\n";
+
+        ProgrammingLanguageIdentifier.Identify(snippet, "https://raw.githubusercontent.com/o/r/main/Makefile").Language.Should().Be("Makefile");
+        ProgrammingLanguageIdentifier.Identify("RUN make\nCOPY . /src\n", "file:///src/app/Dockerfile").Language.Should().Be("Dockerfile");
+    }
+
+    [Fact]
     public void A_web_page_extension_is_no_hint_over_http()
     {
         ProgrammingLanguageIdentifier.Identify(CodeSamples.ByLanguage["Go"], "https://example.org/snippets/show.php").Language.Should().Be("Go");
