@@ -32,6 +32,9 @@ public sealed class LanguageIdentifier
     // Prior weight per label (Options.Qwen3Weight for the Qwen3 languages, else 1).
     private readonly double[] _weights;
 
+    // The marker characters of the model's labels that have some (LanguageMarkers), with the label's index.
+    private readonly (int Index, SearchValues<char> Characters)[] _markers;
+
     private readonly LanguageGroupRefiner[] _groups;
 
     /// <summary>What a group model's file is called beside the main model's: <c>corpus-lid.group-nguni.bin</c>.</summary>
@@ -68,6 +71,13 @@ public sealed class LanguageIdentifier
         {
             _weights[i] = Qwen3Languages.Codes.Contains(_codes[i].ToString()) ? Options.Qwen3Weight : 1;
         }
+
+        _markers = Options.LettersPerMarker <= 0
+            ? []
+            : [.. LanguageMarkers.All
+                .Select(m => (Index: Array.FindIndex(_codes, c => c.ToString() == m.Label), m.Characters))
+                .Where(m => m.Index >= 0)
+                .Select(m => (m.Index, SearchValues.Create(m.Characters)))];
     }
 
     /// <summary>Where the built-in model is looked for: <c>data/lid/corpus-lid.bin</c> beside the assemblies.</summary>
@@ -341,6 +351,11 @@ public sealed class LanguageIdentifier
             answer = Pick(predictions[..n], script, null);
         }
 
+        if (Marked(paragraph, predictions[..n], script) is { } marked)
+        {
+            answer = marked;
+        }
+
         asked = null;
         var answerWeight = answer.Index >= 0 ? answer.Probability * _weights[answer.Index] : 0;
         foreach (var group in _groups)
@@ -361,6 +376,40 @@ public sealed class LanguageIdentifier
 
         count = n;
         return answer;
+    }
+
+    // The language whose marker characters the paragraph holds densely enough (Options.LettersPerMarker), if its
+    // label fits the script; its probability is what the model gave every label of the script, the marked one among them.
+    private (LanguageCode Language, double Probability, int Index)? Marked(ReadOnlySpan<char> paragraph, ReadOnlySpan<FastTextPrediction> predictions, string script)
+    {
+        foreach (var (index, characters) in _markers)
+        {
+            if (!paragraph.ContainsAny(characters) || !Fits(index, script, out _))
+            {
+                continue;
+            }
+
+            var markers = 0;
+            foreach (var ch in paragraph)
+            {
+                markers += characters.Contains(ch) ? 1 : 0;
+            }
+
+            if ((long)markers * Options.LettersPerMarker < Letters(paragraph))
+            {
+                continue;
+            }
+
+            var mass = 0.0;
+            foreach (var prediction in predictions)
+            {
+                mass += Fits(prediction.LabelIndex, script, out _) ? prediction.Probability : 0;
+            }
+
+            return (CodeOf(index, script), Math.Min(1, mass), index);
+        }
+
+        return null;
     }
 
     // The most probable label (times its prior weight) whose script fits the paragraph's, of the group if one is

@@ -25,4 +25,11 @@ public sealed record LanguageIdentifierOptions
     /// them far more often than the 300-odd others the built-in model knows (see docs/language-id.md).
     /// </summary>
     public double Qwen3Weight { get; init; } = 10;
+
+    /// <summary>
+    /// A paragraph with at least one of a language's marker characters (<see cref="LanguageMarkers"/>) per this
+    /// many letters is that language, when the model has its label and the script fits (0: markers are not
+    /// used). 50 by default: a news sentence with one 嘅 is Cantonese, a long Mandarin page with a stray 唔 is not.
+    /// </summary>
+    public int LettersPerMarker { get; init; } = 50;
 }

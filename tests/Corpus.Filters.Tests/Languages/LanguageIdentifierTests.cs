@@ -172,6 +172,27 @@ public class LanguageIdentifierTests
     }
 
     [Fact]
+    public void Cantonese_characters_make_a_sentence_cantonese_where_the_model_says_mandarin()
+    {
+        // One 嘅 in a sentence whose other words written Mandarin shares.
+        const string cantonese = "政府今日宣佈新嘅交通政策，並會在下個月實施。";
+        const string mandarin = "政府今日宣佈新的交通政策，並會在下個月實施。";
+        var longMandarin = string.Concat(Enumerable.Repeat("市長表示，這項計劃將在明年完成，預算約為三億元，市民可以在網站上查看詳細內容。", 4)) + "唔";
+        BuiltIn.Value.Model.Predict(cantonese)[0].Label.Should().Be("__label__zho_Hant", "the model alone calls it Mandarin");
+        var id = new LanguageIdentifier(BuiltIn.Value.Model, new LanguageIdentifierOptions { MinScore = 0 });
+        var withoutMarkers = new LanguageIdentifier(BuiltIn.Value.Model, new LanguageIdentifierOptions { MinScore = 0, LettersPerMarker = 0 });
+
+        var result = id.Identify(cantonese);
+
+        result.Language.Should().Be(LanguageCode.Parse("yue_Hant"));
+        result.Score.Should().BeGreaterThan(0.5, "the probability the model gave written Chinese of this form goes to Cantonese");
+        id.Rank(cantonese, 2).Select(c => c.Language.ToString()).Should().Equal("yue_Hant", "zho_Hant");
+        withoutMarkers.Identify(cantonese).Language.Should().Be(LanguageCode.Parse("zho_Hant"));
+        id.Identify(mandarin).Language.Should().Be(LanguageCode.Parse("zho_Hant"));
+        id.Identify(longMandarin).Language.Should().Be(LanguageCode.Parse("zho_Hant"), "one marker in 150 letters is too few");
+    }
+
+    [Fact]
     public void Labels_without_a_script_as_in_lid_176_take_the_paragraph_script()
     {
         var model = TrainOn(
