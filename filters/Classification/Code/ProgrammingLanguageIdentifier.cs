@@ -33,7 +33,10 @@ public static partial class ProgrammingLanguageIdentifier
     // seconds on a run of blank lines or a long line of spaces, and a timeout would have made answers depend on load).
     private const RegexOptions Options = RegexOptions.Multiline | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
 
-    private static readonly (string Language, Regex Pattern, double Weight)[] Evidence = BuildEvidence();
+    private static readonly (string Language, Regex Pattern, double Weight, string? Literal)[] Evidence = BuildEvidence();
+
+    /// <summary>Each evidence pattern with the literal a text must hold for it to match (<see cref="RequiredLiteral"/>), for tests.</summary>
+    internal static IReadOnlyList<(Regex Pattern, string? Literal)> PatternLiterals => [.. Evidence.Select(e => (e.Pattern, e.Literal))];
 
     /// <summary>Every language it names.</summary>
     public static IReadOnlyList<string> Languages { get; } =
@@ -81,8 +84,13 @@ public static partial class ProgrammingLanguageIdentifier
             scores["JSON"] = 20;
         }
 
-        foreach (var (language, pattern, weight) in Evidence)
+        foreach (var (language, pattern, weight, literal) in Evidence)
         {
+            if (literal is not null && !sample.Contains(literal, StringComparison.Ordinal))
+            {
+                continue; // cannot match: a vectorized search instead of the engine's scan
+            }
+
             var count = 0;
             for (var m = pattern.Match(sample); m.Success && count < MaxCountedMatches; m = m.NextMatch())
             {
@@ -225,14 +233,14 @@ public static partial class ProgrammingLanguageIdentifier
     [GeneratedRegex(@"[\d.]+$", RegexOptions.CultureInvariant)]
     private static partial Regex DigitsSuffix();
 
-    private static (string, Regex, double)[] BuildEvidence()
+    private static (string, Regex, double, string?)[] BuildEvidence()
     {
-        var table = new List<(string, Regex, double)>();
+        var table = new List<(string, Regex, double, string?)>();
         void Add(string language, double weight, params string[] patterns)
         {
             foreach (var p in patterns)
             {
-                table.Add((language, new Regex(p, Options), weight));
+                table.Add((language, new Regex(p, Options), weight, RequiredLiteral.Of(p)));
             }
         }
 
