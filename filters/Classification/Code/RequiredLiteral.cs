@@ -177,27 +177,23 @@ internal static class RequiredLiteral
 
     private static bool HasTopLevelAlternation(string p)
     {
-        var i = 0;
-        while (i < p.Length)
+        for (var i = 0; i < p.Length; i = PastAtom(p, i))
         {
-            switch (p[i])
+            if (p[i] == '|')
             {
-                case '\\':
-                    i += 2;
-                    continue;
-                case '[':
-                    i = SkipClass(p, i);
-                    continue;
-                case '(':
-                    i = SkipGroup(p, i);
-                    continue;
-                case '|':
-                    return true;
+                return true;
             }
-
-            i++;
         }
 
         return false;
     }
+
+    // Just past the top-level atom at i: an escape, a class, a group or one character.
+    private static int PastAtom(string p, int i) => p[i] switch
+    {
+        '\\' => i + 2,
+        '[' => SkipClass(p, i),
+        '(' => SkipGroup(p, i),
+        _ => i + 1,
+    };
 }
