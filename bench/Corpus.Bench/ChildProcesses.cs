@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 
 namespace Corpus.Bench;
 
@@ -21,6 +22,31 @@ internal static class ChildProcesses
         {
             throw new InvalidOperationException($"{file} {string.Join(' ', start.ArgumentList)} failed: {error}");
         }
+    }
+
+    /// <summary>
+    /// Starts a long-lived Node.js script of the benchmarks (UTF-8 lines in on standard input, out on standard
+    /// output) and reads its first output line, the header it writes when it is ready.
+    /// </summary>
+    public static (Process Node, string Header) StartNode(string script, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("node")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+            StandardInputEncoding = new UTF8Encoding(false),
+            StandardOutputEncoding = Encoding.UTF8,
+        };
+        start.ArgumentList.Add(script);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var node = Process.Start(start) ?? throw new InvalidOperationException("node did not start");
+        var header = node.StandardOutput.ReadLine() ?? throw new InvalidOperationException($"{Path.GetFileName(script)} exited before answering");
+        return (node, header);
     }
 
     /// <summary>Closes a long-lived tool's standard input, waits up to 10 s for it to end, kills it otherwise.</summary>

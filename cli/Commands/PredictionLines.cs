@@ -15,40 +15,37 @@ internal static class PredictionLines
 {
     private static readonly UTF8Encoding Utf8 = new(false, false);
 
-    public static async Task WriteAsync(FastTextModel model, Stream input, Stream output, int k, CancellationToken ct)
+    /// <summary>The fastText model's own top-k of each line (<c>classify predict</c>, <c>lid predict --raw</c>).</summary>
+    public static Task WriteAsync(FastTextModel model, Stream input, Stream output, int k, CancellationToken ct)
     {
         var predictions = new FastTextPrediction[Math.Min(k, model.Labels.Count)];
-        var reader = new LfLineReader(input);
-        var writer = new StreamWriter(output, Utf8, 1 << 16, leaveOpen: true) { NewLine = "\n" };
-        await using (writer.ConfigureAwait(false))
+        return WriteAsync(input, output, (line, sb) =>
         {
-            var sb = new StringBuilder();
-            while (reader.TryReadLine(out var line))
+            var n = model.Predict(line.AsSpan(), predictions);
+            for (var i = 0; i < n; i++)
             {
-                ct.ThrowIfCancellationRequested();
-                var n = model.Predict(Utf8.GetString(line.Span).AsSpan(), predictions);
-                sb.Clear();
-                for (var i = 0; i < n; i++)
-                {
-                    if (i > 0)
-                    {
-                        sb.Append('\t');
-                    }
-
-                    sb.Append(Bare(predictions[i].Label)).Append('\t')
-                        .Append(predictions[i].Probability.ToString("0.#####", CultureInfo.InvariantCulture));
-                }
-
-                await writer.WriteLineAsync(sb, ct).ConfigureAwait(false);
+                AppendPair(sb, Bare(predictions[i].Label), predictions[i].Probability.ToString(ProbabilityFormat, CultureInfo.InvariantCulture));
             }
-        }
+        }, ct);
     }
 
     /// <summary>
     /// <c>corpus lid predict</c>'s lines: the identifier's ranking of each line (<see cref="LanguageIdentifier.Rank"/>),
     /// <c>xxx_Scrp</c> codes.
     /// </summary>
-    public static async Task WriteAsync(LanguageIdentifier identifier, Stream input, Stream output, int k, CancellationToken ct)
+    public static Task WriteAsync(LanguageIdentifier identifier, Stream input, Stream output, int k, CancellationToken ct) =>
+        WriteAsync(input, output, (line, sb) =>
+        {
+            foreach (var candidate in identifier.Rank(line.AsSpan(), k))
+            {
+                AppendPair(sb, candidate.Language.ToString(), candidate.Probability.ToString(ProbabilityFormat, CultureInfo.InvariantCulture));
+            }
+        }, ct);
+
+    private const string ProbabilityFormat = "0.#####";
+
+    // One output line per input line: `answer` appends the line's pairs.
+    private static async Task WriteAsync(Stream input, Stream output, Action<string, StringBuilder> answer, CancellationToken ct)
     {
         var reader = new LfLineReader(input);
         var writer = new StreamWriter(output, Utf8, 1 << 16, leaveOpen: true) { NewLine = "\n" };
@@ -58,22 +55,21 @@ internal static class PredictionLines
             while (reader.TryReadLine(out var line))
             {
                 ct.ThrowIfCancellationRequested();
-                var ranked = identifier.Rank(Utf8.GetString(line.Span).AsSpan(), k);
                 sb.Clear();
-                for (var i = 0; i < ranked.Count; i++)
-                {
-                    if (i > 0)
-                    {
-                        sb.Append('\t');
-                    }
-
-                    sb.Append(ranked[i].Language.ToString()).Append('\t')
-                        .Append(ranked[i].Probability.ToString("0.#####", CultureInfo.InvariantCulture));
-                }
-
+                answer(Utf8.GetString(line.Span), sb);
                 await writer.WriteLineAsync(sb, ct).ConfigureAwait(false);
             }
         }
+    }
+
+    private static void AppendPair(StringBuilder sb, string label, string probability)
+    {
+        if (sb.Length > 0)
+        {
+            sb.Append('\t');
+        }
+
+        sb.Append(label).Append('\t').Append(probability);
     }
 
     /// <summary>A label without fastText's <c>__label__</c> prefix.</summary>

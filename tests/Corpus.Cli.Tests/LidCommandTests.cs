@@ -72,18 +72,7 @@ public sealed class LidCommandTests
         try
         {
             // A model that has learned Cyrillic text under a Latin-script label.
-            var train = Path.Combine(dir, "train.txt");
-            var lines = new List<string>();
-            for (var i = 0; i < 100; i++)
-            {
-                lines.Add("__label__eng_Latn привет мир как дела хорошо спасибо");
-                lines.Add("__label__rus_Cyrl книга стол окно дверь улица город");
-            }
-
-            File.WriteAllLines(train, lines);
-            var model = Path.Combine(dir, "m.bin");
-            var trained = TestEnvironment.Run(null, "lid", "train", "--in", train, "--out", model, "--dim", "8", "--epoch", "5", "--bucket", "1000", "--min-count", "1");
-            trained.ExitCode.Should().Be(0, trained.Stderr);
+            var (_, model) = TrainTwoLabels(dir, "__label__eng_Latn привет мир как дела хорошо спасибо", "__label__rus_Cyrl книга стол окно дверь улица город");
             const string text = "привет мир как дела хорошо спасибо\n";
 
             var raw = TestEnvironment.Run(text, "lid", "predict", "--model", model, "--raw", "--k", "2");
@@ -125,18 +114,7 @@ public sealed class LidCommandTests
         var dir = TestEnvironment.NewTempDir("lid");
         try
         {
-            var train = Path.Combine(dir, "train.txt");
-            var lines = new List<string>();
-            for (var i = 0; i < 100; i++)
-            {
-                lines.Add("__label__eng_Latn the cat sat on the mat and the dog ran in the park");
-                lines.Add("__label__deu_Latn die katze sitzt auf der matte und der hund rennt im park");
-            }
-
-            File.WriteAllLines(train, lines);
-            var model = Path.Combine(dir, "m.bin");
-            var trained = TestEnvironment.Run(null, "lid", "train", "--in", train, "--out", model, "--dim", "8", "--epoch", "5", "--bucket", "1000", "--min-count", "1");
-            trained.ExitCode.Should().Be(0, trained.Stderr);
+            var (train, model) = TrainTwoLabels(dir, "__label__eng_Latn the cat sat on the mat and the dog ran in the park", "__label__deu_Latn die katze sitzt auf der matte und der hund rennt im park");
 
             var (code, stdout, stderr) = TestEnvironment.Run(null, "lid", "eval", "--model", model, "--in", train);
 
@@ -173,5 +151,16 @@ public sealed class LidCommandTests
 
         heldOut.Should().NotBeEmpty();
         heldOut.Should().NotContain(t => training[t.Label].Any(p => p.Contains(t.Text, StringComparison.Ordinal)));
+    }
+
+    // `corpus lid train` on 100 copies of each of two labelled lines in `dir`: the training file and the model.
+    private static (string Train, string Model) TrainTwoLabels(string dir, string first, string second)
+    {
+        var train = Path.Combine(dir, "train.txt");
+        File.WriteAllLines(train, Enumerable.Range(0, 100).SelectMany(_ => new[] { first, second }));
+        var model = Path.Combine(dir, "m.bin");
+        var trained = TestEnvironment.Run(null, "lid", "train", "--in", train, "--out", model, "--dim", "8", "--epoch", "5", "--bucket", "1000", "--min-count", "1");
+        trained.ExitCode.Should().Be(0, trained.Stderr);
+        return (train, model);
     }
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using System.Text.Json;
 using Corpus.Tests.Shared;
 
@@ -34,19 +33,8 @@ internal sealed class HighlightJsRunner : IDisposable
         var root = RepoData.Root;
         var here = Path.Combine(root, "bench", "Corpus.Bench", "Code");
         ChildProcesses.Run("bash", [Path.Combine(here, "install-highlightjs.sh"), root]);
-        var start = new ProcessStartInfo("node")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-            StandardInputEncoding = new UTF8Encoding(false),
-            StandardOutputEncoding = Encoding.UTF8,
-        };
-        start.ArgumentList.Add(Path.Combine(here, "code-detector.mjs"));
-        start.ArgumentList.Add(Path.Combine(root, ".cache", "npm-bench", "node_modules"));
-        start.ArgumentList.Add(string.Join(',', Names.Keys));
-        _node = Process.Start(start) ?? throw new InvalidOperationException("node did not start");
-        var header = _node.StandardOutput.ReadLine() ?? throw new InvalidOperationException("code-detector.mjs exited before answering");
+        string header;
+        (_node, header) = ChildProcesses.StartNode(Path.Combine(here, "code-detector.mjs"), Path.Combine(root, ".cache", "npm-bench", "node_modules"), string.Join(',', Names.Keys));
         Version = JsonDocument.Parse(header).RootElement.GetProperty("version").GetString() ?? "?";
     }
 

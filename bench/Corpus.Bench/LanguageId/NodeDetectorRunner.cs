@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using System.Text.Json;
 using Corpus.Tests.Shared;
 
@@ -22,20 +21,8 @@ internal sealed class NodeDetectorRunner : ILanguageIdRunner
         var root = RepoData.Root;
         var here = Path.Combine(root, "bench", "Corpus.Bench", "LanguageId");
         ChildProcesses.Run("bash", [Path.Combine(here, "install-node-detectors.sh"), root]);
-        var start = new ProcessStartInfo("node")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = false,
-            UseShellExecute = false,
-            StandardInputEncoding = new UTF8Encoding(false),
-            StandardOutputEncoding = Encoding.UTF8,
-        };
-        start.ArgumentList.Add(Path.Combine(here, "node-detector.mjs"));
-        start.ArgumentList.Add(isCld3 ? "cld3" : "franc");
-        start.ArgumentList.Add(Path.Combine(root, ".cache", "npm-bench", "node_modules"));
-        _node = Process.Start(start) ?? throw new InvalidOperationException("node did not start");
-        var header = _node.StandardOutput.ReadLine() ?? throw new InvalidOperationException($"node-detector.mjs {Name} exited before answering");
+        string header;
+        (_node, header) = ChildProcesses.StartNode(Path.Combine(here, "node-detector.mjs"), isCld3 ? "cld3" : "franc", Path.Combine(root, ".cache", "npm-bench", "node_modules"));
         var codes = JsonDocument.Parse(header).RootElement.GetProperty("supported").EnumerateArray().Select(code => code.GetString()!).ToList();
         var labels = new HashSet<string>(StringComparer.Ordinal);
         foreach (var code in codes)

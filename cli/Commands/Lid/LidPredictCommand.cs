@@ -35,13 +35,24 @@ internal sealed class LidPredictCommand : ICommand
         }
 
         var k = args.Value("--k") is { } kText ? ArgParser.ParseInt("--k", kText, 1, 10_000) : 1;
-        var raw = args.Flag("--raw");
-        FastTextModel? model = null;
-        LanguageIdentifier? identifier = null;
-        if (raw ? (model = LidModels.Load(args.Value("--model"), console, "lid predict")) is null
-                : (identifier = LidModels.LoadIdentifier(args.Value("--model"), Ranking(k), console, "lid predict")) is null)
+        Func<Stream, Task> write;
+        if (args.Flag("--raw"))
         {
-            return ExitCodes.Failure;
+            if (LidModels.Load(args.Value("--model"), console, "lid predict") is not { } model)
+            {
+                return ExitCodes.Failure;
+            }
+
+            write = input => PredictionLines.WriteAsync(model, input, console.Out, k, ct);
+        }
+        else
+        {
+            if (LidModels.LoadIdentifier(args.Value("--model"), Ranking(k), console, "lid predict") is not { } identifier)
+            {
+                return ExitCodes.Failure;
+            }
+
+            write = input => PredictionLines.WriteAsync(identifier, input, console.Out, k, ct);
         }
 
         Stream input;
@@ -57,15 +68,7 @@ internal sealed class LidPredictCommand : ICommand
 
         try
         {
-            if (identifier is not null)
-            {
-                await PredictionLines.WriteAsync(identifier, input, console.Out, k, ct).ConfigureAwait(false);
-            }
-            else
-            {
-                await PredictionLines.WriteAsync(model!, input, console.Out, k, ct).ConfigureAwait(false);
-            }
-
+            await write(input).ConfigureAwait(false);
             return ExitCodes.Success;
         }
         finally

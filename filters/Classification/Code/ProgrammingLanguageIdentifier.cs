@@ -207,7 +207,8 @@ public static partial class ProgrammingLanguageIdentifier
             return false;
         }
 
-        var bytes = Encoding.UTF8.GetBytes(t.ToArray());
+        var bytes = new byte[Encoding.UTF8.GetByteCount(t)];
+        Encoding.UTF8.GetBytes(t, bytes);
         var reader = new Utf8JsonReader(bytes, isFinalBlock: false, new JsonReaderState(new JsonReaderOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip }));
         var tokens = 0;
         try
