@@ -9,8 +9,9 @@
 #      territories, months, units; the only free text for a few languages) into .cache/lid/npm;
 #   3. `corpus lid build-model` writes the training file from them and the UDHR (held-out articles
 #      left out) and trains the model with the project's own trainer (one thread, seed 0) into
-#      .cache/lid/corpus-lid.bin, then each language group's model (corpus-lid.group-NAME.bin, from
-#      the group's lines of the same training file) beside it.
+#      .cache/lid/corpus-lid.bin, then each language group's model (corpus-lid.group-NAME.bin, a fastText
+#      model, or corpus-lid.group-NAME.ngrams, a character n-gram model; from the group's lines of the same
+#      training file) beside it.
 # Options: --install copies the results over filters/Languages/Model/corpus-lid*.bin;
 #          --check fails unless the results are byte-identical to the committed models.
 # Idempotent: packages already downloaded or unpacked are not fetched again. Quiet unless it fails.
@@ -40,12 +41,12 @@ for spec in "${cldr[@]}"; do
 done
 "$root/corpus" lid build-model --packages "$cache/packages" --cldr "$cache/npm/node_modules" --out "$cache/corpus-lid.bin" --data "$cache/train.txt" 2>"$cache/build.log" \
   || { cat "$cache/build.log" >&2; exit 1; }
-# The main model and its language groups' models (corpus-lid.group-NAME.bin), built and committed.
-models() { (cd "$1" && ls corpus-lid.bin corpus-lid.group-*.bin 2>/dev/null); }
+# The main model and its language groups' models (corpus-lid.group-NAME.bin or .ngrams), built and committed.
+models() { (cd "$1" && ls corpus-lid.bin corpus-lid.group-*.bin corpus-lid.group-*.ngrams 2>/dev/null); }
 committed_dir="$(dirname "$committed")"
 case "$mode" in
   --install)
-    rm -f "$committed_dir"/corpus-lid.group-*.bin
+    rm -f "$committed_dir"/corpus-lid.group-*.bin "$committed_dir"/corpus-lid.group-*.ngrams
     for m in $(models "$cache"); do cp "$cache/$m" "$committed_dir/$m"; done ;;
   --check)
     [[ "$(models "$cache")" == "$(models "$committed_dir")" ]] \

@@ -1,19 +1,20 @@
 using System.Buffers;
+using Corpus.Filters.Classification;
 using Corpus.Filters.Classification.FastText;
 
 namespace Corpus.Filters.Languages;
 
 /// <summary>
-/// A second opinion on a group of close languages (Zulu, Xhosa, Ndebele, Swati): a small fastText model
-/// trained on just their text, whose vocabulary keeps words that the main model's (words seen 2,000
-/// times) does not. When the identifier's answer is one of the group's languages, or the group's labels
+/// A second opinion on a group of close languages (Zulu, Xhosa, Ndebele, Swati): a small model trained on
+/// just their text, a character n-gram model (<see cref="CharacterNgramModel"/>) or a fastText model whose
+/// vocabulary keeps words that the main model's (words seen 2,000 times) does not. When the identifier's answer is one of the group's languages, or the group's labels
 /// together outweigh it, the probability the main model gave the group as a whole is shared out among the
 /// group's labels in the refiner's proportions (other labels keep theirs), and the best of the group is
 /// the answer. Thread-safe.
 /// </summary>
 internal sealed class LanguageGroupRefiner
 {
-    private readonly FastTextModel _refiner;
+    private readonly ILabelPredictor _refiner;
     private readonly IReadOnlyList<string> _mainLabels;
 
     // Main-model label index of each refiner label.
@@ -24,7 +25,7 @@ internal sealed class LanguageGroupRefiner
 
     /// <summary>Binds <paramref name="refiner"/>'s labels to the same labels of <paramref name="main"/>.</summary>
     /// <exception cref="InvalidDataException">A refiner label is not one of the main model's, or it has fewer than two labels.</exception>
-    public LanguageGroupRefiner(FastTextModel main, FastTextModel refiner, string name)
+    public LanguageGroupRefiner(FastTextModel main, ILabelPredictor refiner, string name)
     {
         ArgumentNullException.ThrowIfNull(main);
         ArgumentNullException.ThrowIfNull(refiner);

@@ -1,5 +1,6 @@
 using System.Buffers;
 using Corpus.Core.Languages;
+using Corpus.Filters.Classification;
 using Corpus.Filters.Classification.FastText;
 
 namespace Corpus.Filters.Languages;
@@ -37,15 +38,19 @@ public sealed class LanguageIdentifier
 
     private readonly LanguageGroupRefiner[] _groups;
 
-    /// <summary>What a group model's file is called beside the main model's: <c>corpus-lid.group-nguni.bin</c>.</summary>
+    /// <summary>
+    /// What a group model's file is called beside the main model's: <c>corpus-lid.group-nguni.bin</c> (a fastText
+    /// model, the main model's extension) or <c>corpus-lid.group-nguni.ngrams</c> (a <see cref="CharacterNgramModel"/>).
+    /// </summary>
     public const string GroupModelInfix = ".group-";
 
     /// <summary>
     /// Wraps a loaded model, with the models of its groups of close languages, if any
-    /// (<paramref name="groups"/>: each a fastText model over two or more of the main model's labels, by name).
+    /// (<paramref name="groups"/>: each a model over two or more of the main model's labels, by name: a fastText
+    /// model or a <see cref="CharacterNgramModel"/>).
     /// </summary>
     /// <exception cref="InvalidDataException">A group model has a label the main model does not, or fewer than two.</exception>
-    public LanguageIdentifier(FastTextModel model, LanguageIdentifierOptions? options = null, IReadOnlyList<(string Name, FastTextModel Model)>? groups = null)
+    public LanguageIdentifier(FastTextModel model, LanguageIdentifierOptions? options = null, IReadOnlyList<(string Name, ILabelPredictor Model)>? groups = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         Model = model;
@@ -120,11 +125,16 @@ public sealed class LanguageIdentifier
     /// <see cref="GroupModelInfix"/> and a name before the extension (<c>corpus-lid.group-nguni.bin</c> beside
     /// <c>corpus-lid.bin</c>), in ordinal order of their names.
     /// </summary>
-    /// <exception cref="InvalidDataException">A file is not a fastText supervised model.</exception>
-    public static IReadOnlyList<(string Name, FastTextModel Model)> LoadGroupModels(string path) =>
-        GroupModelPaths(path).Select(g => (g.Name, FastTextModel.Load(g.Path))).ToList();
+    /// <exception cref="InvalidDataException">A file is not a model of its kind (by extension), or two files are models of the same group.</exception>
+    public static IReadOnlyList<(string Name, ILabelPredictor Model)> LoadGroupModels(string path) =>
+        GroupModelPaths(path)
+            .Select(g => (g.Name, g.Path.EndsWith(CharacterNgramModel.Extension, StringComparison.Ordinal)
+                ? (ILabelPredictor)CharacterNgramModel.Load(g.Path)
+                : FastTextModel.Load(g.Path)))
+            .ToList();
 
     /// <summary>The names and paths of the group models beside the model at <paramref name="path"/> (<see cref="LoadGroupModels"/>), not loaded.</summary>
+    /// <exception cref="InvalidDataException">Two files are models of the same group (<c>.bin</c> and <c>.ngrams</c>).</exception>
     public static IReadOnlyList<(string Name, string Path)> GroupModelPaths(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -136,10 +146,22 @@ public sealed class LanguageIdentifier
             return [];
         }
 
-        return Directory.EnumerateFiles(folder, stem + GroupModelInfix + "*" + extension)
-            .Order(StringComparer.Ordinal)
-            .Select(f => (Path.GetFileNameWithoutExtension(f)[(stem.Length + GroupModelInfix.Length)..], f))
+        var found = new[] { extension, CharacterNgramModel.Extension }
+            .Distinct(StringComparer.Ordinal)
+            .SelectMany(e => Directory.EnumerateFiles(folder, stem + GroupModelInfix + "*" + e).Where(f => f.EndsWith(e, StringComparison.Ordinal)))
+            .Select(f => (Name: Path.GetFileNameWithoutExtension(f)[(stem.Length + GroupModelInfix.Length)..], Path: f))
+            .OrderBy(g => g.Name, StringComparer.Ordinal)
+            .ThenBy(g => g.Path, StringComparer.Ordinal)
             .ToList();
+        for (var i = 1; i < found.Count; i++)
+        {
+            if (found[i].Name == found[i - 1].Name)
+            {
+                throw new InvalidDataException($"the language group '{found[i].Name}' has two models, '{found[i - 1].Path}' and '{found[i].Path}': keep one");
+            }
+        }
+
+        return found;
     }
 
     /// <summary>Identifies the language of a document.</summary>

@@ -100,6 +100,12 @@ public sealed class LidCommandTests
     [InlineData(2, new[] { "lid", "build-model", "--packages", "/nonexistent", "--out", "/tmp/x.bin", "--word-list-lines", "-1" })]
     [InlineData(1, new[] { "lid", "predict", "--model", "/nonexistent/model.bin" })]
     [InlineData(1, new[] { "lid", "train", "--in", "/nonexistent/train.txt", "--out", "/tmp/x.bin" })]
+    [InlineData(1, new[] { "lid", "train", "--engine", "ngrams", "--in", "/nonexistent/train.txt", "--out", "/tmp/x.ngrams" })]
+    [InlineData(2, new[] { "lid", "train", "--engine", "ngrams", "--in", "x.txt", "--out", "x.ngrams", "--dim", "8" })]
+    [InlineData(2, new[] { "lid", "train", "--engine", "words", "--in", "x.txt", "--out", "x.bin" })]
+    [InlineData(2, new[] { "lid", "train", "--in", "x.txt", "--out", "x.bin", "--prior", "10" })]
+    [InlineData(2, new[] { "lid", "train", "--engine", "ngrams", "--in", "x.txt", "--out", "x.ngrams", "--prior", "0" })]
+    [InlineData(1, new[] { "lid", "build-model", "--groups-only", "--data", "/nonexistent/train.txt", "--out", "/tmp/x.bin" })]
     public void Lid_commands_fail_with_the_usual_exit_codes(int expected, string[] args)
     {
         var (code, _, stderr) = TestEnvironment.Run(string.Empty, args);
@@ -151,6 +157,68 @@ public sealed class LidCommandTests
 
         heldOut.Should().NotBeEmpty();
         heldOut.Should().NotContain(t => training[t.Label].Any(p => p.Contains(t.Text, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Lid_train_with_the_ngrams_engine_tells_the_nguni_languages_apart_on_held_out_udhr()
+    {
+        string[] nguni = ["nbl_Latn", "ssw_Latn", "xho_Latn", "zul_Latn"];
+        var udhr = UdhrLibrary.Load();
+        var dir = TestEnvironment.NewTempDir("lid-ngrams");
+        try
+        {
+            var train = Path.Combine(dir, "train.txt");
+            File.WriteAllLines(train, UdhrLidText.Training(udhr, 20, 100).Where(t => nguni.Contains(t.Label)).Select(t => $"__label__{t.Label} {t.Text}"));
+            var model = Path.Combine(dir, "nguni.ngrams");
+
+            var (code, _, stderr) = TestEnvironment.Run(null, "lid", "train", "--engine", "ngrams", "--in", train, "--out", model);
+
+            code.Should().Be(0, stderr);
+            stderr.Should().Contain("4 labels").And.Contain("n-grams");
+            var ngrams = CharacterNgramModel.Load(model);
+            (ngrams.MinN, ngrams.MaxN).Should().Be((1, 5), "the recipe's n-gram lengths are the default");
+            var heldOut = UdhrLidText.HeldOut(udhr).Where(t => nguni.Contains(t.Label)).ToList();
+            heldOut.Select(t => t.Label).Distinct().Should().HaveCount(4);
+            var into = new Corpus.Filters.Classification.FastText.FastTextPrediction[1];
+            var right = heldOut.Count(t => ngrams.Predict(t.Text, into) == 1 && into[0].Label == "__label__" + t.Label);
+            ((double)right / heldOut.Count).Should().BeGreaterThan(0.9, $"{right} of {heldOut.Count} held-out paragraphs");
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Lid_build_model_groups_only_trains_each_groups_model_of_its_kind_and_removes_stale_ones()
+    {
+        var dir = TestEnvironment.NewTempDir("lid-groups");
+        try
+        {
+            var data = Path.Combine(dir, "train.txt");
+            File.WriteAllLines(data, Enumerable.Range(0, 20).SelectMany(i => new[]
+            {
+                $"__label__zul_Latn ukuthi abantu bonke {i}", $"__label__xho_Latn ukuba abantu bonke {i}",
+                $"__label__nso_Latn gore batho ka moka {i}", $"__label__tsn_Latn gore batho botlhe {i}", $"__label__eng_Latn all people {i}",
+            }));
+            var output = Path.Combine(dir, "lid.bin");
+            File.WriteAllText(Path.Combine(dir, "lid.group-nguni.bin"), "the kind the group had before");
+            File.WriteAllText(Path.Combine(dir, "lid.group-cushitic.ngrams"), "a group that has no text now");
+
+            var (code, _, stderr) = TestEnvironment.Run(null, "lid", "build-model", "--groups-only", "--data", data, "--out", output);
+
+            code.Should().Be(0, stderr);
+            File.Exists(output).Should().BeFalse("--groups-only leaves the main model alone");
+            CharacterNgramModel.Load(Path.Combine(dir, "lid.group-nguni.ngrams")).Labels.Should().Equal("__label__xho_Latn", "__label__zul_Latn");
+            Corpus.Filters.Classification.FastText.FastTextModel.Load(Path.Combine(dir, "lid.group-sotho-tswana.bin")).Labels.Should().BeEquivalentTo("__label__nso_Latn", "__label__tsn_Latn");
+            File.Exists(Path.Combine(dir, "lid.group-nguni.bin")).Should().BeFalse("the group's model is an n-gram model now");
+            File.Exists(Path.Combine(dir, "lid.group-cushitic.ngrams")).Should().BeFalse();
+            stderr.Should().Contain("group cushitic skipped");
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
     }
 
     // `corpus lid train` on 100 copies of each of two labelled lines in `dir`: the training file and the model.

@@ -14,11 +14,11 @@ internal sealed class LidBuildModelCommand : ICommand
 
     public string Summary => "build the built-in language-ID model (scripts/build-lid-model.sh fetches its data)";
 
-    public string Usage => "lid build-model --packages DIR --out MODEL [--data FILE] [--cldr DIR] [--udhr FILE] [--seed N] [--catalog-lines N] [--other-catalog-lines N] [--udhr-lines N] [--min-line-length N] [--max-line-length N] [--min-lines N] [--udhr-min-length N] [--udhr-max-length N] [--no-translate] [--word-list-lines N] [--heldout FILE] [--data-only]";
+    public string Usage => "lid build-model --packages DIR --out MODEL [--data FILE] [--cldr DIR] [--udhr FILE] [--seed N] [--catalog-lines N] [--other-catalog-lines N] [--udhr-lines N] [--min-line-length N] [--max-line-length N] [--min-lines N] [--udhr-min-length N] [--udhr-max-length N] [--no-translate] [--word-list-lines N] [--heldout FILE] [--data-only] [--groups-only]";
 
     public IReadOnlyList<OptionSpec> Options { get; } =
     [
-        new("--packages", "DIR", "the folder the Debian packages are unpacked into"),
+        new("--packages", "DIR", "the folder the Debian packages are unpacked into (not needed with --groups-only)"),
         new("--out", "MODEL", "the model file to write (.bin)"),
         new("--data", "FILE", "where the training file goes (default: MODEL.train.txt)"),
         new("--cldr", "DIR", "a node_modules folder with the npm packages cldr-localenames-full, cldr-dates-full, cldr-units-full: their display strings are the text of languages that have no other"),
@@ -36,14 +36,26 @@ internal sealed class LidBuildModelCommand : ICommand
         new("--word-list-lines", "N", $"lines sampled from each word-frequency list (Cantonese's, when rime-data-jyut6ping3 is unpacked into --packages; 0: none; default {new LidTrainingOptions { PackageRoot = "" }.WordListLines})"),
         new("--heldout", "FILE", "also write the held-out UDHR paragraphs (100+ characters) as __label__x lines, for comparisons"),
         new("--data-only", null, "write the training file and stop"),
+        new("--groups-only", null, "train only the language groups' models beside MODEL, from the training file --data already holds (seconds, not half an hour)"),
     ];
 
     public async Task<int> RunAsync(ParsedArgs args, CliConsole console, CancellationToken ct)
     {
-        var packages = args.Value("--packages") ?? throw new UsageException("--packages DIR is required");
         var output = args.Value("--out") ?? throw new UsageException("--out MODEL is required");
         var seed = args.Value("--seed") is { } s ? ArgParser.ParseInt("--seed", s, 0, int.MaxValue) : 0;
         var data = args.Value("--data") ?? output + ".train.txt";
+        if (args.Flag("--groups-only"))
+        {
+            if (!File.Exists(data))
+            {
+                console.Error.WriteLine($"corpus {Name}: --groups-only reads the training file '{data}', which does not exist (build it without --groups-only first)");
+                return ExitCodes.Failure;
+            }
+
+            return TrainGroups(data, output, seed, console, ct);
+        }
+
+        var packages = args.Value("--packages") ?? throw new UsageException("--packages DIR is required");
         var options = new LidTrainingOptions { PackageRoot = packages, CldrRoot = args.Value("--cldr"), Seed = seed };
         options = Set(args, "--catalog-lines", 0, options, (o, v) => o with { MaxCatalogLines = v });
         options = Set(args, "--other-catalog-lines", 0, options, (o, v) => o with { MaxOtherCatalogLines = v });
@@ -117,7 +129,8 @@ internal sealed class LidBuildModelCommand : ICommand
         return code == ExitCodes.Success ? TrainGroups(data, output, seed, console, ct) : code;
     }
 
-    // The model of each language group (LidRecipe.Groups) beside the main one: OUT.group-NAME.bin.
+    // The model of each language group (LidRecipe.Groups) beside the main one: OUT.group-NAME.bin (fastText) or
+    // OUT.group-NAME.ngrams (character n-grams), as the group's engine says.
     private int TrainGroups(string data, string output, int seed, CliConsole console, CancellationToken ct)
     {
         var stem = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(output))!, Path.GetFileNameWithoutExtension(output));
@@ -135,18 +148,25 @@ internal sealed class LidBuildModelCommand : ICommand
 
         foreach (var group in LidRecipe.Groups)
         {
-            var model = $"{stem}{LanguageIdentifier.GroupModelInfix}{group.Name}{Path.GetExtension(output)}";
+            var fastText = $"{stem}{LanguageIdentifier.GroupModelInfix}{group.Name}{Path.GetExtension(output)}";
+            var ngrams = $"{stem}{LanguageIdentifier.GroupModelInfix}{group.Name}{CharacterNgramModel.Extension}";
+            var (model, other) = group.Engine == LidGroupEngine.CharacterNgrams ? (ngrams, fastText) : (fastText, ngrams);
+
+            // A stale model of the group (of the other kind, or of a group with too little text now) would be loaded
+            // beside the new main model: remove it.
+            File.Delete(other);
             var lines = counts[group.Name];
             if (lines.Count < 2)
             {
-                // A stale model of the group would be loaded beside the new main model: remove it.
                 File.Delete(model);
                 console.Error.WriteLine($"corpus {Name}: group {group.Name} skipped: {lines.Count} of its labels have text");
                 continue;
             }
 
             console.Error.WriteLine($"corpus {Name}: group {group.Name}: {string.Join(", ", lines.Select(l => $"{l.Key} {l.Value}"))} lines");
-            var code = LidTrainCommand.Train(DataOf(group), model, LidRecipe.GroupTrainingOptions with { Seed = (ulong)seed }, console, Name, ct);
+            var code = group.Engine == LidGroupEngine.CharacterNgrams
+                ? LidTrainCommand.TrainNgrams(DataOf(group), model, LidRecipe.GroupNgramOptions, console, Name, ct)
+                : LidTrainCommand.Train(DataOf(group), model, LidRecipe.GroupTrainingOptions with { Seed = (ulong)seed }, console, Name, ct);
             if (code != ExitCodes.Success)
             {
                 return code;

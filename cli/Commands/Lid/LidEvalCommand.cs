@@ -23,7 +23,7 @@ internal sealed class LidEvalCommand : ICommand
 
     public IReadOnlyList<OptionSpec> Options { get; } =
     [
-        new("--model", "FILE", "a fastText model with xxx_Scrp labels (default: the built-in model); the group models beside it (NAME.group-*.bin) are used too"),
+        new("--model", "FILE", "a fastText model with xxx_Scrp labels (default: the built-in model); the group models beside it (NAME.group-*.bin, NAME.group-*.ngrams) are used too"),
         new("--udhr", null, "evaluate on the held-out UDHR paragraphs (the default without --in)"),
         new("--in", "FILE", "evaluate on '__label__LABEL text' lines instead"),
         new("--udhr-file", "FILE", "the UDHR bundle (default: the one beside the corpus assemblies)"),

@@ -21,7 +21,7 @@ internal sealed class LidPredictCommand : ICommand
 
     public IReadOnlyList<OptionSpec> Options { get; } =
     [
-        new("--model", "FILE", "a fastText .bin or .ftz model (default: the built-in model); its group models (NAME.group-*.bin) are used unless --raw"),
+        new("--model", "FILE", "a fastText .bin or .ftz model (default: the built-in model); its group models (NAME.group-*.bin, NAME.group-*.ngrams) are used unless --raw"),
         new("--k", "N", "print the N best languages, tab-separated pairs, best first (default 1)"),
         new("--in", "FILE", "input lines (default: standard input); lines are split on LF"),
         new("--raw", null, "the model's own top-k, as fastText's predict gives them (no script guard, Qwen3 weight or group models)"),

@@ -6,29 +6,37 @@ using Corpus.Filters.Languages.Training;
 
 namespace Corpus.Cli.Commands.Lid;
 
-/// <summary><c>corpus lid train</c>: a fastText supervised model from <c>__label__x text</c> lines.</summary>
+/// <summary>
+/// <c>corpus lid train</c>: a fastText supervised model from <c>__label__x text</c> lines, or with <c>--engine ngrams</c>
+/// a naive Bayes character n-gram model (the kind some language groups' models are).
+/// </summary>
 internal sealed class LidTrainCommand : ICommand
 {
     public string Name => "lid train";
 
-    public string Summary => "train a fastText language-ID model on __label__x text lines (defaults: the built-in recipe)";
+    public string Summary => "train a fastText (or character n-gram) language-ID model on __label__x text lines (defaults: the built-in recipe)";
 
-    public string Usage => "lid train --in FILE --out MODEL [--dim N] [--epoch N] [--lr X] [--word-ngrams N] [--min-count N] [--minn N] [--maxn N] [--bucket N] [--loss softmax|hs|ova|ns] [--seed N]";
+    public string Usage => "lid train --in FILE --out MODEL [--engine fasttext|ngrams] [--dim N] [--epoch N] [--lr X] [--word-ngrams N] [--min-count N] [--minn N] [--maxn N] [--bucket N] [--loss softmax|hs|ova|ns] [--seed N] [--prior X]";
+
+    // The options only a fastText model has.
+    private static readonly string[] FastTextOnly = ["--dim", "--epoch", "--lr", "--word-ngrams", "--bucket", "--loss", "--seed"];
 
     public IReadOnlyList<OptionSpec> Options { get; } =
     [
         new("--in", "FILE", "training lines, '__label__LABEL text'"),
-        new("--out", "MODEL", "the model to write (fastText .bin)"),
+        new("--out", "MODEL", "the model to write (fastText .bin; with --engine ngrams a .ngrams text file)"),
+        new("--engine", "NAME", "fasttext (default) or ngrams: naive Bayes over character n-grams, as the Nguni, Sotho-Tswana and Somali groups' models"),
         new("--dim", "N", $"vector width (default {LidRecipe.TrainingOptions.Dim})"),
         new("--epoch", "N", $"passes over the data (default {LidRecipe.TrainingOptions.Epoch})"),
         new("--lr", "X", $"learning rate (default {LidRecipe.TrainingOptions.LearningRate.ToString(CultureInfo.InvariantCulture)})"),
         new("--word-ngrams", "N", $"longest word n-gram (default {LidRecipe.TrainingOptions.WordNgrams})"),
-        new("--min-count", "N", $"minimal word count (default {LidRecipe.TrainingOptions.MinCount})"),
-        new("--minn", "N", $"shortest character n-gram (default {LidRecipe.TrainingOptions.MinN})"),
-        new("--maxn", "N", $"longest character n-gram, 0 for none (default {LidRecipe.TrainingOptions.MaxN})"),
+        new("--min-count", "N", $"minimal word count (default {LidRecipe.TrainingOptions.MinCount}); ngrams: minimal n-gram count (default {LidRecipe.GroupNgramOptions.MinCount})"),
+        new("--minn", "N", $"shortest character n-gram (default {LidRecipe.TrainingOptions.MinN}; ngrams {LidRecipe.GroupNgramOptions.MinN})"),
+        new("--maxn", "N", $"longest character n-gram, 0 for none (default {LidRecipe.TrainingOptions.MaxN}; ngrams {LidRecipe.GroupNgramOptions.MaxN})"),
         new("--bucket", "N", $"hash buckets for n-grams (default {LidRecipe.TrainingOptions.Bucket})"),
         new("--loss", "NAME", "softmax (default), hs, ova or ns"),
         new("--seed", "N", "training seed (default 0)"),
+        new("--prior", "X", $"ngrams: weight of the prior, in n-grams (default {LidRecipe.GroupNgramOptions.Prior.ToString(CultureInfo.InvariantCulture)})"),
     ];
 
     public Task<int> RunAsync(ParsedArgs args, CliConsole console, CancellationToken ct)
@@ -40,12 +48,59 @@ internal sealed class LidTrainCommand : ICommand
 
         var input = args.Value("--in") ?? throw new UsageException("--in FILE is required");
         var output = args.Value("--out") ?? throw new UsageException("--out MODEL is required");
-        var options = ParseOptions(args, LidRecipe.TrainingOptions);
-        return Task.FromResult(Train(input, output, options, console, "lid train", ct));
+        switch (args.Value("--engine") ?? "fasttext")
+        {
+            case "fasttext":
+                if (args.Value("--prior") is not null)
+                {
+                    throw new UsageException("--prior is an option of --engine ngrams");
+                }
+
+                return Task.FromResult(Train(input, output, ParseOptions(args, LidRecipe.TrainingOptions), console, Name, ct));
+            case "ngrams":
+                if (FastTextOnly.FirstOrDefault(o => args.Value(o) is not null) is { } option)
+                {
+                    throw new UsageException($"{option} is an option of fastText models, not of --engine ngrams");
+                }
+
+                return Task.FromResult(TrainNgrams(input, output, ParseNgramOptions(args, LidRecipe.GroupNgramOptions), console, Name, ct));
+            case var other:
+                throw new UsageException($"--engine must be fasttext or ngrams, not '{other}'");
+        }
     }
 
-    /// <summary>Trains and saves; prints the time and label count to stderr.</summary>
-    internal static int Train(string input, string output, FastTextTrainingOptions options, CliConsole console, string name, CancellationToken ct)
+    private static CharacterNgramOptions ParseNgramOptions(ParsedArgs args, CharacterNgramOptions defaults)
+    {
+        var minN = args.Value("--minn") is { } a ? ArgParser.ParseInt("--minn", a, 1, 20) : defaults.MinN;
+        var maxN = args.Value("--maxn") is { } b ? ArgParser.ParseInt("--maxn", b, minN, 20) : Math.Max(defaults.MaxN, minN);
+        var prior = defaults.Prior;
+        if (args.Value("--prior") is { } text && (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out prior) || !(prior > 0) || double.IsInfinity(prior)))
+        {
+            throw new UsageException($"--prior must be a positive number, not '{text}'");
+        }
+
+        var minCount = args.Value("--min-count") is { } c ? ArgParser.ParseInt("--min-count", c, 1, int.MaxValue) : defaults.MinCount;
+        return new CharacterNgramOptions(minN, maxN, prior, minCount);
+    }
+
+    /// <summary>Trains a fastText model and saves it; prints the time and label count to stderr.</summary>
+    internal static int Train(string input, string output, FastTextTrainingOptions options, CliConsole console, string name, CancellationToken ct) =>
+        TrainAndSave(input, output, console, name, () =>
+        {
+            var model = FastTextTrainer.Train(input, options, null, ct);
+            return (model.Save, $"{model.Labels.Count} labels");
+        });
+
+    /// <summary>Trains a character n-gram model and saves it; prints the time, label and n-gram counts to stderr.</summary>
+    internal static int TrainNgrams(string input, string output, CharacterNgramOptions options, CliConsole console, string name, CancellationToken ct) =>
+        TrainAndSave(input, output, console, name, () =>
+        {
+            var model = CharacterNgramTrainer.Train(input, options, ct);
+            return (model.Save, $"{model.Labels.Count} labels, {model.NgramCount} n-grams");
+        });
+
+    // Runs `train` on an existing input file and writes its model to `output` through a temporary file.
+    private static int TrainAndSave(string input, string output, CliConsole console, string name, Func<(Action<string> Save, string Summary)> train)
     {
         if (!File.Exists(input))
         {
@@ -56,11 +111,11 @@ internal sealed class LidTrainCommand : ICommand
         var watch = Stopwatch.StartNew();
         try
         {
-            var model = FastTextTrainer.Train(input, options, null, ct);
+            var (save, summary) = train();
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
-            model.Save(output + ".tmp");
+            save(output + ".tmp");
             File.Move(output + ".tmp", output, true);
-            console.Error.WriteLine($"corpus {name}: {model.Labels.Count} labels, {new FileInfo(output).Length} bytes -> {output} ({watch.Elapsed.TotalSeconds:F1} s)");
+            console.Error.WriteLine($"corpus {name}: {summary}, {new FileInfo(output).Length} bytes -> {output} ({watch.Elapsed.TotalSeconds:F1} s)");
             return ExitCodes.Success;
         }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or ArgumentException)

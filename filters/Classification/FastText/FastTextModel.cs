@@ -9,7 +9,7 @@ namespace Corpus.Filters.Classification.FastText;
 /// Immutable once loaded; <see cref="Predict(ReadOnlySpan{char}, Span{FastTextPrediction}, float)"/>
 /// may be called from any number of threads at once.
 /// </summary>
-public sealed class FastTextModel
+public sealed class FastTextModel : ILabelPredictor
 {
     /// <summary>The first int32 of every fastText model file.</summary>
     internal const int Magic = 793712314;

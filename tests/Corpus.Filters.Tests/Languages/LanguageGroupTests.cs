@@ -90,13 +90,44 @@ public class LanguageGroupTests
     }
 
     [Fact]
+    public void A_character_n_gram_model_beside_the_model_file_decides_for_its_group_and_two_models_of_one_group_are_refused()
+    {
+        var dir = Directory.CreateTempSubdirectory("corpus-lid-groups-");
+        try
+        {
+            var path = Path.Combine(dir.FullName, "lid.bin");
+            Main.Value.Save(path);
+
+            // The n-gram model, like the fastText group model above, says "alpha" is Zulu.
+            var lines = Path.Combine(dir.FullName, "nguni.txt");
+            File.WriteAllLines(lines, ["__label__xho_Latn beta beta", "__label__zul_Latn alpha alpha"]);
+            CharacterNgramTrainer.Train(lines).Save(Path.Combine(dir.FullName, "lid.group-nguni" + CharacterNgramModel.Extension));
+
+            var loaded = LanguageIdentifier.Load(path, Options);
+            loaded.Groups.Should().ContainSingle().Which.Name.Should().Be("nguni");
+            loaded.Identify(Alpha).Language.Should().Be(LanguageCode.Parse("zul_Latn"), "the main model says Xhosa, the group's model Zulu");
+            loaded.Identify(Gamma).Language.Should().Be(LanguageCode.Parse("eng_Latn"));
+
+            Group.Value.Save(Path.Combine(dir.FullName, "lid.group-nguni.bin"));
+            var load = () => LanguageIdentifier.Load(path, Options);
+            load.Should().Throw<InvalidDataException>().WithMessage("*'nguni' has two models*lid.group-nguni.bin*lid.group-nguni.ngrams*");
+        }
+        finally
+        {
+            dir.Delete(true);
+        }
+    }
+
+    [Fact]
     public void The_built_in_model_comes_with_the_models_of_the_recipes_language_groups()
     {
         var builtIn = LanguageIdentifier.LoadDefault();
 
         builtIn.Groups.Select(g => g.Name).Should().Equal(LidRecipe.Groups.Select(g => g.Name).Order(StringComparer.Ordinal));
+        var paths = LanguageIdentifier.GroupModelPaths(LanguageIdentifier.DefaultModelPath).ToDictionary(g => g.Name, g => g.Path);
         foreach (var group in LidRecipe.Groups)
         {
+            Path.GetExtension(paths[group.Name]).Should().Be(group.Engine == LidGroupEngine.CharacterNgrams ? CharacterNgramModel.Extension : ".bin", $"the {group.Name} model is of the recipe's kind");
             builtIn.Groups.Single(g => g.Name == group.Name).Labels.Select(l => l["__label__".Length..])
                 .Should().BeEquivalentTo(group.Labels, $"the committed {group.Name} model is the recipe's group");
         }
