@@ -24,17 +24,16 @@ public sealed class CharacterNgramModel : ILabelPredictor
     private const string Format = "corpus-character-ngrams 1";
 
     private readonly string[] _labels;
-    private readonly string[] _grams;
+    private readonly NgramTable _grams;
 
     // Occurrences of gram g under label l at [g * labels + l].
-    private readonly long[] _counts;
+    private readonly int[] _counts;
 
     // log P(gram | label) at [g * labels + l], and that of an n-gram of length n no label's text holds at [n * labels + l].
     private readonly float[] _log;
     private readonly float[] _unseen;
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _index;
 
-    internal CharacterNgramModel(int minN, int maxN, double prior, string[] labels, string[] grams, long[] counts)
+    internal CharacterNgramModel(int minN, int maxN, double prior, string[] labels, NgramTable grams, int[] counts)
     {
         if (minN < 1 || maxN < minN || maxN > CharacterNgrams.BufferLength)
         {
@@ -46,9 +45,9 @@ public sealed class CharacterNgramModel : ILabelPredictor
             throw new InvalidDataException($"the prior weight {prior.ToString(CultureInfo.InvariantCulture)} is not a positive number");
         }
 
-        if (labels.Length < 1 || counts.Length != (long)grams.Length * labels.Length)
+        if (labels.Length < 1 || counts.Length != (long)grams.Count * labels.Length)
         {
-            throw new InvalidDataException($"{counts.Length} counts for {grams.Length} n-grams of {labels.Length} labels");
+            throw new InvalidDataException($"{counts.Length} counts for {grams.Count} n-grams of {labels.Length} labels");
         }
 
         MinN = minN;
@@ -65,9 +64,9 @@ public sealed class CharacterNgramModel : ILabelPredictor
         var l = labels.Length;
         var orders = maxN + 1;
         var totals = new double[orders * l];
-        var gramTotals = new double[grams.Length];
+        var gramTotals = new double[grams.Count];
         var distinct = new double[orders];
-        for (var g = 0; g < grams.Length; g++)
+        for (var g = 0; g < grams.Count; g++)
         {
             var n = grams[g].Length;
             if (n < minN || n > maxN)
@@ -110,14 +109,8 @@ public sealed class CharacterNgramModel : ILabelPredictor
             }
         }
 
-        var index = new Dictionary<string, int>(grams.Length, StringComparer.Ordinal);
-        for (var g = 0; g < grams.Length; g++)
+        for (var g = 0; g < grams.Count; g++)
         {
-            if (!index.TryAdd(grams[g], g))
-            {
-                throw new InvalidDataException($"the n-gram '{grams[g]}' is listed twice");
-            }
-
             var n = grams[g].Length;
             var background = (gramTotals[g] + 0.5) / all[n];
             for (var j = 0; j < l; j++)
@@ -125,8 +118,6 @@ public sealed class CharacterNgramModel : ILabelPredictor
                 _log[g * l + j] = (float)Math.Log((counts[g * l + j] + prior * background) / (totals[n * l + j] + prior));
             }
         }
-
-        _index = index.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>The shortest n-gram, in characters (a word's padding spaces count).</summary>
@@ -142,7 +133,7 @@ public sealed class CharacterNgramModel : ILabelPredictor
     public IReadOnlyList<string> Labels { get; }
 
     /// <summary>How many distinct n-grams the training text had.</summary>
-    public int NgramCount => _grams.Length;
+    public int NgramCount => _grams.Count;
 
     /// <inheritdoc/>
     public int Predict(ReadOnlySpan<char> text, Span<FastTextPrediction> into, float threshold = 0f)
@@ -172,7 +163,8 @@ public sealed class CharacterNgramModel : ILabelPredictor
                     }
 
                     grams++;
-                    if (_index.TryGetValue(gram, out var g))
+                    var g = _grams.RowOf(gram);
+                    if (g >= 0)
                     {
                         var row = _log.AsSpan(g * l, l);
                         for (var j = 0; j < l; j++)
@@ -249,7 +241,7 @@ public sealed class CharacterNgramModel : ILabelPredictor
             throw new FileNotFoundException($"the character n-gram model '{path}' is missing", path);
         }
 
-        using var reader = new StreamReader(path, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false);
+        using var reader = new StreamReader(path, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false, 1 << 16);
         var line = 0;
         try
         {
@@ -278,26 +270,36 @@ public sealed class CharacterNgramModel : ILabelPredictor
             {
                 throw new InvalidDataException("the labels are not distinct names separated by single spaces");
             }
+
             var count = ParseInt(Field("ngrams"));
             if (count < 0)
             {
                 throw new InvalidDataException($"{count} n-grams");
             }
 
-            var grams = new string[count];
-            var counts = new long[(long)count * labels.Length];
+            var grams = new NgramTable.Builder();
+            var counts = new int[checked(count * labels.Length)];
             for (var g = 0; g < count; g++)
             {
-                var fields = Next().Split('\t');
-                if (fields.Length != labels.Length + 1 || fields[0].Length == 0)
+                ReadOnlySpan<char> rest = Next();
+                var tab = rest.IndexOf('\t');
+                if (tab <= 0)
                 {
-                    throw new InvalidDataException($"an n-gram line has {fields.Length - 1} counts for {labels.Length} labels");
+                    throw new InvalidDataException("an n-gram line is 'NGRAM<TAB>COUNT...'");
                 }
 
-                grams[g] = fields[0];
+                grams.Add(rest[..tab]);
                 for (var j = 0; j < labels.Length; j++)
                 {
-                    counts[g * labels.Length + j] = long.Parse(fields[j + 1], NumberStyles.None, CultureInfo.InvariantCulture);
+                    rest = tab < 0 ? [] : rest[(tab + 1)..];
+                    tab = rest.IndexOf('\t');
+                    var field = tab < 0 ? rest : rest[..tab];
+                    if (field.IsEmpty || (tab >= 0) != (j < labels.Length - 1))
+                    {
+                        throw new InvalidDataException($"an n-gram line does not have {labels.Length} counts, one for each label");
+                    }
+
+                    counts[(g * labels.Length) + j] = int.Parse(field, NumberStyles.None, CultureInfo.InvariantCulture);
                 }
             }
 
@@ -306,7 +308,7 @@ public sealed class CharacterNgramModel : ILabelPredictor
                 throw new InvalidDataException($"more lines follow the {count} n-grams");
             }
 
-            return new CharacterNgramModel(minN, maxN, prior, labels, grams, counts);
+            return new CharacterNgramModel(minN, maxN, prior, labels, grams.Build(), counts);
         }
         catch (Exception e) when (e is InvalidDataException or FormatException or OverflowException or DecoderFallbackException)
         {
@@ -324,9 +326,9 @@ public sealed class CharacterNgramModel : ILabelPredictor
         writer.Write($"max-n {MaxN.ToString(CultureInfo.InvariantCulture)}\n");
         writer.Write($"prior {Prior.ToString("R", CultureInfo.InvariantCulture)}\n");
         writer.Write($"labels {string.Join(' ', _labels)}\n");
-        writer.Write($"ngrams {_grams.Length.ToString(CultureInfo.InvariantCulture)}\n");
+        writer.Write($"ngrams {_grams.Count.ToString(CultureInfo.InvariantCulture)}\n");
         var l = _labels.Length;
-        for (var g = 0; g < _grams.Length; g++)
+        for (var g = 0; g < _grams.Count; g++)
         {
             writer.Write(_grams[g]);
             for (var j = 0; j < l; j++)

@@ -98,15 +98,17 @@ public static class CharacterNgramTrainer
             .Where(gram => options.MinCount <= 1 || labels.Sum(label => counts[label].GetValueOrDefault(gram)) >= options.MinCount)
             .Order(StringComparer.Ordinal)
             .ToArray();
-        var matrix = new long[(long)all.Length * labels.Length];
+        var table = new NgramTable.Builder();
+        var matrix = new int[checked(all.Length * labels.Length)];
         for (var g = 0; g < all.Length; g++)
         {
+            table.Add(all[g]);
             for (var j = 0; j < labels.Length; j++)
             {
-                matrix[g * labels.Length + j] = counts[labels[j]].GetValueOrDefault(all[g]);
+                matrix[(g * labels.Length) + j] = checked((int)counts[labels[j]].GetValueOrDefault(all[g]));
             }
         }
 
-        return new CharacterNgramModel(options.MinN, options.MaxN, options.Prior, labels, all, matrix);
+        return new CharacterNgramModel(options.MinN, options.MaxN, options.Prior, labels, table.Build(), matrix);
     }
 }

@@ -99,7 +99,7 @@ public class CharacterNgramModelTests
 
     [Theory]
     [InlineData("not a model\n", "*line 1*first line*")]
-    [InlineData("corpus-character-ngrams 1\nmin-n 1\nmax-n 2\nprior 1\nlabels __label__A __label__B\nngrams 2\na\t1\n", "*line 7*1 counts for 2 labels*")]
+    [InlineData("corpus-character-ngrams 1\nmin-n 1\nmax-n 2\nprior 1\nlabels __label__A __label__B\nngrams 2\na\t1\n", "*line 7*does not have 2 counts*")]
     [InlineData("corpus-character-ngrams 1\nmin-n 1\nmax-n 2\nprior 1\nlabels __label__A __label__B\nngrams 2\na\t1\t2\n", "*ends early*")]
     [InlineData("corpus-character-ngrams 1\nmin-n 1\nmax-n 2\nprior 1\nlabels __label__A __label__A\nngrams 0\n", "*not distinct*")]
     [InlineData("corpus-character-ngrams 1\nmin-n 1\nmax-n 2\nprior -1\nlabels __label__A __label__B\nngrams 0\n", "*prior weight -1*")]
