@@ -22,7 +22,8 @@ public static class LidRecipe
 
     /// <summary>
     /// Groups of close languages that get a model of their own (<see cref="LanguageIdentifier"/>): languages the main
-    /// model confuses with each other, most of them with a few thousand lines of software strings. Most groups'
+    /// model confuses with each other (East-Central Bantu is such a set rather than one branch), most of them with a
+    /// few thousand lines of software strings. Most groups'
     /// models are character n-gram models (<see cref="LidGroupEngine.CharacterNgrams"/>), which tell such languages
     /// apart on news and prose better than the main model or a fastText model of the group; Sotho-Tswana and
     /// Ethiopian Semitic keep fastText models (Tigre has 138 lines: too few for n-gram counts). Which groups there are,
@@ -40,6 +41,8 @@ public static class LidRecipe
         new("insular-nordic", ["fao_Latn", "isl_Latn"], LidGroupEngine.CharacterNgrams),
         new("polynesian", ["haw_Latn", "mri_Latn", "rar_Latn", "smo_Latn", "tah_Latn", "ton_Latn"], LidGroupEngine.CharacterNgrams),
         new("lahnda-urdu", ["pnb_Arab", "skr_Arab", "urd_Arab"], LidGroupEngine.CharacterNgrams),
+        new("east-central-bantu", ["bem_Latn", "kin_Latn", "lug_Latn", "nya_Latn", "run_Latn", "sna_Latn", "swh_Latn"], LidGroupEngine.CharacterNgrams),
+        new("kipchak-turkic", ["alt_Cyrl", "bak_Cyrl", "kaz_Cyrl", "kir_Cyrl", "tat_Cyrl"], LidGroupEngine.CharacterNgrams),
     ];
 
     /// <summary>
