@@ -25,7 +25,7 @@ internal sealed class LidTrainCommand : ICommand
     [
         new("--in", "FILE", "training lines, '__label__LABEL text'"),
         new("--out", "MODEL", "the model to write (fastText .bin; with --engine ngrams a .ngrams text file)"),
-        new("--engine", "NAME", "fasttext (default) or ngrams: naive Bayes over character n-grams, as the Nguni, Sotho-Tswana and Somali groups' models"),
+        new("--engine", "NAME", "fasttext (default) or ngrams: naive Bayes over character n-grams, the kind most built-in language groups' models are"),
         new("--dim", "N", $"vector width (default {LidRecipe.TrainingOptions.Dim})"),
         new("--epoch", "N", $"passes over the data (default {LidRecipe.TrainingOptions.Epoch})"),
         new("--lr", "X", $"learning rate (default {LidRecipe.TrainingOptions.LearningRate.ToString(CultureInfo.InvariantCulture)})"),
