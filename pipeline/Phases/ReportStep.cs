@@ -62,12 +62,20 @@ internal static class ReportStep
         }
 
         var corpus = new SortedDictionary<(string Language, string Source), (long Documents, long Tokens)>();
+        var code = new SortedDictionary<string, (long Documents, long Tokens)>(StringComparer.Ordinal);
         for (var i = 0; i < taskCount; i++)
         {
-            foreach (var c in ledger.Read<TokenizeLedgerEntry>(TokenizeTaskExecutor.Phase, i).Corpus)
+            var entry = ledger.Read<TokenizeLedgerEntry>(TokenizeTaskExecutor.Phase, i);
+            foreach (var c in entry.Corpus)
             {
                 corpus.TryGetValue((c.Language, c.Source), out var sum);
                 corpus[(c.Language, c.Source)] = (sum.Documents + c.Documents, sum.Tokens + c.Tokens);
+            }
+
+            foreach (var c in entry.ProgrammingLanguages ?? [])
+            {
+                code.TryGetValue(c.Label, out var sum);
+                code[c.Label] = (sum.Documents + c.Documents, sum.Tokens + c.Tokens);
             }
         }
 
@@ -77,7 +85,17 @@ internal static class ReportStep
         var coverage = Coverage(config, corpus);
         var funnel = await FunnelAsync(outputDir, config, ledger, ingestTasks, ct).ConfigureAwait(false);
         var dedup = config.Dedup.Enabled ? await DedupAsync(outputDir, ct).ConfigureAwait(false) : new DedupSummary(0, 0, 0, 0, []);
-        return new BuildReport(header, stages, languages, domains, coverage, funnel, dedup, Synthetic(config, ledger));
+        return new BuildReport(header, stages, languages, domains, ProgrammingLanguages(code), coverage, funnel, dedup, Synthetic(config, ledger));
+    }
+
+    /// <summary>The code documents' programming languages, most tokens first (then by name), with their share of all their tokens.</summary>
+    private static List<ProgrammingLanguageShare> ProgrammingLanguages(SortedDictionary<string, (long Documents, long Tokens)> code)
+    {
+        var total = code.Values.Sum(c => c.Tokens);
+        return [.. code
+            .OrderByDescending(c => c.Value.Tokens)
+            .ThenBy(c => c.Key, StringComparer.Ordinal)
+            .Select(c => new ProgrammingLanguageShare(c.Key, c.Value.Documents, c.Value.Tokens, total > 0 ? (double)c.Value.Tokens / total : 0))];
     }
 
     /// <summary>One row per synth task from its ledger entry: its kind (and part, when two tasks share a kind), generated = accepted + rejected, the rejected by cause.</summary>

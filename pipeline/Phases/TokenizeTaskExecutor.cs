@@ -29,6 +29,7 @@ internal sealed class TokenizeTaskExecutor(string outputDir, BuildConfig config,
         var histograms = config.Stages.Select(_ => new StageHistogram()).ToArray();
         var validation = new long[config.Stages.Length * 2];
         var languages = new SortedDictionary<(string Language, string Source), (long Documents, long Tokens)>();
+        var code = new SortedDictionary<string, (long Documents, long Tokens)>(StringComparer.Ordinal);
         long documents = 0, tokens = 0, chars = 0;
         var eot = tokenizer.EndOfTextId;
         await using (var writer = new ParquetPartWriter<TokenizedRow>(AtomicFile.TempPathOf(path), r => r.Tokens.Length * 4L + 256))
@@ -49,7 +50,7 @@ internal sealed class TokenizeTaskExecutor(string outputDir, BuildConfig config,
                             EduScore = row.Scores.TryGetValue("edu_score", out var edu) ? edu : null,
                             Tokens = [.. ids],
                         };
-                        return (Row: tokenized, Chars: row.Text.Length);
+                        return (Row: tokenized, Chars: row.Text.Length, Code: row.Labels.GetValueOrDefault("programming_language"));
                     },
                     ct))
                 .SelectAsync(1, async doc =>
@@ -59,6 +60,12 @@ internal sealed class TokenizeTaskExecutor(string outputDir, BuildConfig config,
                     var key = (doc.Row.Language, doc.Row.Source);
                     languages.TryGetValue(key, out var sum);
                     languages[key] = (sum.Documents + 1, sum.Tokens + doc.Row.Tokens.Length);
+                    if (doc.Code is { Length: > 0 } programming)
+                    {
+                        code.TryGetValue(programming, out var codeSum);
+                        code[programming] = (codeSum.Documents + 1, codeSum.Tokens + doc.Row.Tokens.Length);
+                    }
+
                     documents++;
                     tokens += doc.Row.Tokens.Length;
                     chars += doc.Chars;
@@ -72,7 +79,8 @@ internal sealed class TokenizeTaskExecutor(string outputDir, BuildConfig config,
         AtomicFile.Commit(AtomicFile.TempPathOf(path), path);
         var stages = config.Stages.Select((s, i) => new StageCounts(s.Name, histograms[i].ToEntries(), validation[2 * i], validation[2 * i + 1])).ToArray();
         var corpus = languages.Select(l => new LanguageSourceCount(l.Key.Language, l.Key.Source, l.Value.Documents, l.Value.Tokens)).ToArray();
-        ledger.Commit(Phase, task.Index, new TokenizeLedgerEntry(documents, tokens, stages, corpus));
+        var programming = code.Select(c => new LabelCount(c.Key, c.Value.Documents, c.Value.Tokens)).ToArray();
+        ledger.Commit(Phase, task.Index, new TokenizeLedgerEntry(documents, tokens, stages, corpus, programming));
         return new TaskSummary(documents, 0, tokens, chars);
     }
 
@@ -104,10 +112,18 @@ internal sealed class TokenizeTaskExecutor(string outputDir, BuildConfig config,
 }
 
 /// <summary>What the ledger keeps of a committed tokenize task.</summary>
-internal sealed record TokenizeLedgerEntry(long Documents, long Tokens, IReadOnlyList<StageCounts> Stages, IReadOnlyList<LanguageSourceCount> Corpus);
+/// <param name="Documents">Documents tokenized.</param>
+/// <param name="Tokens">Their tokens.</param>
+/// <param name="Stages">Each stage's histogram and validation counts.</param>
+/// <param name="Corpus">Documents and tokens per language and source.</param>
+/// <param name="ProgrammingLanguages">Documents and tokens per <c>programming_language</c> label; null in a ledger written before the field was.</param>
+internal sealed record TokenizeLedgerEntry(long Documents, long Tokens, IReadOnlyList<StageCounts> Stages, IReadOnlyList<LanguageSourceCount> Corpus, IReadOnlyList<LabelCount>? ProgrammingLanguages = null);
 
 /// <summary>Kept documents and tokens of one language from one source, before mixing.</summary>
 internal sealed record LanguageSourceCount(string Language, string Source, long Documents, long Tokens);
+
+/// <summary>Documents and tokens of one value of a document label.</summary>
+internal sealed record LabelCount(string Label, long Documents, long Tokens);
 
 /// <summary>One stage's counts in one task: eligible training documents by cell and bucket, and eligible held-out ones.</summary>
 internal sealed record StageCounts(string Stage, IReadOnlyList<StageHistogramEntry> Histogram, long ValidationDocuments, long ValidationTokens);

@@ -9,6 +9,7 @@ namespace Corpus.Shards.Reports;
 /// <param name="Stages">The pre-training stages, in build order.</param>
 /// <param name="Languages">Documents and tokens per language, by stage and by source.</param>
 /// <param name="Domains">The domain mix of each stage.</param>
+/// <param name="ProgrammingLanguages">The programming languages of the corpus's code documents, most tokens first; empty when none has one.</param>
 /// <param name="Qwen3Coverage">The 119 Qwen3 languages: present, tokens, target met.</param>
 /// <param name="Funnel">What each filter step removed, and rejects by reason.</param>
 /// <param name="Dedup">Near-duplicate clusters and what was removed.</param>
@@ -18,6 +19,7 @@ public sealed record BuildReport(
     IReadOnlyList<StageReport> Stages,
     IReadOnlyList<LanguageRow> Languages,
     IReadOnlyList<StageDomains> Domains,
+    IReadOnlyList<ProgrammingLanguageShare> ProgrammingLanguages,
     Qwen3Coverage Qwen3Coverage,
     FilterFunnel Funnel,
     DedupSummary Dedup,

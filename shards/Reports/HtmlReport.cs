@@ -37,6 +37,7 @@ internal static class HtmlReport
         Languages(html, report);
         Qwen3(html, report.Qwen3Coverage);
         Domains(html, report);
+        ProgrammingLanguages(html, report.ProgrammingLanguages);
         Mixture(html, report);
         Funnel(html, report.Funnel);
         Rejects(html, report.Funnel);
@@ -50,7 +51,7 @@ internal static class HtmlReport
     private static readonly (string Id, string Name)[] Sections =
     [
         ("summary", "Summary"), ("stages", "Stages"), ("languages", "Languages"), ("qwen3", "Qwen3 coverage"),
-        ("domains", "Domains"), ("mixture", "Mixture checks"), ("funnel", "Filter funnel"), ("rejects", "Rejects"),
+        ("domains", "Domains"), ("code", "Code"), ("mixture", "Mixture checks"), ("funnel", "Filter funnel"), ("rejects", "Rejects"),
         ("dedup", "Dedup"), ("synthetic", "Synthetic"), ("lengths", "Document lengths"),
     ];
 
@@ -271,6 +272,20 @@ internal static class HtmlReport
         Close(html);
     }
 
+    private static void ProgrammingLanguages(StringBuilder html, IReadOnlyList<ProgrammingLanguageShare> languages)
+    {
+        Open(html, "code", "Programming languages of code documents");
+        if (languages.Count == 0)
+        {
+            None(html, ReportText.NoProgrammingLanguages);
+            Close(html);
+            return;
+        }
+
+        NamedCountsTable(html, ["Language", "Documents", "Tokens", "Share of code tokens"], languages.Select(l => (l.Language, l.Documents, l.Tokens, l.Share)));
+        Close(html);
+    }
+
     private static void Mixture(StringBuilder html, BuildReport report)
     {
         Open(html, "mixture", "Mixture checks");
@@ -420,17 +435,7 @@ internal static class HtmlReport
             return;
         }
 
-        html.Append("<table class=\"narrow\">\n<thead><tr><th>Recipe</th><th class=\"num\">Generated</th><th class=\"num\">Accepted</th><th class=\"num\">Acceptance</th></tr></thead>\n<tbody>\n");
-        foreach (var recipe in recipes)
-        {
-            html.Append($"<tr><td>{Html(recipe.Name)}</td>");
-            Number(html, recipe.Generated);
-            Number(html, recipe.Accepted);
-            ShareCell(html, recipe.AcceptanceRate);
-            html.Append("</tr>\n");
-        }
-
-        html.Append("</tbody>\n</table>\n");
+        NamedCountsTable(html, ["Recipe", "Generated", "Accepted", "Acceptance"], recipes.Select(r => (r.Name, r.Generated, r.Accepted, r.AcceptanceRate)));
         if (recipes.Any(r => r.RejectedBy.Count > 0))
         {
             html.Append("<h3>Rejected samples by cause</h3>\n");
@@ -490,6 +495,22 @@ internal static class HtmlReport
     }
 
     private static double Fraction(long part, long whole) => whole == 0 ? 0 : (double)part / whole;
+
+    // A narrow table of named rows, each with two counts and a share; headers: the name's, the counts', the share's.
+    private static void NamedCountsTable(StringBuilder html, string[] headers, IEnumerable<(string Name, long First, long Second, double Share)> rows)
+    {
+        html.Append($"<table class=\"narrow\">\n<thead><tr><th>{Html(headers[0])}</th><th class=\"num\">{Html(headers[1])}</th><th class=\"num\">{Html(headers[2])}</th><th class=\"num\">{Html(headers[3])}</th></tr></thead>\n<tbody>\n");
+        foreach (var (name, first, second, share) in rows)
+        {
+            html.Append($"<tr><td>{Html(name)}</td>");
+            Number(html, first);
+            Number(html, second);
+            ShareCell(html, share);
+            html.Append("</tr>\n");
+        }
+
+        html.Append("</tbody>\n</table>\n");
+    }
 
     private static void Open(StringBuilder html, string id, string title) => html.Append($"<section id=\"{id}\">\n<h2>{Html(title)}</h2>\n");
 

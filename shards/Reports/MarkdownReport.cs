@@ -82,6 +82,17 @@ internal static class MarkdownReport
                 [.. report.Domains.SelectMany(s => s.Domains.Select(d => new[] { Text(s.Stage), Text(d.Domain), Count(d.Documents), Count(d.Tokens), Share(d.Share) }))]);
         }
 
+        md.Append("## Programming languages of code documents\n\n");
+        if (report.ProgrammingLanguages.Count == 0)
+        {
+            None(md, ReportText.NoProgrammingLanguages);
+        }
+        else
+        {
+            Table(md, ["Language", "Documents", "Tokens", "Share of code tokens"],
+                [.. report.ProgrammingLanguages.Select(l => new[] { Text(l.Language), Count(l.Documents), Count(l.Tokens), Share(l.Share) })]);
+        }
+
         md.Append("## Mixture checks\n\n");
         if (report.Stages.Count == 0)
         {

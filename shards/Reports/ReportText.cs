@@ -8,6 +8,8 @@ internal static class ReportText
     public const string NoLanguages = "no languages in this build";
     public const string NoQwen3 = "no Qwen3 coverage in this report";
     public const string NoDomains = "no domain data in this build";
+
+    public const string NoProgrammingLanguages = "no code documents with an identified programming language in this build";
     public const string NoMixtureChecks = "no mixture targets configured for this stage";
     public const string NoCorpusData = "no data in this corpus";
     public const string NoFunnel = "no filter steps recorded in this build";

@@ -56,6 +56,13 @@ public sealed class ClassifyBuildTests : IDisposable
             "rus.txt rus_Cyrl Cyrl prose -",
             "tha.txt tha_Thai Thai prose -");
         rows.Where(r => (string)r[0] != "report.txt").Should().OnlyContain(r => (double)r[5] > 0.9);
+
+        var report = Corpus.Shards.Reports.BuildReport.Load(Path.Combine(output, "report", "report.json"));
+        var python = report.ProgrammingLanguages.Should().ContainSingle("one document is code").Which;
+        (python.Language, python.Documents, python.Share).Should().Be(("Python", 1L, 1.0));
+        var tokens = Query($"SELECT len(t.tokens) FROM read_parquet('{output}/tokens/*.parquet') t JOIN read_parquet('{output}/filtered/*.parquet') f ON t.id = f.id WHERE f.source_uri = 'report.txt'");
+        python.Tokens.Should().Be(Convert.ToInt64(tokens.Single()[0]), "the Python document's tokens");
+        File.ReadAllText(Path.Combine(output, "report", "report.md")).Should().Contain("| Python | 1 |");
     }
 
     [Fact]

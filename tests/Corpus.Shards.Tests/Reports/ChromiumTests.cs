@@ -61,7 +61,7 @@ public sealed class ChromiumTests
 
         exitCode.Should().Be(0, error);
         ConsoleErrors(error).Should().BeEmpty();
-        foreach (var id in new[] { "summary", "stages", "languages", "qwen3", "domains", "mixture", "funnel", "rejects", "dedup", "synthetic", "lengths" })
+        foreach (var id in new[] { "summary", "stages", "languages", "qwen3", "domains", "code", "mixture", "funnel", "rejects", "dedup", "synthetic", "lengths" })
         {
             dom.Should().Contain($"<section id=\"{id}\">");
         }

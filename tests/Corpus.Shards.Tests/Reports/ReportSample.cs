@@ -80,6 +80,7 @@ internal static class ReportSample
             stages,
             languages,
             domains,
+            [new ProgrammingLanguageShare("Python", 4_210, 3_100_000, 0.5), new ProgrammingLanguageShare("C++", 1_730, 1_860_000, 0.3), new ProgrammingLanguageShare("Rust", 905, 1_240_000, 0.2)],
             CoverageOf(languages, totalTokens),
             Funnel(),
             new DedupSummary(12_345, 55_555, 43_210, 812, [

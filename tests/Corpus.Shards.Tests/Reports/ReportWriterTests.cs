@@ -140,7 +140,7 @@ public sealed class ReportWriterTests
         document.QuerySelectorAll("script, link, img, iframe, object, embed").Should().BeEmpty();
         document.QuerySelectorAll("[src]").Should().BeEmpty();
         document.QuerySelectorAll("[href]").Select(e => e.GetAttribute("href")).Should().OnlyContain(href => href!.StartsWith('#'));
-        document.QuerySelectorAll("section").Select(s => s.Id).Should().Equal("summary", "stages", "languages", "qwen3", "domains", "mixture", "funnel", "rejects", "dedup", "synthetic", "lengths");
+        document.QuerySelectorAll("section").Select(s => s.Id).Should().Equal("summary", "stages", "languages", "qwen3", "domains", "code", "mixture", "funnel", "rejects", "dedup", "synthetic", "lengths");
     }
 
     [Fact]
@@ -188,6 +188,7 @@ public sealed class ReportWriterTests
         {
             Languages = [],
             Domains = [],
+            ProgrammingLanguages = [],
             Qwen3Coverage = new Qwen3Coverage(0, 0, []),
             Funnel = new FilterFunnel([], []),
             Dedup = new DedupSummary(0, 0, 0, 0, []),
@@ -198,7 +199,7 @@ public sealed class ReportWriterTests
         var html = Parse(report);
         var markdown = MarkdownReport.Render(report);
 
-        string[] messages = ["no languages in this build", "no domain data in this build", "no Qwen3 coverage in this report", "no filter steps recorded in this build", "no rejected documents in this build", "no near-duplicate clusters in this build", "no synthetic data in this build", "no mixture targets configured for this stage", "no documents in this stage"];
+        string[] messages = ["no languages in this build", "no domain data in this build", "no code documents with an identified programming language in this build", "no Qwen3 coverage in this report", "no filter steps recorded in this build", "no rejected documents in this build", "no near-duplicate clusters in this build", "no synthetic data in this build", "no mixture targets configured for this stage", "no documents in this stage"];
         html.QuerySelectorAll("p.none").Select(p => p.TextContent).Should().Contain(messages);
         foreach (var message in messages)
         {
