@@ -10,7 +10,8 @@ namespace Corpus.Filters.Classification.Code;
 /// is <see cref="CodeKind.Code"/> when at least <see cref="CodeThreshold"/> of the characters of its
 /// non-blank lines are in lines that look like code (characters, so that one long paragraph of prose
 /// weighs more than one closing brace) (or it starts with a shebang), <see cref="CodeKind.ProseWithCode"/> when a run of code
-/// lines or a fenced block is in it, and <see cref="CodeKind.Prose"/> otherwise.
+/// lines or a fenced block is in it, and <see cref="CodeKind.Prose"/> otherwise, and always when its only code-like lines
+/// are Markdown headings (<c>## Article 12</c>, which the HTML extractor writes for every page's headings).
 /// </summary>
 public static partial class CodeDetector
 {
@@ -30,6 +31,7 @@ public static partial class CodeDetector
         long codeChars = 0;
         var run = 0;
         var longestRun = 0;
+        var headings = 0;
         var inFence = false;
         var fencedCode = 0;
         var shebang = text.StartsWith("#!/", StringComparison.Ordinal);
@@ -67,6 +69,7 @@ public static partial class CodeDetector
             if (isCode)
             {
                 codeChars += line.Length;
+                headings += MarkdownHeading().IsMatch(line) ? 1 : 0;
                 codeLines++;
                 run++;
                 longestRun = Math.Max(longestRun, run);
@@ -78,7 +81,12 @@ public static partial class CodeDetector
         }
 
         var share = chars == 0 ? 0 : (double)codeChars / chars;
-        var kind = shebang || (lines > 0 && share >= CodeThreshold)
+
+        // Text whose only code-like lines are Markdown headings ("## Article 12 (1)": a comment marker, a closing
+        // bracket) is prose with headings, as the HTML extractor writes every page's headings.
+        var onlyHeadings = !shebang && codeLines > 0 && headings == codeLines && fencedCode == 0;
+        var kind = onlyHeadings ? CodeKind.Prose
+            : shebang || (lines > 0 && share >= CodeThreshold)
             ? CodeKind.Code
             : longestRun >= 3 || fencedCode >= 2 || (codeLines >= 3 && share >= 0.1)
                 ? CodeKind.ProseWithCode
@@ -224,6 +232,10 @@ public static partial class CodeDetector
 
         return words;
     }
+
+    // A Markdown ATX heading: one to six '#', a space, then text with a letter.
+    [GeneratedRegex(@"^#{1,6}[ \t]+\S*\p{L}", RegexOptions.CultureInvariant)]
+    private static partial Regex MarkdownHeading();
 
     [GeneratedRegex(@"^(?:import|from\s+[\w.]+\s+import|def|class|return|if\s*\(|elif|else\b|for\s*\(|for\s+\w+\s+in\b|while\s*\(|switch|case\s|break;|continue;|public|private|protected|internal|static|const|let|var|val|function|func|fn|package|using\s+[\w.]+;|namespace|#include|#define|#import|struct|enum|impl|trait|interface|type\s+\w+\s*=|void|int\s|char\s|float\s|double\s|bool\s|async|await|try\b|catch|except\b|finally|throw|raise|SELECT|INSERT|UPDATE|CREATE|DROP|ALTER|echo\s|export\s|local\s|end\b|fi$|done$|esac$|then$|do$|require|module|use\s|my\s|sub\s|puts|printf|println|console\.|System\.|std::|@\w+|<\?php|\$\w+\s*=|library\(|data\s+\w+\s*=|where$|main\s*=)", RegexOptions.CultureInvariant)]
     private static partial Regex StartsWithKeyword();

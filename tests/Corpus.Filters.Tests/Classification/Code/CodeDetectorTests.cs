@@ -56,6 +56,20 @@ public sealed class CodeDetectorTests
     }
 
     [Fact]
+    public void Prose_whose_only_code_like_lines_are_markdown_headings_is_prose()
+    {
+        // What the HTML extractor writes for a page of articles: headings that end in a bracket and open with a
+        // comment marker, each on its own, between paragraphs.
+        var paragraphs = CodeSamples.Prose.Values.Take(3).ToArray();
+        var text = string.Join("\n\n", "# The declaration (extract)", "## Article 12 (1)", paragraphs[0], "## Article 13 (2)", paragraphs[1], "## Article 14 (3)", paragraphs[2]);
+
+        CodeDetector.Detect(text).Kind.Should().Be(CodeKind.Prose);
+        CodeDetector.Detect(text + "\n\n```\nmake install\n```").Kind.Should().Be(CodeKind.ProseWithCode, "a fenced block is code whatever the headings");
+        CodeDetector.Detect("# Build the report (all parts)\nimport sys\n# Read the rows (one a line)\nrows = [line.split() for line in sys.stdin]\nprint(len(rows))\n")
+            .Kind.Should().Be(CodeKind.Code, "comments between lines of code stay code");
+    }
+
+    [Fact]
     public void A_readme_with_an_install_block_is_prose_with_code()
     {
         CodeDetector.Detect(CodeSamples.ByLanguage["Markdown"]).Kind.Should().Be(CodeKind.ProseWithCode);
