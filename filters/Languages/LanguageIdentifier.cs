@@ -117,7 +117,8 @@ public sealed class LanguageIdentifier
             throw new FileNotFoundException($"the language-ID model '{path}' is missing", path);
         }
 
-        return new LanguageIdentifier(FastTextModel.Load(path), options, LoadGroupModels(path));
+        var groups = GroupModelPaths(path); // the folder's layout first: two models of one group are refused before any is read
+        return new LanguageIdentifier(FastTextModel.Load(path), options, LoadGroups(groups));
     }
 
     /// <summary>
@@ -126,12 +127,12 @@ public sealed class LanguageIdentifier
     /// <c>corpus-lid.bin</c>), in ordinal order of their names.
     /// </summary>
     /// <exception cref="InvalidDataException">A file is not a model of its kind (by extension), or two files are models of the same group.</exception>
-    public static IReadOnlyList<(string Name, ILabelPredictor Model)> LoadGroupModels(string path) =>
-        GroupModelPaths(path)
-            .Select(g => (g.Name, g.Path.EndsWith(CharacterNgramModel.Extension, StringComparison.Ordinal)
-                ? (ILabelPredictor)CharacterNgramModel.Load(g.Path)
-                : FastTextModel.Load(g.Path)))
-            .ToList();
+    public static IReadOnlyList<(string Name, ILabelPredictor Model)> LoadGroupModels(string path) => LoadGroups(GroupModelPaths(path));
+
+    private static List<(string Name, ILabelPredictor Model)> LoadGroups(IReadOnlyList<(string Name, string Path)> groups) =>
+        [.. groups.Select(g => (g.Name, g.Path.EndsWith(CharacterNgramModel.Extension, StringComparison.Ordinal)
+            ? (ILabelPredictor)CharacterNgramModel.Load(g.Path)
+            : FastTextModel.Load(g.Path)))];
 
     /// <summary>The names and paths of the group models beside the model at <paramref name="path"/> (<see cref="LoadGroupModels"/>), not loaded.</summary>
     /// <exception cref="InvalidDataException">Two files are models of the same group (<c>.bin</c> and <c>.ngrams</c>).</exception>

@@ -50,7 +50,15 @@ internal sealed record BuildIdentity(string ConfigSha256, string TokenizerSha256
         if (language is not null)
         {
             // The models of its groups of close languages, loaded with it, decide labels too.
-            models.AddRange(Filters.Languages.LanguageIdentifier.GroupModelPaths(language).Select(g => ($"language group {g.Name}", (string?)g.Path)));
+            try
+            {
+                models.AddRange(Filters.Languages.LanguageIdentifier.GroupModelPaths(language).Select(g => ($"language group {g.Name}", (string?)g.Path)));
+            }
+            catch (InvalidDataException e)
+            {
+                // Two models of one group: the filter phase refuses to load them, naming both; the identity says so.
+                hash.AppendData(Encoding.UTF8.GetBytes($"language groups\0{e.Message}\n"));
+            }
         }
 
         models.Add(("edu", config.EduModel));

@@ -27,6 +27,17 @@ public class BuildIdentityTests
             changedGroup.Should().NotBe(withGroup);
             BuildIdentity.HashModels(config, "unused").Should().Be(changedGroup, "only the model's own group files count");
             BuildIdentity.HashModels(config with { Language = false }, "unused").Should().NotBe(changedGroup);
+
+            var ngrams = Path.Combine(dir.FullName, "lid.group-polynesian.ngrams");
+            File.WriteAllText(ngrams, "n-gram group model bytes");
+            var withNgrams = BuildIdentity.HashModels(config, "unused");
+            withNgrams.Should().NotBe(changedGroup, "a character n-gram group model decides labels too");
+
+            File.WriteAllText(Path.Combine(dir.FullName, "lid.group-nguni.ngrams"), "a second model of the group");
+            var twoModels = () => BuildIdentity.HashModels(config, "unused");
+            twoModels.Should().NotThrow("the filter phase is the one that refuses two models of a group, naming both").Which.Should().NotBe(withNgrams);
+            var load = () => Corpus.Pipeline.Phases.DocumentLabeler.Create(config);
+            load.Should().Throw<BuildException>().WithMessage("*classify.language_model*'nguni' has two models*lid.group-nguni.bin*lid.group-nguni.ngrams*");
         }
         finally
         {
