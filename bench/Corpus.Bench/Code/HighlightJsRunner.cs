@@ -7,7 +7,7 @@ namespace Corpus.Bench.Code;
 /// <summary>
 /// highlight.js 11.11.1's <c>highlightAuto</c> (npm), limited to the languages corpus's identifier names, as one
 /// long-lived Node.js child (code-detector.mjs): one JSON-encoded text a line in, one answer a line out.
-/// install-highlightjs.sh puts it under .cache/npm-bench.
+/// install-npm-bench.sh puts it under .cache/npm-bench.
 /// </summary>
 internal sealed class HighlightJsRunner : IDisposable
 {
@@ -32,7 +32,7 @@ internal sealed class HighlightJsRunner : IDisposable
     {
         var root = RepoData.Root;
         var here = Path.Combine(root, "bench", "Corpus.Bench", "Code");
-        ChildProcesses.Run("bash", [Path.Combine(here, "install-highlightjs.sh"), root]);
+        ChildProcesses.Run("bash", [Path.Combine(root, "bench", "Corpus.Bench", "install-npm-bench.sh"), root, "highlight.js@11.11.1"]);
         string header;
         (_node, header) = ChildProcesses.StartNode(Path.Combine(here, "code-detector.mjs"), Path.Combine(root, ".cache", "npm-bench", "node_modules"), string.Join(',', Names.Keys));
         Version = JsonDocument.Parse(header).RootElement.GetProperty("version").GetString() ?? "?";

@@ -1,5 +1,5 @@
 // bench-code-lang's anchor as one long-lived process: `node code-detector.mjs MODULES LANGS`, where MODULES
-// is <repo>/.cache/npm-bench/node_modules (install-highlightjs.sh) and LANGS the comma-separated highlight.js
+// is <repo>/.cache/npm-bench/node_modules (install-npm-bench.sh) and LANGS the comma-separated highlight.js
 // names it may choose from. Each input line is a JSON string (a whole file's text); each output line is
 // {"language": NAME or null}, in order: highlight.js's highlightAuto over that subset.
 import { createRequire } from 'node:module';

@@ -7,7 +7,7 @@ namespace Corpus.Bench.LanguageId;
 /// <summary>
 /// CLD3 (npm cld3-asm 4.0.0) or franc (npm franc-all 7.2.0), each run as one long-lived Node.js child
 /// (node-detector.mjs) that reads lines on stdin and writes one JSON answer a line, so starting Node is
-/// paid once, not per line. install-node-detectors.sh puts both under .cache/npm-bench.
+/// paid once, not per line. install-npm-bench.sh puts both under .cache/npm-bench.
 /// </summary>
 internal sealed class NodeDetectorRunner : ILanguageIdRunner
 {
@@ -20,7 +20,7 @@ internal sealed class NodeDetectorRunner : ILanguageIdRunner
         _isCld3 = isCld3;
         var root = RepoData.Root;
         var here = Path.Combine(root, "bench", "Corpus.Bench", "LanguageId");
-        ChildProcesses.Run("bash", [Path.Combine(here, "install-node-detectors.sh"), root]);
+        ChildProcesses.Run("bash", [Path.Combine(root, "bench", "Corpus.Bench", "install-npm-bench.sh"), root, "cld3-asm@4.0.0", "franc-all@7.2.0"]);
         string header;
         (_node, header) = ChildProcesses.StartNode(Path.Combine(here, "node-detector.mjs"), isCld3 ? "cld3" : "franc", Path.Combine(root, ".cache", "npm-bench", "node_modules"));
         var codes = JsonDocument.Parse(header).RootElement.GetProperty("supported").EnumerateArray().Select(code => code.GetString()!).ToList();

@@ -1,5 +1,5 @@
 // One long-lived detector process for bench-lid: `node node-detector.mjs cld3|franc MODULES`, where
-// MODULES is <repo>/.cache/npm-bench/node_modules (install-node-detectors.sh). First output line: {"supported":[...]} (CLD3: its language codes;
+// MODULES is <repo>/.cache/npm-bench/node_modules (install-npm-bench.sh). First output line: {"supported":[...]} (CLD3: its language codes;
 // franc: "code/Script" pairs, franc's own script names). Then one input line on stdin gives one
 // output line {"code":"..."} ("und" when the tool declines), in order.
 import { createInterface } from 'node:readline';
