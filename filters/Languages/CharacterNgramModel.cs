@@ -147,40 +147,15 @@ public sealed class CharacterNgramModel : ILabelPredictor
         Span<double> scores = l <= 64 ? stackalloc double[l] : new double[l];
         scores.Clear();
         Span<char> word = stackalloc char[CharacterNgrams.BufferLength];
-        var position = 0;
         var grams = 0;
-        int length;
-        while ((length = CharacterNgrams.NextWord(text, ref position, word)) > 0)
+        foreach (var gram in CharacterNgrams.Of(text, MinN, MaxN, word))
         {
-            for (var n = MinN; n <= MaxN && n <= length; n++)
+            grams++;
+            var g = _grams.RowOf(gram);
+            var row = g >= 0 ? _log.AsSpan(g * l, l) : _unseen.AsSpan(gram.Length * l, l);
+            for (var j = 0; j < l; j++)
             {
-                for (var i = 0; i + n <= length; i++)
-                {
-                    var gram = word.Slice(i, n);
-                    if (n == 1 && gram[0] == ' ')
-                    {
-                        continue;
-                    }
-
-                    grams++;
-                    var g = _grams.RowOf(gram);
-                    if (g >= 0)
-                    {
-                        var row = _log.AsSpan(g * l, l);
-                        for (var j = 0; j < l; j++)
-                        {
-                            scores[j] += row[j];
-                        }
-                    }
-                    else
-                    {
-                        var row = _unseen.AsSpan(n * l, l);
-                        for (var j = 0; j < l; j++)
-                        {
-                            scores[j] += row[j];
-                        }
-                    }
-                }
+                scores[j] += row[j];
             }
         }
 

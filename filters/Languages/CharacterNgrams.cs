@@ -6,7 +6,8 @@ namespace Corpus.Filters.Languages;
 /// The words a character n-gram model reads (<see cref="CharacterNgramModel"/>): each run of letters (with
 /// the marks that follow them), lower-cased and padded with a space on both sides (<c>" ukuthi "</c>), so that
 /// n-grams at a word's edges say so. Digits, punctuation and symbols end a word; a word longer than
-/// <see cref="MaxWordLength"/> letters keeps its first ones. The trainer and the model read text the same way.
+/// <see cref="MaxWordLength"/> letters keeps its first ones. The trainer and the model read text the same way, through
+/// <see cref="Of"/>.
 /// </summary>
 internal static class CharacterNgrams
 {
@@ -50,6 +51,74 @@ internal static class CharacterNgrams
         buffer[length++] = ' ';
         position = i;
         return length;
+    }
+
+    /// <summary>
+    /// The n-grams of <paramref name="minN"/> to <paramref name="maxN"/> characters of each padded word of
+    /// <paramref name="text"/>, word by word, shortest first; a lone padding space is no n-gram. Each is a slice of
+    /// <paramref name="buffer"/> (<see cref="BufferLength"/> long), valid until the next one.
+    /// </summary>
+    public static Enumerator Of(ReadOnlySpan<char> text, int minN, int maxN, Span<char> buffer) => new(text, minN, maxN, buffer);
+
+    /// <summary>Walks the n-grams of a text (<see cref="Of"/>); allocates nothing.</summary>
+    public ref struct Enumerator
+    {
+        private readonly ReadOnlySpan<char> _text;
+        private readonly Span<char> _word;
+        private readonly int _minN;
+        private readonly int _maxN;
+        private int _position;
+        private int _length;
+        private int _n;
+        private int _i;
+
+        internal Enumerator(ReadOnlySpan<char> text, int minN, int maxN, Span<char> buffer)
+        {
+            _text = text;
+            _word = buffer;
+            _minN = minN;
+            _maxN = maxN;
+            _n = maxN; // no word yet: the first MoveNext reads one
+        }
+
+        /// <summary>The current n-gram.</summary>
+        public readonly ReadOnlySpan<char> Current => _word.Slice(_i, _n);
+
+        /// <summary>For <c>foreach</c>.</summary>
+        public readonly Enumerator GetEnumerator() => this;
+
+        /// <summary>Moves to the next n-gram.</summary>
+        public bool MoveNext()
+        {
+            while (true)
+            {
+                _i++;
+                if (_i + _n > _length)
+                {
+                    // This length is done: the next one, or the next word's shortest (a word shorter than that is skipped).
+                    _i = 0;
+                    _n++;
+                    if (_n > _maxN || _n > _length)
+                    {
+                        _n = _minN;
+                        do
+                        {
+                            _length = NextWord(_text, ref _position, _word);
+                            if (_length == 0)
+                            {
+                                return false;
+                            }
+                        }
+                        while (_n > _length);
+                    }
+                }
+
+                if (_n != 1 || _word[_i] != ' ')
+                {
+                    return true;
+                }
+            }
+        }
     }
 
     private static bool IsWordChar(char c) =>

@@ -60,30 +60,9 @@ public static class CharacterNgramTrainer
 
             var lookup = grams.GetAlternateLookup<ReadOnlySpan<char>>();
             var text = space < 0 ? ReadOnlySpan<char>.Empty : line.AsSpan(space + 1);
-            var position = 0;
-            int length;
-            while ((length = CharacterNgrams.NextWord(text, ref position, word)) > 0)
+            foreach (var gram in CharacterNgrams.Of(text, options.MinN, options.MaxN, word))
             {
-                for (var n = options.MinN; n <= options.MaxN && n <= length; n++)
-                {
-                    for (var i = 0; i + n <= length; i++)
-                    {
-                        var gram = word.Slice(i, n);
-                        if (n == 1 && gram[0] == ' ')
-                        {
-                            continue;
-                        }
-
-                        if (lookup.TryGetValue(gram, out var seen))
-                        {
-                            lookup[gram] = seen + 1;
-                        }
-                        else
-                        {
-                            lookup[gram] = 1;
-                        }
-                    }
-                }
+                lookup[gram] = lookup.TryGetValue(gram, out var seen) ? seen + 1 : 1;
             }
         }
 
