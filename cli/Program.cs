@@ -2,6 +2,15 @@ using System.Runtime.InteropServices;
 using Corpus.Cli;
 using Corpus.Cli.Commands;
 
+if (args is [Corpus.Pipeline.Isolation.WorkerHost.Verb])
+{
+    // A worker process of a build (never typed by a user): its standard output carries only answer frames.
+    var frames = Console.OpenStandardOutput();
+    Console.SetOut(Console.Error);
+    Console.CancelKeyPress += (_, e) => e.Cancel = true; // Ctrl+C reaches the whole process group: the build decides
+    return Corpus.Pipeline.Isolation.WorkerHost.Run(Console.OpenStandardInput(), frames);
+}
+
 using var cts = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {

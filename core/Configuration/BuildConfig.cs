@@ -42,6 +42,9 @@ public sealed record BuildConfig
     /// <summary>The pre-training stages the shards phase writes, in order (Qwen3-shaped S1/S2/S3 by default).</summary>
     public ImmutableArray<StagePlan> Stages { get; init; } = StagePlans.Qwen3;
 
+    /// <summary>Limits on what one input may cost: time, memory, worker processes, quarantine.</summary>
+    public LimitsConfig Limits { get; init; } = new();
+
     /// <summary>The defaults every key falls back to.</summary>
     public static BuildConfig Default { get; } = new();
 }
@@ -240,4 +243,29 @@ public sealed record ShardsConfig
 
     /// <summary>The report counts a Qwen3 language as covered when the kept corpus holds at least this many of its tokens.</summary>
     public long LanguageTargetTokens { get; init; } = 1000;
+}
+
+/// <summary>
+/// What one input may cost a build (<c>limits</c>). Crash-prone work (PDF parsing, and reading an input that already
+/// killed a process) runs in worker processes; an input over a limit is a reject naming the limit, never a failed build.
+/// </summary>
+public sealed record LimitsConfig
+{
+    /// <summary>Time limit of one document's read in a worker process, in seconds (a PDF's own limit is <c>input.pdf_max_seconds</c>).</summary>
+    public double DocumentSeconds { get; init; } = 60;
+
+    /// <summary><c>process</c>: crash-prone work runs in worker processes; <c>none</c>: in the build's own process.</summary>
+    public string Isolation { get; init; } = "process";
+
+    /// <summary>Worker processes per node; 0: one per build worker, at most the number of cores.</summary>
+    public int WorkerProcesses { get; init; }
+
+    /// <summary>Managed heap limit of one worker process, in MiB; a document that needs more is a reject <c>memory</c>.</summary>
+    public long WorkerMemoryMb { get; init; } = 2048;
+
+    /// <summary>Deaths of a process reading one input after which the input is quarantined (a reject <c>crashed</c>).</summary>
+    public int QuarantineAfter { get; init; } = 3;
+
+    /// <summary>Whether crash-prone work runs in worker processes.</summary>
+    public bool Isolated => Isolation == "process";
 }

@@ -64,6 +64,7 @@ public static class BuildConfigLoader
                     "synth" => config with { Synth = ReadSynth(p.Value, config.Synth) },
                     "shards" => config with { Shards = ReadShards(p.Value, config.Shards) },
                     "stages" => config with { Stages = StagePlanReader.ReadStages(p.Value, "stages") },
+                    "limits" => config with { Limits = ReadLimits(p.Value, config.Limits) },
                     _ => throw Unknown(p.Name),
                 };
             }
@@ -187,6 +188,7 @@ public static class BuildConfigLoader
             w.WriteNumber("language_target_tokens", config.Shards.LanguageTargetTokens);
             w.WriteEndObject();
             StagePlanReader.WriteStages(w, config.Stages);
+            WriteLimits(w, config.Limits);
             w.WriteEndObject();
         }
 
@@ -444,6 +446,38 @@ public static class BuildConfigLoader
         }
 
         return v;
+    }
+
+    private static LimitsConfig ReadLimits(JsonElement e, LimitsConfig current) =>
+        ReadSection(e, "limits", current, (p, key, c) => p.Name switch
+        {
+            "document_seconds" => c with { DocumentSeconds = ReadDouble(p.Value, key, 0.1, 86_400) },
+            "isolation" => c with { Isolation = ReadNonEmptyString(p.Value, key) is "process" or "none" ? p.Value.GetString()! : throw new ConfigException(key, p.Value.GetRawText(), "expected \"process\" or \"none\"") },
+            "worker_processes" => c with { WorkerProcesses = (int)ReadInt64(p.Value, key, 0, 1024) },
+            "worker_memory_mb" => c with { WorkerMemoryMb = ReadInt64(p.Value, key, 64, 1L << 24) },
+            "quarantine_after" => c with { QuarantineAfter = (int)ReadInt64(p.Value, key, 1, 100) },
+            _ => throw Unknown(key),
+        });
+
+    /// <summary>
+    /// The limits section, written only when it differs from the defaults: limits decide which hostile inputs become
+    /// rejects, so changed ones are part of a config's identity, while builds with the default limits keep the hash
+    /// they have without the section.
+    /// </summary>
+    private static void WriteLimits(Utf8JsonWriter w, LimitsConfig limits)
+    {
+        if (limits == new LimitsConfig())
+        {
+            return;
+        }
+
+        w.WriteStartObject("limits");
+        w.WriteNumber("document_seconds", limits.DocumentSeconds);
+        w.WriteString("isolation", limits.Isolation);
+        w.WriteNumber("worker_processes", limits.WorkerProcesses);
+        w.WriteNumber("worker_memory_mb", limits.WorkerMemoryMb);
+        w.WriteNumber("quarantine_after", limits.QuarantineAfter);
+        w.WriteEndObject();
     }
 
     private static ShardsConfig ReadShards(JsonElement e, ShardsConfig current) =>

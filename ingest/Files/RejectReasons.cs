@@ -26,4 +26,7 @@ public static class RejectReasons
 
     /// <summary>The extension is not one of <c>input.extensions</c>.</summary>
     public const string UnsupportedExtension = "unsupported-extension";
+
+    /// <summary>The process reading it died (a crash, a signal, out of memory) as often as <c>limits.quarantine_after</c> allows; it is quarantined.</summary>
+    public const string Crashed = "crashed";
 }

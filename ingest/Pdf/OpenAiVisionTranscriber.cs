@@ -38,7 +38,18 @@ public sealed class OpenAiVisionTranscriber : IPageTranscriber
         _completions = new Uri(root.EndsWith("/v1", StringComparison.Ordinal) ? root + "/chat/completions" : root + "/v1/chat/completions");
         _model = model;
         _maxTokens = maxTokens;
+        Endpoint = endpoint;
+        Timeout = http.Timeout;
     }
+
+    /// <summary>The endpoint it was made for, as given.</summary>
+    internal Uri Endpoint { get; }
+
+    /// <summary>The model it asks.</summary>
+    internal string Model => _model;
+
+    /// <summary>The request timeout of the client it was given.</summary>
+    internal TimeSpan Timeout { get; }
 
     /// <summary>Why the last failed request failed, or null.</summary>
     public string? LastError { get; private set; }

@@ -14,4 +14,7 @@ public sealed record PdfOptions
 
     /// <summary>Turns the images of a page without a text layer into text; null: such files are rejects <c>no-text-layer</c>.</summary>
     public IPageTranscriber? Transcriber { get; init; }
+
+    /// <summary>Where the parse runs (e.g. a pool of child processes, so that a parse that crashes costs one document); null: on a thread of this process.</summary>
+    public IPdfParseHost? Host { get; init; }
 }

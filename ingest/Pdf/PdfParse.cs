@@ -64,7 +64,7 @@ internal static class PdfParse
 
                 layouts.Add(layout);
             }
-            catch (Exception e) when (e is not OperationCanceledException and not PdfDocumentEncryptedException)
+            catch (Exception e) when (e is not OperationCanceledException and not PdfDocumentEncryptedException and not OutOfMemoryException)
             {
                 failed++;
                 firstFailure ??= $"page {number}: {e.GetType().Name}: {e.Message}";
@@ -104,6 +104,7 @@ internal static class PdfParse
     public static PdfExtraction Failure(Exception e) => e switch
     {
         PdfDocumentEncryptedException => PdfExtraction.Rejected(PdfRejectReasons.Encrypted, $"needs a password: {e.Message}"),
+        OutOfMemoryException or InsufficientMemoryException => PdfExtraction.Rejected(PdfRejectReasons.Memory, $"{e.GetType().Name}: {e.Message}"),
         _ => PdfExtraction.Rejected(PdfRejectReasons.Corrupt, $"{e.GetType().Name}: {e.Message}"),
     };
 

@@ -11,4 +11,10 @@ public static class PdfRejectReasons
     public const string Corrupt = "corrupt";
     public const string NotPdf = "not-pdf";
     public const string Empty = "empty";
+
+    /// <summary>The process that parsed it died (a stack overflow, a native crash, a signal); the detail names the exit code or signal.</summary>
+    public const string Crashed = "crashed";
+
+    /// <summary>The parse went over the parse process's memory limit.</summary>
+    public const string Memory = "memory";
 }

@@ -10,6 +10,9 @@ public static class PdfTextExtractor
 {
     private const int SniffBytes = 1024;
 
+    /// <summary>Parses of this process left running past their time limit (PdfPig cannot be stopped mid-page); a process that hosts parses restarts when this is not zero.</summary>
+    public static int AbandonedParses => ParseWorker.Abandoned;
+
     /// <summary>Extracts one PDF. Never throws for bad input; throws <see cref="OperationCanceledException"/> only when <paramref name="ct"/> is cancelled.</summary>
     public static PdfExtraction Extract(ReadOnlyMemory<byte> pdf, PdfOptions options, CancellationToken ct = default)
     {
@@ -30,6 +33,8 @@ public static class PdfTextExtractor
             return PdfExtraction.Rejected(PdfRejectReasons.NotPdf, "no %PDF- header in the first 1024 bytes");
         }
 
-        return ParseWorker.Run(token => PdfParse.Run(pdf, options, token), PdfParse.Failure, options.MaxTime, ct);
+        return options.Host is { } host
+            ? host.Parse(pdf, options with { Host = null }, ct)
+            : ParseWorker.Run(token => PdfParse.Run(pdf, options, token), PdfParse.Failure, options.MaxTime, ct);
     }
 }

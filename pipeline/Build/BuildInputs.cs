@@ -16,11 +16,11 @@ internal sealed record BuildInputs(
     BuildConfig Config,
     QwenTokenizer Tokenizer,
     IReadOnlyList<IReadOnlyList<InputItem>> Partition,
-    Func<string, string>? UriMap,
+    UriRewrite? UriMap,
     BuildIdentity Identity)
 {
     /// <summary>Lists and indexes <paramref name="input"/> and loads the tokenizer.</summary>
-    public static BuildInputs Read(string input, string output, BuildConfig config, Func<string, string>? uriMap, CancellationToken ct)
+    public static BuildInputs Read(string input, string output, BuildConfig config, UriRewrite? uriMap, CancellationToken ct)
     {
         var tokenizer = LoadTokenizer(config);
         var files = InputFileLister.List(input).ToList();

@@ -105,7 +105,7 @@ public static class BuildRunner
         }
     }
 
-    private static async Task<BuildResult> BuildAsync(ActorSystem system, IActorRef dispatcher, BuildRequest request, BuildConfig config, string input, string output, Func<string, string>? uriMap, IPhaseObserver? observer, CancellationToken ct)
+    private static async Task<BuildResult> BuildAsync(ActorSystem system, IActorRef dispatcher, BuildRequest request, BuildConfig config, string input, string output, Phases.UriRewrite? uriMap, IPhaseObserver? observer, CancellationToken ct)
     {
         if (!Directory.Exists(input))
         {
@@ -129,6 +129,11 @@ public static class BuildRunner
         runLog.RunStarted(output, request.Workers);
         var observers = new CompositePhaseObserver(observer, runLog);
         using var executors = new PhaseExecutors(inputs, system.Materializer(), request.Workers);
+        foreach (var (phase, task, item) in executors.Quarantine.CollectDeaths("the process reading it died (an earlier run of this build ended there)"))
+        {
+            runLog.ItemCharged(phase, task, item);
+        }
+
         var node = request.Cluster is null ? "local" : ClusterSystem.NodeName(system);
         for (var i = 0; i < request.Workers; i++)
         {
@@ -242,7 +247,7 @@ public static class BuildRunner
 
         foreach (var (phase, tasks) in plan)
         {
-            var outcome = await PhaseRunner.RunAsync(dispatcher, phase, tasks, ledger, request.MaxAttempts, observer, ct, nodeLost).ConfigureAwait(false);
+            var outcome = await PhaseRunner.RunAsync(dispatcher, phase, tasks, ledger, request.MaxAttempts, observer, ct, nodeLost, executors.Quarantine).ConfigureAwait(false);
             phases.Add(outcome);
             if (!outcome.Succeeded)
             {

@@ -18,6 +18,7 @@ internal sealed class PhaseExecutors : IPhaseExecutors, IDisposable
     private readonly Dictionary<string, ITaskExecutor> _made = [];
     private readonly Lock _gate = new();
     private readonly HttpClient? _visionHttp;
+    private readonly Isolation.WorkerPool? _workers;
     private IReadOnlyList<StageMix>? _mixes;
 
     public PhaseExecutors(BuildInputs inputs, IMaterializer materializer, int parallelism)
@@ -27,7 +28,15 @@ internal sealed class PhaseExecutors : IPhaseExecutors, IDisposable
         _parallelism = Math.Max(1, parallelism);
         var input = inputs.Config.Input;
         _visionHttp = input.PdfVisionEndpoint is null ? null : new HttpClient { Timeout = TimeSpan.FromSeconds(Math.Max(10, input.PdfMaxSeconds)) };
+        _workers = Isolation.WorkerPools.For(inputs.Config.Limits, _parallelism);
+        Quarantine = new Quarantine(inputs.Output, inputs.Config.Limits.QuarantineAfter);
     }
+
+    /// <summary>The build's record of inputs that killed the process reading them.</summary>
+    public Quarantine Quarantine { get; }
+
+    /// <summary>The worker processes that run crash-prone work; null when <c>limits.isolation</c> is <c>none</c> or no <c>corpus</c> CLI is at hand to start.</summary>
+    public Isolation.WorkerPool? Workers => _workers;
 
     /// <summary>The stage mixes, planned from the tokenize ledger on first use.</summary>
     public IReadOnlyList<StageMix> Mixes
@@ -71,7 +80,11 @@ internal sealed class PhaseExecutors : IPhaseExecutors, IDisposable
         }
     }
 
-    public void Dispose() => _visionHttp?.Dispose();
+    public void Dispose()
+    {
+        _visionHttp?.Dispose();
+        _workers?.Dispose();
+    }
 
     /// <summary>Rejected documents are counted in tokens (end-of-text included, as in the shards) for the report's funnel.</summary>
     private long CountTokens(string text) => _inputs.Tokenizer.Encode(text).Length + 1L;
@@ -81,7 +94,16 @@ internal sealed class PhaseExecutors : IPhaseExecutors, IDisposable
         var (output, config, ledger) = (_inputs.Output, _inputs.Config, _inputs.Ledger);
         return phase switch
         {
-            IngestTaskExecutor.Phase => new IngestTaskExecutor(output, _inputs.Partition, config.Input.Extensions, config.Input.MaxFileBytes, HtmlExtraction.Extract, _inputs.UriMap, ledger, PdfOptions()),
+            IngestTaskExecutor.Phase => new IngestTaskExecutor(
+                output,
+                _inputs.Partition,
+                new InputReaderSettings(config.Input.MaxFileBytes, config.Input.Extensions, _inputs.UriMap, config.Input.PdfMaxPages, config.Input.PdfMaxSeconds),
+                HtmlExtraction.Extract,
+                ledger,
+                Quarantine,
+                _workers is null ? null : new Isolation.IsolatedItemReader(_workers, Isolation.WorkerPools.ItemLimit(config)),
+                _workers is null ? null : new Isolation.PooledPdfHost(_workers),
+                Transcriber()),
             FilterTaskExecutor.Phase => new FilterTaskExecutor(output, config.Filters, config.Classify, BuildRunner.LoadEvalSets(config.Decontamination), ledger, CountTokens, _materializer, _parallelism),
             DedupSignTaskExecutor.Phase => new DedupSignTaskExecutor(output, config.Dedup, Filtered, _parallelism, ledger),
             DedupBandsTaskExecutor.Phase => new DedupBandsTaskExecutor(output, config.Dedup, _inputs.Parts, DedupWork.BandTasks(config.Dedup), _parallelism, ledger),
@@ -96,15 +118,9 @@ internal sealed class PhaseExecutors : IPhaseExecutors, IDisposable
 
     private IReadOnlyList<StageMix> MixesUnlocked() => _mixes ??= MixingStep.Plan(_inputs.Config, _inputs.Ledger, _inputs.TokenParts);
 
-    private Ingest.Pdf.PdfOptions PdfOptions()
+    private Ingest.Pdf.OpenAiVisionTranscriber? Transcriber()
     {
         var input = _inputs.Config.Input;
-        return new Ingest.Pdf.PdfOptions
-        {
-            MaxBytes = input.MaxFileBytes,
-            MaxPages = input.PdfMaxPages,
-            MaxTime = TimeSpan.FromSeconds(input.PdfMaxSeconds),
-            Transcriber = _visionHttp is null ? null : new Ingest.Pdf.OpenAiVisionTranscriber(_visionHttp, new Uri(input.PdfVisionEndpoint!), input.PdfVisionModel),
-        };
+        return _visionHttp is null ? null : new Ingest.Pdf.OpenAiVisionTranscriber(_visionHttp, new Uri(input.PdfVisionEndpoint!), input.PdfVisionModel);
     }
 }

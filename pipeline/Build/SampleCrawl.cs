@@ -128,8 +128,7 @@ internal static class SampleCrawl
     }
 
     /// <summary>Maps a crawled URL onto <see cref="Origin"/>.</summary>
-    public static Func<string, string> UriMap(string crawledOrigin) =>
-        uri => uri.StartsWith(crawledOrigin, StringComparison.Ordinal) ? Origin + uri[crawledOrigin.Length..] : uri;
+    public static Phases.UriRewrite UriMap(string crawledOrigin) => new(crawledOrigin, Origin);
 
     private sealed record CrawlRecord(string BaseUrl, long Pages, IReadOnlyDictionary<string, long> Failures, IReadOnlyList<string?> WarcFiles);
 }

@@ -37,7 +37,7 @@ internal sealed class WorkerPhaseExecutors(BuildRequest request, IMaterializer m
         var recorded = BuildIdentity.TryLoad(Path.Combine(output, BuildLayout.StateDir, "build.json"))
             ?? throw new BuildException($"worker: output folder '{output}' holds no build; is it the coordinator's output folder (shared)?");
         string input;
-        Func<string, string>? uriMap = null;
+        Phases.UriRewrite? uriMap = null;
         if (request.Sample)
         {
             var origin = SampleCrawl.FinishedOrigin(output) ?? throw new BuildException($"worker: the sample crawl in '{output}' has not finished");

@@ -11,7 +11,9 @@ namespace Corpus.Pipeline.Execution;
 /// phase's promise completes when every task has succeeded or failed. The dispatcher starts with
 /// the build's process, before any phase, so workers on other nodes can join while the
 /// coordinator still crawls. What a running task reports (<see cref="TaskProgressed"/>) reaches
-/// the observer only while its worker still holds that attempt.
+/// the observer only while its worker still holds that attempt. When a worker is lost while it
+/// holds a task, the item that task was reading is charged to the phase's <see cref="Quarantine"/>
+/// before the task is queued again, so the next attempt reads it in a worker process.
 /// </summary>
 internal sealed class BuildDispatcher : ReceiveActor, IWithTimers
 {
@@ -166,6 +168,8 @@ internal sealed class BuildDispatcher : ReceiveActor, IWithTimers
         _observer?.WorkerLeft(name, reason);
         if (_running.Remove(worker, out var held) && _phase is not null)
         {
+            // The item it was reading (its in-flight marker, in the shared output folder) is read isolated next time.
+            _phase.Quarantine?.CollectDeaths($"worker {name} was lost ({reason})", held.Task);
             Failed(held.Task, held.Attempt, $"worker {name} was lost: {reason}");
         }
 
@@ -241,6 +245,8 @@ internal sealed class BuildDispatcher : ReceiveActor, IWithTimers
         public int Skipped { get; } = start.Skipped;
 
         public int MaxAttempts { get; } = Math.Max(1, start.MaxAttempts);
+
+        public Quarantine? Quarantine { get; } = start.Quarantine;
 
         public TaskCompletionSource<PhaseOutcome> Promise { get; } = start.Promise;
 

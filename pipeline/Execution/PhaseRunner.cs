@@ -17,7 +17,8 @@ internal static class PhaseRunner
         int maxAttempts,
         IPhaseObserver? observer,
         CancellationToken ct,
-        Task? nodeLost = null)
+        Task? nodeLost = null,
+        Quarantine? quarantine = null)
     {
         var pending = new List<PhaseTask>();
         for (var i = 0; i < taskCount; i++)
@@ -32,7 +33,7 @@ internal static class PhaseRunner
         observer?.PhaseStarted(phase, taskCount, skipped);
         var clock = Stopwatch.StartNew();
         var promise = new TaskCompletionSource<PhaseOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
-        dispatcher.Tell(new StartPhase(phase, pending, skipped, maxAttempts, promise, observer));
+        dispatcher.Tell(new StartPhase(phase, pending, skipped, maxAttempts, promise, observer, quarantine));
         await using (ct.Register(() => promise.TrySetCanceled(ct)))
         {
             if (nodeLost is not null && await Task.WhenAny(promise.Task, nodeLost).ConfigureAwait(false) != promise.Task)

@@ -33,6 +33,15 @@ internal sealed class RunLog : IPhaseObserver, IDisposable
             w.WriteNumber("pid", Environment.ProcessId);
         });
 
+    /// <summary>An item a process died reading, found at the start of a run: it is read in a worker process from now on.</summary>
+    public void ItemCharged(string phase, int task, int item) =>
+        Write("item-charged", w =>
+        {
+            w.WriteString("phase", phase);
+            w.WriteNumber("task", task);
+            w.WriteNumber("item", item);
+        });
+
     public void RunFinished(string? error, long documents, long tokens) =>
         Write("run-end", w =>
         {

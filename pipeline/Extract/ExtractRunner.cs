@@ -15,7 +15,7 @@ public sealed record ExtractResult(long Documents, long Rejects);
 
 /// <summary>
 /// <c>corpus extract</c>: documents out of WARC/WET files, HTML and text files or folders of them,
-/// with the build's extractors, into one <c>.jsonl</c> (id, url, title, text, language,
+/// with the build's extractors (PDFs parsed in a worker process, so a parse that crashes is a reject), into one <c>.jsonl</c> (id, url, title, text, language,
 /// content_type per line) or <c>.parquet</c> file (the <c>docs/</c> schema).
 /// </summary>
 public static class ExtractRunner
@@ -61,7 +61,8 @@ public static class ExtractRunner
         var tmp = AtomicFile.TempPathOf(outputFile);
         long documents = 0, rejects = 0;
         var clock = Stopwatch.StartNew();
-        using var reader = new InputItemReader(maxBytes, Extensions, HtmlExtraction.Extract, pdf: new Corpus.Ingest.Pdf.PdfOptions { MaxBytes = maxBytes });
+        using var workers = Isolation.WorkerPools.For(new Core.Configuration.LimitsConfig(), 1);
+        using var reader = new InputItemReader(new InputReaderSettings(maxBytes, Extensions), HtmlExtraction.Extract, workers is null ? null : new Isolation.PooledPdfHost(workers));
         await using (var sink = DocumentFileSink.Create(tmp, jsonl))
         {
             foreach (var item in items)

@@ -1,20 +1,50 @@
 using Corpus.Ingest.Files;
 using Corpus.Ingest.Html;
+using Corpus.Ingest.Pdf;
 using Corpus.Ingest.Warc;
+using Corpus.Pipeline.Isolation;
 
 namespace Corpus.Pipeline.Phases;
+
+/// <summary>What an <see cref="InputItemReader"/> reads and within which limits; plain data, so a worker process can read an item the same way.</summary>
+/// <param name="MaxBytes">Largest file or record read (<c>input.max_file_bytes</c>).</param>
+/// <param name="Extensions">File extensions read (<c>input.extensions</c>).</param>
+/// <param name="Rewrite">Renames WARC target URIs first, when given.</param>
+/// <param name="PdfMaxPages">Most pages a PDF may have.</param>
+/// <param name="PdfMaxSeconds">Time limit of one PDF's parse.</param>
+internal sealed record InputReaderSettings(long MaxBytes, IReadOnlyList<string> Extensions, UriRewrite? Rewrite = null, int PdfMaxPages = 2000, double PdfMaxSeconds = 30)
+{
+    /// <summary>The PDF options these settings give, parsing in <paramref name="host"/> (null: in this process).</summary>
+    public PdfOptions Pdf(IPdfParseHost? host = null, IPageTranscriber? transcriber = null) => new()
+    {
+        MaxBytes = MaxBytes,
+        MaxPages = PdfMaxPages,
+        MaxTime = TimeSpan.FromSeconds(PdfMaxSeconds),
+        Host = host,
+        Transcriber = transcriber,
+    };
+}
 
 /// <summary>
 /// Turns input items into documents or rejects: an item the index already refused, a whole file, or a
 /// WARC record read by offset (keeping the last WARC file open, since items of one file come in runs).
-/// <paramref name="uriMap"/>, when given, renames WARC target URIs first.
 /// </summary>
-internal sealed class InputItemReader(long maxBytes, IReadOnlyCollection<string> extensions, Func<string, string?, ExtractedPage> htmlExtractor, Func<string, string>? uriMap = null, Corpus.Ingest.Pdf.PdfOptions? pdf = null)
-    : IDisposable
+internal sealed class InputItemReader : IDisposable
 {
-    private readonly WarcDocumentConverter _converter = new(htmlExtractor, pdf);
+    private readonly InputReaderSettings _settings;
+    private readonly Func<string, string?, ExtractedPage> _htmlExtractor;
+    private readonly PdfOptions _pdf;
+    private readonly WarcDocumentConverter _converter;
     private FileStream? _stream;
     private string? _path;
+
+    public InputItemReader(InputReaderSettings settings, Func<string, string?, ExtractedPage> htmlExtractor, IPdfParseHost? pdfHost = null, IPageTranscriber? transcriber = null)
+    {
+        _settings = settings;
+        _htmlExtractor = htmlExtractor;
+        _pdf = settings.Pdf(pdfHost, transcriber);
+        _converter = new WarcDocumentConverter(htmlExtractor, _pdf);
+    }
 
     public FileReadOutcome Read(InputItem item)
     {
@@ -24,15 +54,22 @@ internal sealed class InputItemReader(long maxBytes, IReadOnlyCollection<string>
             return new FileReadOutcome.Rejected(Core.Documents.DocumentId.Compute(where, []), where, item.RejectReason, item.RejectDetail ?? string.Empty);
         }
 
-        return item.IsWarcRecord ? ReadRecord(item) : FileDocumentReader.Read(item.File, extensions, maxBytes, htmlExtractor, pdf);
+        var outcome = item.IsWarcRecord ? ReadRecord(item) : FileDocumentReader.Read(item.File, _settings.Extensions, _settings.MaxBytes, _htmlExtractor, _pdf);
+        if (outcome is FileReadOutcome.Accepted a)
+        {
+            TestFaults.Check(a.Document.Text);
+        }
+
+        return outcome;
     }
 
     private FileReadOutcome ReadRecord(InputItem item)
     {
         var uri = item.Uri ?? item.File.RelativePath;
-        if (uriMap is not null)
+        var rewrite = _settings.Rewrite;
+        if (rewrite is not null)
         {
-            uri = uriMap(uri);
+            uri = rewrite.Apply(uri);
         }
 
         try
@@ -45,10 +82,10 @@ internal sealed class InputItemReader(long maxBytes, IReadOnlyCollection<string>
             }
 
             _stream!.Seek(item.RecordOffset, SeekOrigin.Begin);
-            var first = WarcReader.Open(new NonClosingStream(_stream), new WarcReaderOptions { MaxRecordBytes = maxBytes }).FirstOrDefault();
+            var first = WarcReader.Open(new NonClosingStream(_stream), new WarcReaderOptions { MaxRecordBytes = _settings.MaxBytes }).FirstOrDefault();
             return first switch
             {
-                WarcRecord r => _converter.Convert(uriMap is null ? r : Renamed(r, uriMap), item.File.RelativePath)
+                WarcRecord r => _converter.Convert(rewrite is null ? r : Renamed(r, rewrite), item.File.RelativePath)
                     ?? Reject(uri, "no-document", $"a {r.Type} record carries no document"),
                 WarcReject j => Reject(uri, j.Reason, j.Detail),
                 _ => Reject(uri, "warc-truncated", $"no record at offset {item.RecordOffset}"),
@@ -62,10 +99,10 @@ internal sealed class InputItemReader(long maxBytes, IReadOnlyCollection<string>
 
     public void Dispose() => _stream?.Dispose();
 
-    private static WarcRecord Renamed(WarcRecord record, Func<string, string> uriMap) => record with
+    private static WarcRecord Renamed(WarcRecord record, UriRewrite rewrite) => record with
     {
         Headers = [.. record.Headers.Select(h => string.Equals(h.Key, "WARC-Target-URI", StringComparison.OrdinalIgnoreCase)
-            ? new KeyValuePair<string, string>(h.Key, uriMap(h.Value.Trim('<', '>')))
+            ? new KeyValuePair<string, string>(h.Key, rewrite.Apply(h.Value.Trim('<', '>')))
             : h)],
     };
 
