@@ -61,6 +61,8 @@ internal static class ClusterSystem
                 split-brain-resolver {
                   active-strategy = keep-oldest
                   stable-after = {{stable}}s
+                  # a member that dies stays unreachable: that is not instability, and downing every node for it would end the build
+                  down-all-when-unstable = off
                   keep-oldest { down-if-alone = off, role = {{CoordinatorRole}} }
                 }
                 failure-detector { heartbeat-interval = 1s, acceptable-heartbeat-pause = {{pause}}s }

@@ -34,7 +34,11 @@ internal static class TestEnvironment
     /// <summary>Runs the CLI in a child process.</summary>
     public static (int ExitCode, string Stdout, string Stderr) Run(string? stdin, params string[] args) => RunProcess("dotnet", [CorpusDll, .. args], stdin);
 
-    public static (int ExitCode, string Stdout, string Stderr) RunProcess(string file, IEnumerable<string> args, string? stdin, TimeSpan? timeout = null)
+    /// <summary>Runs the CLI with <paramref name="environment"/> added to this process's environment.</summary>
+    public static (int ExitCode, string Stdout, string Stderr) RunWith(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        RunProcess("dotnet", [CorpusDll, .. args], null, environment: environment);
+
+    public static (int ExitCode, string Stdout, string Stderr) RunProcess(string file, IEnumerable<string> args, string? stdin, TimeSpan? timeout = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var psi = new ProcessStartInfo(file)
         {
@@ -48,6 +52,11 @@ internal static class TestEnvironment
         foreach (var a in args)
         {
             psi.ArgumentList.Add(a);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            psi.Environment[name] = value;
         }
 
         using var p = Process.Start(psi)!;
