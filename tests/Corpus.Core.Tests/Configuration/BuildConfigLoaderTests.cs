@@ -84,6 +84,28 @@ public class BuildConfigLoaderTests
     }
 
     [Fact]
+    public void Limits_are_read_validated_and_round_trip()
+    {
+        var config = BuildConfigLoader.Parse("""
+            {"limits": {"document_seconds": 5, "isolation": "none", "worker_processes": 3, "worker_memory_mb": 256, "quarantine_after": 2}}
+            """);
+
+        config.Limits.Should().Be(new LimitsConfig { DocumentSeconds = 5, Isolation = "none", WorkerProcesses = 3, WorkerMemoryMb = 256, QuarantineAfter = 2 });
+        config.Limits.Isolated.Should().BeFalse();
+        BuildConfigLoader.Validate(config).Limits.Should().Be(config.Limits);
+        var bad = () => BuildConfigLoader.Parse("""{"limits": {"isolation": "threads"}}""");
+        bad.Should().Throw<ConfigException>().WithMessage("*limits.isolation*threads*");
+    }
+
+    [Fact]
+    public void Default_limits_leave_the_config_hash_as_without_the_section()
+    {
+        BuildConfigLoader.ToCanonicalJson(BuildConfig.Default).Should().NotContain("limits");
+        BuildConfigLoader.Hash(BuildConfigLoader.Parse("""{"limits": {"quarantine_after": 3}}""")).Should().Be(BuildConfigLoader.Hash(BuildConfig.Default));
+        BuildConfigLoader.Hash(BuildConfigLoader.Parse("""{"limits": {"quarantine_after": 4}}""")).Should().NotBe(BuildConfigLoader.Hash(BuildConfig.Default));
+    }
+
+    [Fact]
     public void Default_stages_are_shaped_after_qwen3()
     {
         var stages = BuildConfig.Default.Stages;
