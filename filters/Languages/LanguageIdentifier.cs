@@ -304,6 +304,7 @@ public sealed class LanguageIdentifier
         var pendingLetters = 0;
         foreach (var range in text.Split('\n'))
         {
+            Core.Documents.DocumentDeadline.Check();
             var line = text[range].Trim();
             var start = 0;
             while (start < line.Length)

@@ -39,22 +39,26 @@ public sealed class QualityFilter
         var scratch = QualityScratch.Current;
         var words = scratch.Words;
         WordSegmenter.Segment(text, profile.Segmentation, words);
+        Core.Documents.DocumentDeadline.Check();
         if (_options.Repetition is { } repetition)
         {
             RepetitionRules.Check(text, words, repetition, check, scratch);
         }
 
+        Core.Documents.DocumentDeadline.Check();
         if (_options.Gopher is { } gopher)
         {
             GopherRules.Check(text, words, Effective(gopher, profile), profile, check, scratch);
         }
 
         var kept = text;
+        Core.Documents.DocumentDeadline.Check();
         if (_options.C4 is { } c4)
         {
             kept = C4Rules.Check(text, c4, profile, check, scratch);
         }
 
+        Core.Documents.DocumentDeadline.Check();
         if (_options.FineWeb is { } fineWeb)
         {
             FineWebRules.Check(kept, fineWeb, profile, check, scratch);

@@ -9,5 +9,9 @@ namespace Corpus.Pipeline.Build;
 /// </summary>
 internal static class HtmlExtraction
 {
-    public static ExtractedPage Extract(string html, string? url) => MainContentExtractor.Extract(html, url);
+    public static ExtractedPage Extract(string html, string? url)
+    {
+        Core.Documents.DocumentDeadline.Step("html extraction");
+        return MainContentExtractor.Extract(html, url);
+    }
 }

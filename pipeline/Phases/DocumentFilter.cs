@@ -1,5 +1,6 @@
 using System.Globalization;
 using Corpus.Core.Configuration;
+using Corpus.Core.Documents;
 using Corpus.Core.Languages;
 using Corpus.Filters.Decontamination;
 using Corpus.Filters.Normalization;
@@ -23,10 +24,12 @@ internal sealed class DocumentFilter
     private readonly QualityFilter? _quality;
     private readonly QualityFilter? _qualityWithoutLanguage;
     private readonly DocumentLabeler _labeler;
+    private readonly TimeSpan _limit;
 
-    public DocumentFilter(FiltersConfig config, ClassifyConfig classify, Decontaminator? decontaminator)
+    public DocumentFilter(FiltersConfig config, ClassifyConfig classify, Decontaminator? decontaminator, double documentSeconds = 60)
     {
         _config = config;
+        _limit = TimeSpan.FromSeconds(documentSeconds);
         _decontaminator = decontaminator;
         _labeler = DocumentLabeler.Create(classify);
         if (config.Quality)
@@ -46,12 +49,22 @@ internal sealed class DocumentFilter
     /// <summary>The reject reason of a document that made a filter or classifier fail.</summary>
     public const string FailedReason = "filter_failed";
 
+    /// <summary>The reject reason of a document whose filtering ran past the document time limit.</summary>
+    public const string TimeoutReason = "timeout";
+
     /// <summary>
     /// Filters <paramref name="row"/> in place; returns null when it stays, else the reject's (reason, detail). A
     /// document that makes a filter or classifier throw is a reject too (<see cref="FailedReason"/>, the exception
-    /// in the detail): one bad document never stops the phase.
+    /// in the detail), and one whose steps run past <c>limits.document_seconds</c> a reject <c>timeout</c> naming the
+    /// step: one bad document never stops the phase.
     /// </summary>
-    public (string Reason, string Detail)? Apply(DocumentRow row) => Guarded(row, Judge);
+    public (string Reason, string Detail)? Apply(DocumentRow row)
+    {
+        using (DocumentDeadline.Start("normalize", _limit))
+        {
+            return Guarded(row, Judge);
+        }
+    }
 
     /// <summary>Runs <paramref name="judge"/> on <paramref name="row"/>, turning an exception into a <see cref="FailedReason"/> reject.</summary>
     internal static (string Reason, string Detail)? Guarded(DocumentRow row, Func<DocumentRow, (string Reason, string Detail)?> judge)
@@ -59,6 +72,10 @@ internal sealed class DocumentFilter
         try
         {
             return judge(row);
+        }
+        catch (DocumentTimeoutException e)
+        {
+            return (TimeoutReason, e.Message);
         }
         catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException))
         {
@@ -70,11 +87,15 @@ internal sealed class DocumentFilter
     private (string Reason, string Detail)? Judge(DocumentRow row)
     {
         var text = TextNormalizer.Normalize(row.Text);
+        DocumentDeadline.Step("decontamination");
+        DocumentDeadline.Check();
         if (_decontaminator is not null && _decontaminator.Check(text) is { Length: > 0 } sets)
         {
             return ("contaminated", "shares an n-gram with " + string.Join(", ", sets));
         }
 
+        DocumentDeadline.Step("labels");
+        DocumentDeadline.Check();
         if (_labeler.Label(row, text) is { } notKept)
         {
             return notKept;
@@ -82,6 +103,8 @@ internal sealed class DocumentFilter
 
         if (_quality is not null && _qualityWithoutLanguage is not null)
         {
+            DocumentDeadline.Step("quality rules");
+            DocumentDeadline.Check();
             var language = DocumentLabeler.LanguageOf(row);
             var verdict = (language is null ? _qualityWithoutLanguage : _quality).Evaluate(text, language, row.SourceKind == "file" ? null : row.SourceUri);
             foreach (var (signal, value) in verdict.Signals)
@@ -99,6 +122,8 @@ internal sealed class DocumentFilter
 
         if (_config.Pii)
         {
+            DocumentDeadline.Step("pii");
+            DocumentDeadline.Check();
             var redaction = PiiRedactor.Redact(text);
             text = redaction.Text;
             foreach (var (kind, count) in redaction.Counts)

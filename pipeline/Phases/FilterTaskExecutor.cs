@@ -19,11 +19,11 @@ namespace Corpus.Pipeline.Phases;
 /// (in order, with back-pressure), write; so one task keeps several cores busy and no stage runs
 /// ahead of the others by more than a few documents.
 /// </summary>
-internal sealed class FilterTaskExecutor(string outputDir, FiltersConfig config, ClassifyConfig classify, Decontaminator? decontaminator, TaskLedger ledger, Func<string, long>? countTokens, IMaterializer materializer, int parallelism) : ITaskExecutor
+internal sealed class FilterTaskExecutor(string outputDir, FiltersConfig config, ClassifyConfig classify, Decontaminator? decontaminator, TaskLedger ledger, Func<string, long>? countTokens, IMaterializer materializer, int parallelism, double documentSeconds = 60) : ITaskExecutor
 {
     public const string Phase = "filter";
 
-    private readonly DocumentFilter _filter = new(config, classify, decontaminator);
+    private readonly DocumentFilter _filter = new(config, classify, decontaminator, documentSeconds);
 
     public static string FilteredPartPath(string outputDir, int index) => Path.Combine(outputDir, BuildLayout.FilteredDir, PhaseTask.NameOf(index) + ".parquet");
 

@@ -1,3 +1,4 @@
+using Corpus.Core.Documents;
 using Corpus.Ingest.Files;
 using Corpus.Ingest.Html;
 using Corpus.Ingest.Pdf;
@@ -12,7 +13,8 @@ namespace Corpus.Pipeline.Phases;
 /// <param name="Rewrite">Renames WARC target URIs first, when given.</param>
 /// <param name="PdfMaxPages">Most pages a PDF may have.</param>
 /// <param name="PdfMaxSeconds">Time limit of one PDF's parse.</param>
-internal sealed record InputReaderSettings(long MaxBytes, IReadOnlyList<string> Extensions, UriRewrite? Rewrite = null, int PdfMaxPages = 2000, double PdfMaxSeconds = 30)
+/// <param name="DocumentSeconds">Time limit of the project's own work on one item (decoding, HTML extraction), checked cooperatively.</param>
+internal sealed record InputReaderSettings(long MaxBytes, IReadOnlyList<string> Extensions, UriRewrite? Rewrite = null, int PdfMaxPages = 2000, double PdfMaxSeconds = 30, double DocumentSeconds = 60)
 {
     /// <summary>The PDF options these settings give, parsing in <paramref name="host"/> (null: in this process).</summary>
     public PdfOptions Pdf(IPdfParseHost? host = null, IPageTranscriber? transcriber = null) => new()
@@ -54,7 +56,20 @@ internal sealed class InputItemReader : IDisposable
             return new FileReadOutcome.Rejected(Core.Documents.DocumentId.Compute(where, []), where, item.RejectReason, item.RejectDetail ?? string.Empty);
         }
 
-        var outcome = item.IsWarcRecord ? ReadRecord(item) : FileDocumentReader.Read(item.File, _settings.Extensions, _settings.MaxBytes, _htmlExtractor, _pdf);
+        FileReadOutcome outcome;
+        using (DocumentDeadline.Start("read", TimeSpan.FromSeconds(_settings.DocumentSeconds)))
+        {
+            try
+            {
+                outcome = item.IsWarcRecord ? ReadRecord(item) : FileDocumentReader.Read(item.File, _settings.Extensions, _settings.MaxBytes, _htmlExtractor, _pdf);
+            }
+            catch (DocumentTimeoutException e)
+            {
+                var where = item.Uri is { } uri ? _settings.Rewrite?.Apply(uri) ?? uri : item.File.RelativePath;
+                return new FileReadOutcome.Rejected(DocumentId.Compute(where, []), where, PdfRejectReasons.Timeout, e.Message);
+            }
+        }
+
         if (outcome is FileReadOutcome.Accepted a)
         {
             TestFaults.Check(a.Document.Text);

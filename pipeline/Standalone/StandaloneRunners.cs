@@ -25,7 +25,7 @@ public static class StandaloneRunners
     {
         ArgumentNullException.ThrowIfNull(config);
         Check(input, output);
-        var filter = new DocumentFilter(config.Filters, config.Classify, BuildRunner.LoadEvalSets(config.Decontamination));
+        var filter = new DocumentFilter(config.Filters, config.Classify, BuildRunner.LoadEvalSets(config.Decontamination), config.Limits.DocumentSeconds);
         var removed = new SortedDictionary<string, long>(StringComparer.Ordinal);
         long kept = 0, bad = 0;
         var tmp = AtomicFile.TempPathOf(output);
