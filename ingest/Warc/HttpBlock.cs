@@ -215,6 +215,11 @@ internal sealed class HttpBlock
         {
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // BrotliStream's word for a body that does not decode.
+            return null;
+        }
     }
 
     /// <summary>Offset of the blank line that ends the head (-1 if none); <paramref name="bodyStart"/> is just past it.</summary>

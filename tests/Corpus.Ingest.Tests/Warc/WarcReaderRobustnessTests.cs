@@ -41,4 +41,24 @@ public sealed class WarcReaderRobustnessTests
             results.OfType<WarcReject>().Should().NotContain(r => r.Detail.StartsWith("reading stopped", StringComparison.Ordinal), "no internal error is behind a reject");
         }
     }
+
+    // Found by bench/fuzz/run-sharpfuzz.sh (http): BrotliStream throws InvalidOperationException on a body that does not
+    // decode, which stopped the reader ("reading stopped") and lost every record after it.
+    [Fact]
+    public void A_brotli_body_that_does_not_decode_keeps_its_stored_bytes_and_reading_goes_on()
+    {
+        byte[] body = [0xFA, 0x04, 0x80, .. "bro"u8, 0xE8, 0x03, .. "i body"u8, 0x03];
+        byte[] http = [.. "HTTP/1.1 200 OK\r\nContent-Encoding: br\r\n\r\n"u8, .. body];
+        byte[] bytes =
+        [
+            .. WarcSamples.PlainRecord("WARC-Type: response\r\nContent-Type: application/http; msgtype=response\r\n", http),
+            .. WarcSamples.PlainRecord("WARC-Type: resource\r\n", "next"),
+        ];
+
+        var results = WarcSamples.Read(bytes);
+
+        results.Should().HaveCount(2).And.AllBeOfType<WarcRecord>();
+        ((WarcRecord)results[0]).HttpBody.ToArray().Should().Equal(body);
+        ((WarcRecord)results[1]).Type.Should().Be("resource");
+    }
 }
