@@ -54,7 +54,7 @@ export AFL_NO_UI=1
 export AFL_SKIP_CPUFREQ=1
 export AFL_NO_AFFINITY=1                        # a shared machine: no pinning to a core
 export AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1  # core_pattern is the host's
-export AFL_SHUFFLE_QUEUE=0
+export AFL_FORKSRV_INIT_TMOUT=${AFL_FORKSRV_INIT_TMOUT:-30000}  # the first input also starts a .NET process
 
 for target in "${targets[@]}"; do
     out="$work/findings/$target"
