@@ -48,29 +48,23 @@ internal sealed class HttpBlock
             }
         }
 
-        var headers = new List<KeyValuePair<string, string>>();
+        var headers = new HeaderLines();
         foreach (var raw in lines.AsSpan(1))
         {
             var line = raw.TrimEnd('\r');
-            if (line.Length == 0)
+            if (line.Length == 0 || headers.TryContinue(line))
             {
-                continue;
-            }
-
-            if (line[0] is ' ' or '\t' && headers.Count > 0)
-            {
-                headers[^1] = new(headers[^1].Key, headers[^1].Value + " " + line.Trim());
                 continue;
             }
 
             var colon = line.IndexOf(':', StringComparison.Ordinal);
             if (colon > 0)
             {
-                headers.Add(new(line[..colon].Trim(), line[(colon + 1)..].Trim()));
+                headers.Add(line[..colon].Trim(), line[(colon + 1)..].Trim());
             }
         }
 
-        return new HttpBlock(status, headers, bodyStart);
+        return new HttpBlock(status, headers.ToList(), bodyStart);
     }
 
     public string? Header(string name)
@@ -213,6 +207,11 @@ internal sealed class HttpBlock
         }
         catch (IOException)
         {
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // BrotliStream's word for a body that does not decode.
             return null;
         }
     }

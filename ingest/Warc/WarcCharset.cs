@@ -75,6 +75,11 @@ internal static partial class WarcCharset
         {
             return null;
         }
+        catch (NotSupportedException)
+        {
+            // UTF-7, which the runtime names but refuses: decoded as UTF-8 like any unknown label.
+            return null;
+        }
     }
 
     private static string Utf8(ReadOnlySpan<byte> bytes) => Encoding.UTF8.GetString(bytes);

@@ -103,7 +103,7 @@ internal sealed class WarcRecordParser
             return new WarcReject(offset, WarcRejectReasons.Garbage, $"{skipped} bytes that are not a WARC record, starting \"{Printable(version)}\"");
         }
 
-        var headers = new List<KeyValuePair<string, string>>();
+        var headers = new HeaderLines();
         var total = 0;
         while (true)
         {
@@ -125,9 +125,8 @@ internal sealed class WarcRecordParser
                 break;
             }
 
-            if (line[0] is ' ' or '\t' && headers.Count > 0)
+            if (headers.TryContinue(line))
             {
-                headers[^1] = new(headers[^1].Key, headers[^1].Value + " " + line.Trim());
                 continue;
             }
 
@@ -138,10 +137,11 @@ internal sealed class WarcRecordParser
                 return new WarcReject(offset, WarcRejectReasons.BadHeader, $"header line without a name: \"{Printable(line)}\"");
             }
 
-            headers.Add(new(line[..colon].Trim(), line[(colon + 1)..].Trim()));
+            headers.Add(line[..colon].Trim(), line[(colon + 1)..].Trim());
         }
 
-        var lengthText = Find(headers, "Content-Length");
+        var fields = headers.ToList();
+        var lengthText = Find(fields, "Content-Length");
         if (!long.TryParse(lengthText, NumberStyles.None, CultureInfo.InvariantCulture, out var length))
         {
             _input.ScanToRecordStart(atLineStart: true);
@@ -173,7 +173,7 @@ internal sealed class WarcRecordParser
             return new WarcReject(offset, WarcRejectReasons.BadContentLength, $"no record end after the {length}-byte block that Content-Length gives");
         }
 
-        return WarcRecordBuilder.Build(offset, version, headers, block, _options);
+        return WarcRecordBuilder.Build(offset, version, fields, block, _options);
     }
 
     /// <summary>A record cut short: by a gzip break when there is one, else by the end of the file.</summary>

@@ -78,6 +78,11 @@ public static partial class CharsetDetector
         {
             return null;
         }
+        catch (NotSupportedException)
+        {
+            // UTF-7, which the runtime names but refuses (and the WHATWG list does not have).
+            return null;
+        }
     }
 
     private static Encoding DetectCore(ReadOnlySpan<byte> body, string? contentType, out int bomLength)

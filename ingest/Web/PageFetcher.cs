@@ -313,12 +313,12 @@ public sealed class PageFetcher : IDisposable
                 (body, var cut) = ReadBoundedAsync(decoder, _options.MaxBodyBytes, CancellationToken.None).GetAwaiter().GetResult();
                 truncated |= cut;
             }
-            catch (InvalidDataException) when (result.Truncated)
+            catch (Exception e) when (DoesNotDecode(e, coding) && result.Truncated)
             {
                 // A body cut at the limit may end mid-stream, where this decoder gives up: no decoded body then.
                 return result with { Body = ReadOnlyMemory<byte>.Empty };
             }
-            catch (InvalidDataException e)
+            catch (Exception e) when (DoesNotDecode(e, coding))
             {
                 return result with { Failure = FetchFailures.DecodeFailed, FailureDetail = e.Message };
             }
@@ -326,6 +326,10 @@ public sealed class PageFetcher : IDisposable
 
         return result with { Body = body, ContentDecoded = true, Truncated = truncated };
     }
+
+    /// <summary>A decoder's failure on bad data: InvalidDataException, or for BrotliStream InvalidOperationException.</summary>
+    private static bool DoesNotDecode(Exception e, string coding) =>
+        e is InvalidDataException || (e is InvalidOperationException && coding.Equals("br", StringComparison.OrdinalIgnoreCase));
 
     private static bool IsZlib(byte[] body) => body.Length >= 2 && (body[0] & 0x0F) == 8 && ((body[0] << 8) | body[1]) % 31 == 0;
 

@@ -81,46 +81,45 @@ public sealed class RobotsRules
         return PercentEncoding.Normalize(path, "?").Replace("*", "%2A", StringComparison.Ordinal).Replace("$", "%24", StringComparison.Ordinal);
     }
 
-    /// <summary>Matches <paramref name="pattern"/> (with <c>*</c> and a final <c>$</c>) against the start of <paramref name="path"/>.</summary>
+    /// <summary>
+    /// Matches <paramref name="pattern"/> (with <c>*</c> and a final <c>$</c>) against the start of <paramref name="path"/>.
+    /// The literal pieces between the stars are found in order, each at its leftmost place after the one before (which
+    /// leaves the most room for the rest, so it finds a match whenever there is one); with <c>$</c>, the last piece must
+    /// end the path. Each piece's search starts where the previous one ended, without allocating.
+    /// </summary>
     private static bool Matches(string pattern, string path)
     {
         var anchored = pattern.EndsWith('$');
-        var p = anchored ? pattern[..^1] : pattern;
-
-        // Positions in path that the pattern prefix read so far can end at.
-        var positions = new List<int> { 0 };
-        var next = new List<int>();
-        foreach (var c in p)
+        var rest = anchored ? pattern.AsSpan(0, pattern.Length - 1) : pattern.AsSpan();
+        var text = path.AsSpan();
+        var star = rest.IndexOf('*');
+        if (star < 0)
         {
-            next.Clear();
-            if (c == '*')
-            {
-                var from = positions[0];
-                for (var i = from; i <= path.Length; i++)
-                {
-                    next.Add(i);
-                }
-            }
-            else
-            {
-                foreach (var pos in positions)
-                {
-                    if (pos < path.Length && path[pos] == c)
-                    {
-                        next.Add(pos + 1);
-                    }
-                }
-            }
+            return anchored ? text.SequenceEqual(rest) : text.StartsWith(rest);
+        }
 
-            if (next.Count == 0)
+        if (!text.StartsWith(rest[..star]))
+        {
+            return false;
+        }
+
+        var at = star;
+        rest = rest[(star + 1)..];
+        while ((star = rest.IndexOf('*')) >= 0)
+        {
+            var piece = rest[..star];
+            var found = text[at..].IndexOf(piece);
+            if (found < 0)
             {
                 return false;
             }
 
-            (positions, next) = (next, positions);
+            at += found + piece.Length;
+            rest = rest[(star + 1)..];
         }
 
-        return !anchored || positions.Contains(path.Length);
+        // The last piece: anywhere after the others, or with '$' at the very end.
+        return anchored ? text.Length - rest.Length >= at && text.EndsWith(rest) : text[at..].IndexOf(rest) >= 0;
     }
 
     internal sealed record Rule(string Pattern, bool Allow);

@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Net;
+using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
 using Corpus.Core.Text;
@@ -8,12 +11,14 @@ namespace Corpus.Ingest.Web;
 /// Canonical form of crawlable URLs, so the frontier sees one string per resource: http and https
 /// only; scheme and host lower-case, IDN hosts in Punycode, default port dropped, dot-segments
 /// resolved, percent-encoding normalized (upper-case hex, unreserved characters decoded), fragment
-/// dropped, empty path as <c>/</c>, query parameters kept in order (tracking parameters dropped on
+/// dropped, empty path as <c>/</c>, IPv6 hosts in RFC 5952 form, query parameters kept in order (tracking parameters dropped on
 /// request). Parsing follows RFC 3986 (with the WHATWG habits of trimming whitespace and reading
 /// <c>\</c> as <c>/</c>), not <see cref="Uri"/>, whose normalization differs across versions.
 /// </summary>
 public static partial class UrlNormalizer
 {
+    private const int MaxHostLength = 253;
+
     private static readonly string[] TrackingParameters = ["fbclid", "gclid", "msclkid", "dclid", "yclid", "mc_cid", "mc_eid"];
 
     /// <summary>Normalizes an absolute URL.</summary>
@@ -121,7 +126,12 @@ public static partial class UrlNormalizer
                 return NormalizedUrl.Refused("invalid-host");
             }
 
-            host = hostPort[..(close + 1)].ToLowerInvariant();
+            if (IpLiteral(hostPort[1..close]) is not { } literal)
+            {
+                return NormalizedUrl.Refused("invalid-host");
+            }
+
+            host = literal;
             var rest = hostPort[(close + 1)..];
             if (rest.Length > 0)
             {
@@ -206,12 +216,32 @@ public static partial class UrlNormalizer
         if (!host.All(char.IsAscii))
         {
             host = Nfc.Normalize(host.ToLowerInvariant());
+
+            // Each label's Punycode is at least as long as its code points, so a longer host cannot be
+            // one of 253 characters; refused before encoding, which is quadratic in a label's length.
+            if (host.EnumerateRunes().Count() > MaxHostLength)
+            {
+                return null;
+            }
+
             host = string.Join('.', host.Replace('\u3002', '.').Split('.').Select(Punycode.EncodeLabel));
         }
 
         host = host.ToLowerInvariant();
-        return host.Length <= 253 && HostName().IsMatch(host) ? host : null;
+        return host.Length <= MaxHostLength && HostName().IsMatch(host) ? host : null;
     }
+
+    /// <summary>
+    /// The bracketed form of an IPv6 address in RFC 5952's canonical text (lower case, longest zero run
+    /// as <c>::</c>), or null when <paramref name="inside"/> is not one. Zone ids and IPvFuture are refused.
+    /// </summary>
+    private static string? IpLiteral(string inside) =>
+        inside.Length > 0 && inside.AsSpan().IndexOfAnyExcept(Ipv6Chars) < 0
+        && IPAddress.TryParse(inside, out var address) && address.AddressFamily == AddressFamily.InterNetworkV6
+            ? "[" + address + "]"
+            : null;
+
+    private static readonly SearchValues<char> Ipv6Chars = SearchValues.Create("0123456789abcdefABCDEF:.");
 
     /// <summary>RFC 3986 section 5.2.4.</summary>
     private static string RemoveDotSegments(string path)

@@ -93,6 +93,18 @@ public sealed class WarcDocumentConverterTests
         ((FileReadOutcome.Accepted)outcome!).Document.Text.Should().Be("\u201cq\u201d");
     }
 
+    // Found by bench/fuzz/run-sharpfuzz.sh (charset): the runtime names UTF-7 but throws NotSupportedException for it.
+    [Theory]
+    [InlineData("text/html; charset=utf-7", "<p>caf\u00e9</p>")]
+    [InlineData("text/html", "<meta charset=\"utf-7\"><p>caf\u00e9</p>")]
+    public void A_utf7_charset_is_an_unknown_label_and_the_page_decodes_as_utf8(string contentType, string html)
+    {
+        byte[] http = [.. Encoding.ASCII.GetBytes($"HTTP/1.1 200 OK\r\nContent-Type: {contentType}\r\n\r\n"), .. Encoding.UTF8.GetBytes(html)];
+        var outcome = new WarcDocumentConverter().Convert(ResponseRecord(http), "f");
+
+        ((FileReadOutcome.Accepted)outcome!).Document.Text.Should().Contain("caf\u00e9");
+    }
+
     [Fact]
     public void Wet_conversion_records_become_plain_text_documents_and_other_types_give_nothing()
     {

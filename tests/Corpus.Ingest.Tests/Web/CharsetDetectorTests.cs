@@ -42,6 +42,18 @@ public class CharsetDetectorTests
         CharsetDetector.Decode(body, null).Should().Contain("中文");
     }
 
+    // Found by bench/fuzz/run-sharpfuzz.sh (charset): the runtime names UTF-7 but throws NotSupportedException for it.
+    [Theory]
+    [InlineData("text/html; charset=utf-7", "hi")]
+    [InlineData("text/html", "<meta charset=\"utf-7\">hi")]
+    [InlineData("textin; text/html; charset=utf-7", "\uFFFD<!doctype html>")]
+    public void A_utf7_label_is_unknown_and_the_page_decodes_as_utf8(string contentType, string body)
+    {
+        CharsetDetector.Decode(Encoding.UTF8.GetBytes(body), contentType).Should().Be(body);
+        CharsetDetector.Detect(Encoding.UTF8.GetBytes(body), contentType).WebName.Should().Be("utf-8");
+        CharsetDetector.FromLabel("utf-7").Should().BeNull();
+    }
+
     [Fact]
     public void Meta_past_1024_bytes_is_not_read()
     {

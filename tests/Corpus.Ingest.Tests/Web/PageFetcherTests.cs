@@ -245,6 +245,19 @@ public sealed class PageFetcherTests : IDisposable
         result.WireBody.ToArray().Should().Equal(garbage);
     }
 
+    // The br body bench/fuzz/run-sharpfuzz.sh (http) found for HttpBlock: BrotliStream throws InvalidOperationException, not InvalidDataException.
+    [Fact]
+    public async Task A_br_body_that_does_not_decode_is_decode_failed_with_the_wire_body_kept()
+    {
+        byte[] garbage = [0xFA, 0x04, 0x80, .. "bro"u8, 0xE8, 0x03, .. "i body"u8, 0x03];
+        _server.Map("/bad-br", (context, _) => LocalHttpServer.RespondAsync(context, 200, garbage, "text/html", ("Content-Encoding", "br")));
+
+        var result = await _fetcher.FetchAsync(_server.Url("/bad-br"));
+
+        result.Failure.Should().Be(FetchFailures.DecodeFailed);
+        result.WireBody.ToArray().Should().Equal(garbage);
+    }
+
     [Fact]
     public async Task A_non_html_type_is_routed_to_skip()
     {

@@ -84,6 +84,62 @@ public class RobotsTxtTests
         RobotsTxt.Parse($"User-agent: *\nDisallow: {pattern}\n").RulesFor("bot").IsAllowed(path).Should().Be(!matches);
 
     [Fact]
+    public void Wildcard_matching_agrees_with_the_position_set_reference()
+    {
+        var random = new Random(42);
+        string Random(string alphabet, int max) => new([.. Enumerable.Range(0, random.Next(max + 1)).Select(_ => alphabet[random.Next(alphabet.Length)])]);
+        for (var i = 0; i < 3000; i++)
+        {
+            var pattern = "/" + Random("ab*", 8) + (random.Next(3) == 0 ? "$" : "");
+            var path = "/" + Random("ab", 10);
+            RobotsTxt.Parse($"User-agent: *\nDisallow: {pattern}\n").RulesFor("bot").IsAllowed(path)
+                .Should().Be(!ReferenceMatches(pattern, path), $"pattern {pattern}, path {path}");
+        }
+    }
+
+    // Found while writing bench/Corpus.Fuzz (AFL keeps its inputs too small to reach it): the position-set matcher did work and allocation
+    // proportional to pattern times path for every rule, 0.36 s and 39 MB for each URL checked against these rules.
+    [Fact]
+    public void Many_wildcard_rules_against_a_long_path_match_without_quadratic_work()
+    {
+        var text = new StringBuilder("User-agent: *\n");
+        for (var i = 0; i < 5000; i++)
+        {
+            text.Append("Disallow: /").Append(string.Concat(Enumerable.Repeat("*a", 50))).Append('\n');
+        }
+
+        var rules = RobotsTxt.Parse(text.ToString()).RulesFor("bot");
+        var path = "/" + new string('a', 2000) + "b";
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 10; i++)
+        {
+            rules.IsAllowed(path).Should().BeFalse();
+            rules.IsAllowed("/b").Should().BeTrue();
+        }
+
+        (GC.GetAllocatedBytesForCurrentThread() - before).Should().BeLessThan(1 << 20);
+    }
+
+    /// <summary>The matcher as RFC 9309's reference implementation writes it: the set of path positions each pattern prefix can end at.</summary>
+    private static bool ReferenceMatches(string pattern, string path)
+    {
+        var anchored = pattern.EndsWith('$');
+        var positions = new List<int> { 0 };
+        foreach (var c in anchored ? pattern[..^1] : pattern)
+        {
+            positions = c == '*'
+                ? [.. Enumerable.Range(positions[0], path.Length - positions[0] + 1)]
+                : [.. positions.Where(p => p < path.Length && path[p] == c).Select(p => p + 1)];
+            if (positions.Count == 0)
+            {
+                return false;
+            }
+        }
+
+        return !anchored || positions.Contains(path.Length);
+    }
+
+    [Fact]
     public void Duplicate_groups_for_one_agent_are_merged_and_agent_match_ignores_case()
     {
         var robots = RobotsTxt.Parse("User-agent: CorpusBot\nDisallow: /a\n\nUser-agent: *\nDisallow: /\n\nuser-agent: corpusbot\ndisallow: /b\n");

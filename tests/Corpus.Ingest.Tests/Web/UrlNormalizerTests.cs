@@ -49,6 +49,39 @@ public class UrlNormalizerTests
         result.Refusal.Should().Be(reason);
     }
 
+    // Found by bench/fuzz/run-sharpfuzz.sh (url): anything between brackets passed as a host, spaces and controls included.
+    [Theory]
+    [InlineData("http://[>\uFFFD1]:8080/")]
+    [InlineData("http://[\uFFFD:1]?8080/")]
+    [InlineData("http://[:D1:\u0000\u00018\u0000\u0000\uFFFDs!]:80")]
+    [InlineData("http://[::\u0016]:80/")]
+    [InlineData("http://[::1 ]/")]
+    [InlineData("http://[::1%25eth0]/")]
+    [InlineData("http://[v1.fe]/")]
+    [InlineData("http://[]/")]
+    [InlineData("http://[1.2.3.4]/")]
+    public void Bracketed_host_that_is_not_an_ipv6_address_is_refused(string url) =>
+        UrlNormalizer.Normalize(url).Refusal.Should().Be("invalid-host");
+
+    [Theory]
+    [InlineData("http://[0:0:0:0:0:0:0:1]/", "http://[::1]/")]
+    [InlineData("http://[2001:DB8:0:0:0:0:0:A]:80/x", "http://[2001:db8::a]/x")]
+    [InlineData("https://[::FFFF:1.2.3.4]:8443/", "https://[::ffff:1.2.3.4]:8443/")]
+    public void Ipv6_host_is_written_in_rfc_5952_form(string url, string expected) =>
+        UrlNormalizer.Normalize(url).Url.Should().Be(expected);
+
+    [Fact]
+    public void Idn_host_too_long_for_253_characters_is_refused_before_punycode_overflows()
+    {
+        // Punycode of a 2,100-character label ending in U+10FFFF overflowed an int and threw.
+        UrlNormalizer.Normalize("http://" + new string('a', 2100) + "\U0010FFFF.com/").Refusal.Should().Be("invalid-host");
+
+        // 60,000 distinct code points in one label: Punycode's loop is quadratic in the label, so the length is checked first.
+        var label = string.Concat(Enumerable.Range(0x20000, 60_000).Select(char.ConvertFromUtf32));
+        UrlNormalizer.Normalize("http://" + label + ".cn/").Refusal.Should().Be("invalid-host");
+        UrlNormalizer.Normalize("http://" + new string('\u00FC', 253) + "/").Refusal.Should().Be("invalid-host");
+    }
+
     [Theory]
     [InlineData("bücher")]
     [InlineData("例え")]
