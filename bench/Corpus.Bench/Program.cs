@@ -96,6 +96,12 @@ if (args.Length > 1 && args[0] == "bench-html")
     return HtmlSpeedComparison.Run(args[1], rounds);
 }
 
+if (args.Length > 1 && args[0] == "bench-pdf-isolation")
+{
+    var rounds = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3;
+    return Corpus.Bench.Pdf.PdfIsolationComparison.Run(args[1], rounds, args.Length > 3 ? args[3] : null);
+}
+
 if (args.Length > 0 && args[0] == "bench-crawl")
 {
     return await Corpus.Bench.Crawl.CrawlBenchmark.RunAsync();

@@ -64,8 +64,26 @@ internal sealed class WorkerProcess : IDisposable
             info.ArgumentList.Add(argument);
         }
 
-        info.Environment["DOTNET_GCHeapHardLimit"] = "0x" + memoryBytes.ToString("x", CultureInfo.InvariantCulture);
         info.Environment.Remove("DOTNET_GCHeapHardLimitPercent");
+        info.Environment.Remove("DOTNET_GCHeapHardLimit");
+        if (memoryBytes > 0)
+        {
+            info.Environment["DOTNET_GCHeapHardLimit"] = "0x" + memoryBytes.ToString("x", CultureInfo.InvariantCulture);
+
+            // Under a hard limit the GC keeps generation 0 small and collects far more often: PdfPig parses ran at
+            // about 0.7x their in-process speed; a 64 MiB generation 0 brings them back (docs/benchmarks.md).
+            info.Environment["DOTNET_GCgen0size"] = "0x4000000";
+        }
+
+        // CORPUS_WORKER_DOTNET_* passes a runtime setting to the workers alone (for measuring them).
+        foreach (var name in new[] { "DOTNET_TieredCompilation", "DOTNET_TieredPGO", "DOTNET_GCgen0size" })
+        {
+            if (Environment.GetEnvironmentVariable("CORPUS_WORKER_" + name) is { } value)
+            {
+                info.Environment[name] = value;
+            }
+        }
+
         info.Environment["DOTNET_gcServer"] = "0";
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         Process process;
