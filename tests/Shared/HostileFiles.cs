@@ -4,9 +4,8 @@ using System.Text;
 namespace Corpus.Tests.Shared;
 
 /// <summary>
-/// WARC, gzip and HTML files built to break readers, byte for byte the same every time. Every WARC record that
-/// should give a document or a reject has a target URI under <c>http://hostile.test/CASE/</c>, so whatever it
-/// becomes names the case.
+/// WARC, gzip and HTML files built to break readers, byte for byte the same every time. Every WARC record has a
+/// target URI under <c>http://hostile.test/FILE/</c> (FILE: the case's file name), so whatever it becomes names the file.
 /// </summary>
 internal static class HostileFiles
 {
@@ -27,6 +26,7 @@ internal static class HostileFiles
         ("warc-huge-header-line.warc", WarcHugeHeaderLine),
         ("warc-garbage-http-block.warc", WarcGarbageHttpBlock),
         ("warc-http-header-line-10mb.warc", WarcHugeHttpHeaderLine),
+        ("warc-nul-bytes.warc", WarcNulBytes),
         ("bomb.txt.gz", () => GzipBomb(BombInflatedBytes, (byte)' ')),
         ("bomb.html.gz", () => GzipBomb(BombInflatedBytes, (byte)' ')),
         ("bomb-single-member.warc.gz", () => WarcBomb(multiMember: false, lyingLength: false)),
@@ -47,29 +47,29 @@ internal static class HostileFiles
     /// <summary>A good record, one whose Content-Length is 20 bytes short of its block, and a good record.</summary>
     public static byte[] WarcContentLengthShorterThanBlock()
     {
-        var bad = Response("content-length-shorter", 1);
-        return [.. Record("content-length-shorter", 0), .. Lying(bad, bad.Length - 20), .. Record("content-length-shorter", 2)];
+        var bad = Response("warc-content-length-shorter.warc", 1);
+        return [.. Record("warc-content-length-shorter.warc", 0), .. Lying(bad, bad.Length - 20), .. Record("warc-content-length-shorter.warc", 2)];
     }
 
     /// <summary>A good record, one whose Content-Length is 100 bytes over its block (it swallows the next record's head), and two good records.</summary>
     public static byte[] WarcContentLengthLongerThanBlock()
     {
-        var bad = Response("content-length-longer", 1);
-        return [.. Record("content-length-longer", 0), .. Lying(bad, bad.Length + 100), .. Record("content-length-longer", 2), .. Record("content-length-longer", 3)];
+        var bad = Response("warc-content-length-longer.warc", 1);
+        return [.. Record("warc-content-length-longer.warc", 0), .. Lying(bad, bad.Length + 100), .. Record("warc-content-length-longer.warc", 2), .. Record("warc-content-length-longer.warc", 3)];
     }
 
     /// <summary>Gzip members of two good records, then one cut in the middle of its deflate data.</summary>
     public static byte[] WarcTruncatedGzipMember()
     {
-        var last = Gzip(Record("truncated-gzip-member", 2, padding: 4000));
-        return [.. Gzip(Record("truncated-gzip-member", 0)), .. Gzip(Record("truncated-gzip-member", 1)), .. last[..(last.Length / 2)]];
+        var last = Gzip(Record("warc-truncated-gzip-member.warc.gz", 2, padding: 4000));
+        return [.. Gzip(Record("warc-truncated-gzip-member.warc.gz", 0)), .. Gzip(Record("warc-truncated-gzip-member.warc.gz", 1)), .. last[..(last.Length / 2)]];
     }
 
     /// <summary>A good record, a record with a 10 MB header line, and a good record.</summary>
     public static byte[] WarcHugeHeaderLine()
     {
-        var huge = Encoding.ASCII.GetBytes("WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: http://hostile.test/huge-header-line/1\r\nX-Huge: ");
-        return [.. Record("huge-header-line", 0), .. huge, .. Filler(10 << 20, (byte)'h'), .. "\r\nContent-Length: 4\r\n\r\nbody\r\n\r\n"u8, .. Record("huge-header-line", 2)];
+        var huge = Encoding.ASCII.GetBytes("WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: http://hostile.test/warc-huge-header-line.warc/1\r\nX-Huge: ");
+        return [.. Record("warc-huge-header-line.warc", 0), .. huge, .. Filler(10 << 20, (byte)'h'), .. "\r\nContent-Length: 4\r\n\r\nbody\r\n\r\n"u8, .. Record("warc-huge-header-line.warc", 2)];
     }
 
     /// <summary>Well-formed WARC records whose <c>application/http</c> blocks are not HTTP: seeded random bytes, a bare head, nothing.</summary>
@@ -82,11 +82,11 @@ internal static class HostileFiles
         byte[] badStatus = [.. "HTTP/9.9 2OO OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\nContent-Encoding: gzip\r\n\r\nZZZ\r\n"u8, .. noise[..100]];
         return
         [
-            .. RecordWithBlock("garbage-http-block", 0, noise),
-            .. RecordWithBlock("garbage-http-block", 1, noHead),
-            .. RecordWithBlock("garbage-http-block", 2, badStatus),
-            .. RecordWithBlock("garbage-http-block", 3, []),
-            .. Record("garbage-http-block", 4),
+            .. RecordWithBlock("warc-garbage-http-block.warc", 0, noise),
+            .. RecordWithBlock("warc-garbage-http-block.warc", 1, noHead),
+            .. RecordWithBlock("warc-garbage-http-block.warc", 2, badStatus),
+            .. RecordWithBlock("warc-garbage-http-block.warc", 3, []),
+            .. Record("warc-garbage-http-block.warc", 4),
         ];
     }
 
@@ -94,7 +94,19 @@ internal static class HostileFiles
     public static byte[] WarcHugeHttpHeaderLine()
     {
         byte[] block = [.. "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nX-Huge: "u8, .. Filler(10 << 20, (byte)'h'), .. "\r\n\r\n"u8, .. Encoding.UTF8.GetBytes(Page(1))];
-        return [.. RecordWithBlock("http-header-line-10mb", 1, block), .. Record("http-header-line-10mb", 2)];
+        return [.. RecordWithBlock("warc-http-header-line-10mb.warc", 1, block), .. Record("warc-http-header-line-10mb.warc", 2)];
+    }
+
+    /// <summary>An HTML response and a plain-text response with NUL bytes in their bodies, then a good record.</summary>
+    public static byte[] WarcNulBytes()
+    {
+        const string name = "warc-nul-bytes.warc";
+        return
+        [
+            .. RecordWithBlock(name, 0, Encoding.UTF8.GetBytes($"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n{Page(0)}<p title=\"a\0b\">Nul\0inside</p><d\0iv>after</div>\0")),
+            .. RecordWithBlock(name, 1, Encoding.UTF8.GetBytes($"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\n{PageText}\0\0\0binary\0tail")),
+            .. Record(name, 2),
+        ];
     }
 
     /// <summary>
@@ -113,10 +125,10 @@ internal static class HostileFiles
     {
         var name = (multiMember, lyingLength) switch
         {
-            (false, false) => "bomb-single-member",
-            (true, false) => "bomb-many-members",
-            (false, true) => "bomb-lying-length",
-            _ => "bomb-lying-length-many-members",
+            (false, false) => "bomb-single-member.warc.gz",
+            (true, false) => "bomb-many-members.warc.gz",
+            (false, true) => "bomb-lying-length.warc.gz",
+            _ => "bomb-lying-length-many-members.warc.gz",
         };
         var length = lyingLength ? 100 : BombInflatedBytes;
         var head = Encoding.ASCII.GetBytes($"WARC/1.1\r\nWARC-Type: resource\r\nWARC-Target-URI: http://hostile.test/{name}/1\r\nContent-Type: text/plain\r\nContent-Length: {length}\r\n\r\n");
@@ -146,7 +158,7 @@ internal static class HostileFiles
     public static byte[] WarcHttpContentEncodingBomb()
     {
         byte[] block = [.. "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n\r\n"u8, .. GzipBomb(BombInflatedBytes, (byte)' ')];
-        return [.. Gzip(RecordWithBlock("bomb-http-content-encoding", 1, block)), .. Gzip(Record("bomb-http-content-encoding", 2))];
+        return [.. Gzip(RecordWithBlock("bomb-http-content-encoding.warc.gz", 1, block)), .. Gzip(Record("bomb-http-content-encoding.warc.gz", 2))];
     }
 
     /// <summary>The page text inside <paramref name="depth"/> nested <c>div</c> elements.</summary>
@@ -190,7 +202,7 @@ internal static class HostileFiles
     /// <summary>The page text with NUL bytes inside words, tags and attribute values.</summary>
     public static byte[] HtmlNulBytes() => Html($"<p>{PageText}</p><p title=\"a\0b\">Nul\0inside</p><d\0iv>after</div>\0");
 
-    /// <summary>A plain response record for <c>http://hostile.test/CASE/N</c> holding the page text.</summary>
+    /// <summary>A plain response record for <c>http://hostile.test/FILE/N</c> holding the page text.</summary>
     public static byte[] Record(string name, int n, int padding = 0) =>
         RecordWithBlock(name, n, Encoding.UTF8.GetBytes($"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n{Page(n)}{new string(' ', padding)}"));
 

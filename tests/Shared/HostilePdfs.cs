@@ -32,6 +32,18 @@ internal static class HostilePdfs
     ];
 
     /// <summary>
+    /// The cases PdfPig 0.1.16 does not survive or leave in time: a stack overflow, an endless loop on a reference
+    /// cycle, a cross-reference stream of 2,147,483,647 entries. Only a worker process may parse them.
+    /// </summary>
+    public static IReadOnlyList<string> ParsedOnlyInWorkers { get; } =
+    [
+        "pdf-xref-stream-huge-field-width.pdf",
+        "pdf-xref-stream-huge-middle-width.pdf",
+        "pdf-xref-stream-huge-size.pdf",
+        "pdf-reference-cycle.pdf",
+    ];
+
+    /// <summary>
     /// A PDF whose only cross-reference stream declares a first field 2,147,483,647 bytes wide (<c>/W</c>): PdfPig
     /// 0.1.16 recurses on it until the stack overflows, which no handler in the process can catch.
     /// </summary>

@@ -5,21 +5,12 @@ namespace Corpus.Ingest.Tests.Pdf;
 
 /// <summary>
 /// PDFs with cyclic, self-referencing, oversized or lying structure, parsed in this process. The cases that overflow
-/// PdfPig's stack or make it loop (<see cref="InWorkerOnly"/>) are read only in a worker process, by the end-to-end
-/// build over every hostile file.
+/// PdfPig's stack or make it loop (<see cref="HostilePdfs.ParsedOnlyInWorkers"/>) are read only in a worker process,
+/// by the end-to-end build over every hostile file.
 /// </summary>
 [Collection(ParseWorkerCollection.Name)]
 public sealed class HostilePdfTests
 {
-    /// <summary>Cases PdfPig cannot survive or leave in time: a stack overflow, an endless loop, gigabytes of table.</summary>
-    public static readonly string[] InWorkerOnly =
-    [
-        "pdf-xref-stream-huge-field-width.pdf",
-        "pdf-xref-stream-huge-middle-width.pdf",
-        "pdf-xref-stream-huge-size.pdf",
-        "pdf-reference-cycle.pdf",
-    ];
-
     [Theory]
     [InlineData("pdf-xref-table-huge-size.pdf", null)]
     [InlineData("pdf-xref-cycle.pdf", null)]
@@ -60,6 +51,6 @@ public sealed class HostilePdfTests
             .GetCustomAttributes(typeof(InlineDataAttribute), false).Cast<InlineDataAttribute>()
             .Select(a => (string)a.GetData(null!).Single()[0]);
 
-        here.Concat(InWorkerOnly).Should().BeEquivalentTo(HostilePdfs.All.Select(c => c.Name));
+        here.Concat(HostilePdfs.ParsedOnlyInWorkers).Should().BeEquivalentTo(HostilePdfs.All.Select(c => c.Name));
     }
 }

@@ -19,6 +19,7 @@ public sealed class HostileWarcTests
     [InlineData("warc-http-header-line-10mb.warc", "doc 1", "doc 2")]
     [InlineData("warc-garbage-http-block.warc", "unsupported-content-type", "unsupported-content-type", "http-status", "unsupported-content-type", "doc 4")]
     [InlineData("bomb-http-content-encoding.warc.gz", "too-large", "doc 2")]
+    [InlineData("warc-nul-bytes.warc", "doc 0", "binary", "doc 2")]
     public void A_damaged_record_is_a_named_reject_and_the_records_around_it_are_read(string name, params string[] expected)
     {
         Outcomes(name).Should().Equal(expected);
@@ -68,7 +69,7 @@ public sealed class HostileWarcTests
                     switch (converter.Convert(r, "hostile.warc"))
                     {
                         case FileReadOutcome.Accepted a:
-                            a.Document.Text.Should().Contain(HostileFiles.PageText);
+                            a.Document.Text.Should().Contain(HostileFiles.PageText).And.NotContain("\0");
                             outcomes.Add("doc " + a.Document.SourceUri[^1]);
                             break;
                         case FileReadOutcome.Rejected j:
