@@ -17,7 +17,8 @@ namespace Corpus.Bench.Ingest;
 /// is a crash of the reading process (what would end a build's own process), one that says nothing for three limits
 /// and 30 s is killed as a hang; either way the file is recorded, and the lane goes on after it. Reports files,
 /// documents, rejects by reason, worker processes lost (rejects crashed, memory, timeout, by cause), reading processes
-/// lost, files past the limit not rejected as timeout, and the slowest file. Findings are kept under the work folder.
+/// lost, files past the limit (and the grace a worker gets before it is killed) not rejected as timeout, and the
+/// slowest file. Findings are kept under the work folder.
 /// </summary>
 internal static class FuzzIngest
 {
@@ -385,7 +386,7 @@ internal static class FuzzIngest
 
                 w.WriteLine($"reading processes lost (crashes that would end a build's own process): {_crashes.Count}");
                 _crashes.ForEach(c => w.WriteLine("  " + c));
-                w.WriteLine($"hangs (past the per-document limit and not rejected as timeout): {_hangs.Count}");
+                w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"hangs (past the per-document limit and the {Corpus.Pipeline.Isolation.PooledPdfHost.Grace.TotalSeconds:0} s grace a worker gets, not rejected as timeout): {_hangs.Count}"));
                 _hangs.ForEach(h => w.WriteLine("  " + h));
                 w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"slowest file: {_slowest.File}, {_slowest.Seconds:0.00} s ({_slowest.Outcome})"));
                 w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak working set of a reading process: {_peak / (1024.0 * 1024):0} MiB"));
