@@ -40,6 +40,10 @@ using Corpus.Bench.Tokenizer;
 // dotnet run -c Release --project bench/Corpus.Bench -- bench-cluster [--repeat N] [--copies N] [--files-per-task N] [--timeout SECONDS] [--keep] [--wait-quiet SECONDS] [--probe-only]
 //     corpus build as processes: the sample build's documents/s per core, then the filter phase with 2 cluster worker
 //     processes over 1, beside one process with --workers 2 over --workers 1; outputs byte-identical (needs the CLI built)
+// dotnet run -c Release --project bench/Corpus.Bench -- fuzz-ingest EVAL_FOLDER [--files N] [--seed S] [--seconds-limit X] [--lanes N] [--keep DIR] [--cli FILE]
+//     N files mutated (seeded flips, truncations, splices, repeats, tokens) from EVAL_FOLDER's pdf/, html/ and warc/ files,
+//     read as a build's ingest reads them (PDFs in worker processes), in child processes: documents, rejects by reason,
+//     worker and reading processes lost, files past the per-document limit not rejected as timeout, the slowest file
 // dotnet run -c Release --project bench/Corpus.Bench -- [BenchmarkDotNet arguments]
 if (args.Length > 0 && args[0] == "bench-llama-batch")
 {
@@ -52,6 +56,16 @@ if (args.Length > 0 && args[0] == "bench-llama-batch")
     // Without a size: the test suite's tiny model (hidden 64), then one whose weights, not its per-token work, decide.
     var small = await Corpus.Bench.Synth.LlamaBatchBenchmark.RunAsync(Arg(1, 64), Arg(2, 3), Arg(3, 0), 64, 2);
     return small != 0 ? small : await Corpus.Bench.Synth.LlamaBatchBenchmark.RunAsync(Arg(1, 64), Arg(2, 3), Arg(3, 0), 256, 2);
+}
+
+if (args.Length > 0 && args[0] == "fuzz-ingest")
+{
+    return Corpus.Bench.Ingest.FuzzIngest.Run(args[1..]);
+}
+
+if (args.Length > 3 && args[0] == "fuzz-ingest-child")
+{
+    return Corpus.Bench.Ingest.FuzzReader.Run(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), double.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture));
 }
 
 if (args.Length > 0 && args[0] == "bench-cluster")

@@ -124,30 +124,37 @@ internal sealed class MarkdownTextWriter
         Break(2);
     }
 
-    /// <summary>Removes headings left at the very end: titles of blocks that were dropped (related links, comments).</summary>
+    /// <summary>
+    /// Removes headings left at the very end: titles of blocks that were dropped (related links, comments). Works on
+    /// the text as one string: indexing a long builder from its end walks its chunks, so a long last line would make
+    /// the search for its start quadratic.
+    /// </summary>
     public void DropTrailingHeadings()
     {
+        var text = _sb.ToString();
+        var end = text.Length;
         while (true)
         {
-            TrimLineEnd();
-            while (_sb.Length > 0 && _sb[^1] == '\n')
+            while (end > 0 && text[end - 1] is ' ' or '\t')
             {
-                _sb.Length--;
+                end--;
             }
 
-            var start = _sb.Length;
-            while (start > 0 && _sb[start - 1] != '\n')
+            while (end > 0 && text[end - 1] == '\n')
             {
-                start--;
+                end--;
             }
 
-            if (start >= _sb.Length || _sb[start] != '#')
+            var start = end == 0 ? 0 : text.LastIndexOf('\n', end - 1) + 1;
+            if (start >= end || text[start] != '#')
             {
-                return;
+                break;
             }
 
-            _sb.Length = start;
+            end = start;
         }
+
+        _sb.Length = end;
     }
 
     public override string ToString() => _sb.ToString();

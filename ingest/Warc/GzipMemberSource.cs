@@ -7,7 +7,8 @@ namespace Corpus.Ingest.Warc;
 /// The uncompressed bytes of a gzip file read member by member, so that a record's offset is the
 /// offset of its member and a corrupt member is skipped: the source reports a break there and goes on
 /// at the next gzip header. A member's end is found from its trailer (CRC-32 and size of what it
-/// decompressed to), which also checks the member.
+/// decompressed to), which also checks the member. <see cref="SkipToRecordMember"/> passes over members without
+/// inflating them, so a member that inflates to gigabytes (a gzip bomb) costs its compressed size to skip.
 /// </summary>
 internal sealed class GzipMemberSource : IWarcSource, IDisposable
 {
@@ -105,7 +106,102 @@ internal sealed class GzipMemberSource : IWarcSource, IDisposable
         }
     }
 
+    public long SkipToRecordMember()
+    {
+        _inflater?.Dispose();
+        _inflater = null;
+        var start = RawPosition;
+        ReadOnlySpan<byte> magic = [0x1F, 0x8B, 0x08];
+        var from = _pos;
+        while (true)
+        {
+            var found = _window.AsSpan(from, _end - from).IndexOf(magic);
+            if (found >= 0)
+            {
+                _pos = from + found;
+                if (MemberStartsRecord())
+                {
+                    return RawPosition - start;
+                }
+
+                from = _pos + 1;
+                continue;
+            }
+
+            _pos = Math.Max(from, _end - 2);
+            if (!FillOnce())
+            {
+                _pos = _end;
+                return RawPosition - start;
+            }
+
+            from = _pos;
+        }
+    }
+
     public void Dispose() => _inflater?.Dispose();
+
+    /// <summary>Whether the gzip header at the read position begins a member whose first inflated bytes are <c>WARC/</c>; reads nothing.</summary>
+    private bool MemberStartsRecord()
+    {
+        // A record's first deflate block, code tables and all, starts well within this many bytes of the header's end.
+        const int Probe = 1024;
+        if (!Ensure(10))
+        {
+            return false;
+        }
+
+        var flags = _window[_pos + 3];
+        var at = 10;
+        if ((flags & 4) != 0)
+        {
+            if (!Ensure(at + 2))
+            {
+                return false;
+            }
+
+            at += 2 + BinaryPrimitives.ReadUInt16LittleEndian(_window.AsSpan(_pos + at));
+        }
+
+        for (var flag = 8; flag <= 16; flag <<= 1)
+        {
+            while ((flags & flag) != 0)
+            {
+                if (!Ensure(at + 1) || at > 60000)
+                {
+                    return false;
+                }
+
+                if (_window[_pos + at++] == 0)
+                {
+                    break;
+                }
+            }
+        }
+
+        if ((flags & 2) != 0)
+        {
+            at += 2;
+        }
+
+        Ensure(at + Probe);
+        return _end - _pos > at && InflatesToRecordStart(_window.AsSpan(_pos + at, Math.Min(at + Probe, _end - _pos) - at));
+    }
+
+    private static bool InflatesToRecordStart(ReadOnlySpan<byte> deflate)
+    {
+        Span<byte> head = stackalloc byte[5];
+        try
+        {
+            using var inflater = new DeflateStream(new MemoryStream(deflate.ToArray(), writable: false), CompressionMode.Decompress);
+            var got = inflater.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            return got == head.Length && head.SequenceEqual("WARC/"u8);
+        }
+        catch (InvalidDataException)
+        {
+            return false;
+        }
+    }
 
     private bool StartMember()
     {

@@ -15,6 +15,13 @@ internal interface IWarcSource
 
     /// <summary>The offset in the file of the bytes at <paramref name="logical"/> (for gzip, the start of their member).</summary>
     long RawOffsetOf(long logical);
+
+    /// <summary>
+    /// Leaves the rest of the current gzip member uninflated and goes on at the next member whose data starts with
+    /// <c>WARC/</c> (or at the end); returns the file bytes passed over, or -1 when the source has no members (a plain
+    /// file, whose bytes cost no more to read than they take on disk).
+    /// </summary>
+    long SkipToRecordMember();
 }
 
 /// <summary>An uncompressed WARC file: logical offsets are file offsets.</summary>
@@ -37,4 +44,6 @@ internal sealed class PlainWarcSource(Stream stream) : IWarcSource
     public WarcBreak? TakeBreak() => null;
 
     public long RawOffsetOf(long logical) => logical;
+
+    public long SkipToRecordMember() => -1;
 }

@@ -9,7 +9,8 @@ namespace Corpus.Ingest.Warc;
 
 /// <summary>
 /// Turns WARC records into documents: <c>response</c> records (HTTP 200, HTML, plain text or PDF),
-/// <c>resource</c> records of those types, and WET <c>conversion</c> records (plain text). Other
+/// <c>resource</c> records of those types, and WET <c>conversion</c> records (plain text); plain text holding NUL
+/// characters is a reject <c>binary</c>, as a text file is. Other
 /// record types (warcinfo, request, metadata, revisit) give null. HTML goes through the extractor
 /// given (by default <see cref="HtmlTextExtractor.Extract"/>), which gets the page and its URL.
 /// </summary>
@@ -74,6 +75,12 @@ public sealed class WarcDocumentConverter
         }
 
         var raw = WarcCharset.Decode(body, contentTypeHeader, html);
+        if (!html && raw.IndexOf('\0', StringComparison.Ordinal) is var nul and >= 0)
+        {
+            // As for text files: NULs mark a binary body served as text (an HTML parser drops them from the text itself).
+            return new FileReadOutcome.Rejected(id, uri, RejectReasons.Binary, string.Create(CultureInfo.InvariantCulture, $"NUL character at offset {nul}"));
+        }
+
         string? title = null;
         var text = raw;
         ExtractedPage? page = null;

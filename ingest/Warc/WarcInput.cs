@@ -5,12 +5,15 @@ namespace Corpus.Ingest.Warc;
 /// <summary>
 /// A read buffer over an <see cref="IWarcSource"/> with what the record parser needs: lines with a
 /// length cap, exact reads, skips, a look ahead, pushing bytes back, and scanning for the next record.
+/// A scan (for a record start, or over blank lines) reads at most <paramref name="scanLimit"/> bytes; past that, a gzip
+/// source passes over the rest of its member without inflating it, so a gzip bomb cannot make a scan inflate it all.
 /// </summary>
-internal sealed class WarcInput(IWarcSource source)
+internal sealed class WarcInput(IWarcSource source, long scanLimit)
 {
     private const int MaxBuffer = 1 << 20;
 
     private readonly IWarcSource _source = source;
+    private readonly long _scanLimit = scanLimit;
     private byte[] _buffer = new byte[1 << 16];
     private int _pos;
     private int _end;
@@ -137,13 +140,29 @@ internal sealed class WarcInput(IWarcSource source)
     /// <summary>Drops what is buffered: the bytes before a break, or a partial line at the end.</summary>
     public void DiscardBuffered() => _pos = _end;
 
-    /// <summary>Skips CR and LF bytes.</summary>
+    /// <summary>Skips CR and LF bytes (at most the scan limit of them: a scan for a record start goes on from there).</summary>
     public void SkipNewlines()
     {
-        while (Ensure(1) && _buffer[_pos] is (byte)'\r' or (byte)'\n')
+        var start = Position;
+        while (Ensure(1) && _buffer[_pos] is (byte)'\r' or (byte)'\n' && Position - start < _scanLimit)
         {
             _pos++;
         }
+    }
+
+    /// <summary>
+    /// Passes over the rest of the current gzip member, uninflated, to the next member that starts a record; returns
+    /// the file bytes passed over, or -1 for a plain source (nothing moved).
+    /// </summary>
+    public long SkipToRecordMember()
+    {
+        var skipped = _source.SkipToRecordMember();
+        if (skipped >= 0)
+        {
+            DiscardBuffered();
+        }
+
+        return skipped;
     }
 
     /// <summary>Puts bytes that were just read back in front of the buffer.</summary>
@@ -161,7 +180,8 @@ internal sealed class WarcInput(IWarcSource source)
 
     /// <summary>
     /// Moves to the next line that starts with <c>WARC/</c> (or to the end); returns the bytes skipped.
-    /// <paramref name="atLineStart"/> says whether the current position may itself be such a line.
+    /// <paramref name="atLineStart"/> says whether the current position may itself be such a line. Past the scan limit,
+    /// a gzip source goes on at its next member that starts a record instead.
     /// </summary>
     public long ScanToRecordStart(bool atLineStart)
     {
@@ -183,6 +203,11 @@ internal sealed class WarcInput(IWarcSource source)
             }
 
             _pos = Math.Max(_pos, _end - (lineMarker.Length - 1));
+            if (Position - start > _scanLimit && SkipToRecordMember() >= 0)
+            {
+                return Position - start;
+            }
+
             if (!Fill())
             {
                 _pos = _end;

@@ -18,7 +18,7 @@ internal sealed class WarcRecordParser
     private WarcRecordParser(IWarcSource source, WarcReaderOptions options)
     {
         _source = source;
-        _input = new WarcInput(source);
+        _input = new WarcInput(source, options.MaxRecordBytes);
         _options = options;
     }
 
@@ -150,6 +150,13 @@ internal sealed class WarcRecordParser
 
         if (length > _options.MaxRecordBytes)
         {
+            // In a gzip file the block is not inflated to be skipped: its member is passed over as it is on disk.
+            var passed = _input.SkipToRecordMember();
+            if (passed >= 0)
+            {
+                return new WarcReject(offset, WarcRejectReasons.TooLarge, $"record block of {length} bytes is over the {_options.MaxRecordBytes}-byte limit; skipped {passed} compressed bytes to the next gzip member that starts a record");
+            }
+
             var skipped = _input.Skip(length);
             if (skipped < length)
             {

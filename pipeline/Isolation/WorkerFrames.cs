@@ -6,7 +6,8 @@ namespace Corpus.Pipeline.Isolation;
 /// <summary>
 /// The framing between a build and its worker processes, over the worker's standard input and output. A request is
 /// <c>[int32 kind length][kind, UTF-8][int32 body length][body]</c>; an answer is <c>[byte status][int32 length][payload]</c>
-/// with status 0 (answer), 1 (the handler failed: payload is its message) or 2 (out of memory). A worker greets its
+/// with status 0 (answer), 1 (the handler failed: payload is its message), 2 (out of memory) or 3 (answer, and the
+/// worker exits after it: a parse it left running past its limit would keep a core busy). A worker greets its
 /// parent with one answer frame holding <see cref="Greeting"/> before it reads any request. Integers little-endian.
 /// </summary>
 internal static class WorkerFrames
@@ -17,6 +18,7 @@ internal static class WorkerFrames
     public const byte Answer = 0;
     public const byte Failure = 1;
     public const byte OutOfMemory = 2;
+    public const byte AnswerThenExit = 3;
 
     /// <summary>Largest frame either side accepts (a request carries a whole input file).</summary>
     public const int MaxFrameBytes = int.MaxValue - 64;

@@ -43,11 +43,15 @@ public static partial class WorkerHost
                 continue;
             }
 
-            WorkerFrames.WriteAnswer(output, WorkerFrames.Answer, answer);
             if (PdfTextExtractor.AbandonedParses > 0)
             {
-                return 0; // a parse left running past its limit would keep a core busy: make way for a fresh worker
+                // A parse left running past its limit would keep a core busy: say so with the answer, so the parent
+                // does not lend this worker again, and make way for a fresh one.
+                WorkerFrames.WriteAnswer(output, WorkerFrames.AnswerThenExit, answer);
+                return 0;
             }
+
+            WorkerFrames.WriteAnswer(output, WorkerFrames.Answer, answer);
         }
 
         return 0;

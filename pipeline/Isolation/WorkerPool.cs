@@ -9,7 +9,8 @@ internal sealed record WorkerPoolOptions(WorkerCommand Command, int Size, long M
 /// <summary>
 /// A small pool of worker processes, started on first need and reused across requests. A worker that dies, is killed
 /// at a time limit or runs out of memory is thrown away and the next request starts a fresh one, so one hostile input
-/// costs one request. Thread-safe: callers on any thread borrow a worker for one call.
+/// costs one request; so is one that answers and says it exits (it left a parse running past its limit). Thread-safe:
+/// callers on any thread borrow a worker for one call.
 /// </summary>
 internal sealed class WorkerPool : IDisposable
 {
@@ -44,12 +45,12 @@ internal sealed class WorkerPool : IDisposable
         {
             worker = Borrow();
             var outcome = worker.Call(kind, body, limit, ct);
-            if (outcome.Status is WorkerStatus.Answered or WorkerStatus.Failed && !worker.IsDead)
+            if (outcome.Status is WorkerStatus.Answered or WorkerStatus.Failed && !worker.IsDead && !worker.IsRetiring)
             {
                 Return(worker);
                 worker = null;
             }
-            else
+            else if (!worker.IsRetiring)
             {
                 Interlocked.Increment(ref _lost);
             }

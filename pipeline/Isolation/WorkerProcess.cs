@@ -48,6 +48,9 @@ internal sealed class WorkerProcess : IDisposable
     /// <summary>Whether the process is gone (it died, or a call killed it); a dead worker is never called again.</summary>
     public bool IsDead => _dead;
 
+    /// <summary>Whether the process said with its last answer that it exits (a parse of it is still running); it is never called again.</summary>
+    public bool IsRetiring { get; private set; }
+
     /// <summary>Starts a worker and waits for its greeting.</summary>
     /// <exception cref="InvalidOperationException">The process could not be started or did not greet.</exception>
     public static WorkerProcess Start(WorkerCommand command, long memoryBytes)
@@ -149,9 +152,16 @@ internal sealed class WorkerProcess : IDisposable
         {
             null => WorkerOutcome.Lost(WorkerStatus.Crashed, Died()),
             { Status: WorkerFrames.Answer } a => WorkerOutcome.Answered(a.Payload),
+            { Status: WorkerFrames.AnswerThenExit } a => Retiring(a.Payload),
             { Status: WorkerFrames.OutOfMemory } m => WorkerOutcome.Lost(WorkerStatus.OutOfMemory, Encoding.UTF8.GetString(m.Payload) + "; " + Died()),
             var f => WorkerOutcome.Lost(WorkerStatus.Failed, Encoding.UTF8.GetString(f.Value.Payload)),
         };
+    }
+
+    private WorkerOutcome Retiring(byte[] answer)
+    {
+        IsRetiring = true;
+        return WorkerOutcome.Answered(answer);
     }
 
     public void Dispose()

@@ -67,6 +67,40 @@ public sealed class HostileInputTests : IDisposable
         SameOutputs(reference, output);
     }
 
+    [Fact]
+    public void Build_over_ordinary_and_hostile_files_finishes_with_every_hostile_file_a_document_or_a_named_reject()
+    {
+        var input = Ordinary("mixed", 6);
+        var cases = HostilePdfs.All.Concat(HostileFiles.All).ToList();
+        Directory.CreateDirectory(Path.Combine(input, "hostile"));
+        foreach (var (name, bytes) in cases)
+        {
+            File.WriteAllBytes(Path.Combine(input, "hostile", name), bytes());
+        }
+
+        var config = Path.Combine(_root, "short-pdf-limit.json");
+        File.WriteAllText(config, """{"input": {"pdf_max_seconds": 3}}""");
+        var output = Path.Combine(_root, "out");
+
+        var (code, _, stderr) = TestEnvironment.Run(null, "build", "--input", input, "--out", output, "--config", config);
+
+        code.Should().Be(0, stderr);
+        var documents = Query(output, "SELECT source_uri FROM read_parquet('{0}/docs/*.parquet')").Select(r => r[0]).ToList();
+        documents.Should().Contain(Enumerable.Range(0, 6).Select(i => $"doc-{i}.txt"), "every ordinary document is ingested");
+        var rejects = Rejects(output);
+        rejects.Should().OnlyContain(r => cases.Any(c => r.Url.Contains(c.Name, StringComparison.Ordinal)), "only hostile files are rejected at ingest");
+        rejects.Should().OnlyContain(r => r.Reason.Length > 0 && r.Detail.Length > 0);
+        foreach (var (name, _) in cases)
+        {
+            documents.Concat(rejects.Select(r => r.Url)).Should().Contain(u => u.Contains(name, StringComparison.Ordinal), $"{name} gives a document or a reject naming it");
+        }
+
+        string[] lost = ["crashed", "timeout", "memory"];
+        rejects.Where(r => lost.Contains(r.Reason)).Select(r => r.Url).Should().BeEquivalentTo(
+            HostilePdfs.ParsedOnlyInWorkers.Select(n => "hostile/" + n),
+            "exactly the PDFs PdfPig cannot survive are lost with their worker process; the files after them are read as ever");
+    }
+
     /// <summary>A folder of <paramref name="count"/> ordinary documents (UDHR translations, one language each).</summary>
     private string Ordinary(string name, int count)
     {
@@ -100,6 +134,22 @@ public sealed class HostileInputTests : IDisposable
         {
             b[key].Should().Equal(a[key], $"{key} is the same bytes as in a build without the quarantined input");
         }
+    }
+
+    private static List<string[]> Query(string output, string sql)
+    {
+        using var db = new DuckDBConnection("Data Source=:memory:");
+        db.Open();
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = string.Format(System.Globalization.CultureInfo.InvariantCulture, sql, output);
+        var rows = new List<string[]>();
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            rows.Add([.. Enumerable.Range(0, r.FieldCount).Select(r.GetString)]);
+        }
+
+        return rows;
     }
 
     private static List<(string Url, string Reason, string Detail)> Rejects(string output)
