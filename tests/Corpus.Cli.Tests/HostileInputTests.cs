@@ -79,7 +79,7 @@ public sealed class HostileInputTests : IDisposable
         }
 
         var config = Path.Combine(_root, "short-pdf-limit.json");
-        File.WriteAllText(config, """{"input": {"pdf_max_seconds": 3}}""");
+        File.WriteAllText(config, """{"input": {"pdf_max_seconds": 2}}""");
         var output = Path.Combine(_root, "out");
 
         var (code, _, stderr) = TestEnvironment.Run(null, "build", "--input", input, "--out", output, "--config", config);
