@@ -146,18 +146,25 @@ internal sealed class GzipMemberSource : IWarcSource, IDisposable
     {
         // A record's first deflate block, code tables and all, starts well within this many bytes of the header's end.
         const int Probe = 1024;
-        if (!Ensure(10))
+        if (!Ensure(10) || HeaderLength(out var at) != Header.Whole)
         {
             return false;
         }
 
+        Ensure(at + Probe);
+        return _end - _pos > at && InflatesToRecordStart(_window.AsSpan(_pos + at, Math.Min(at + Probe, _end - _pos) - at));
+    }
+
+    /// <summary>The length of the gzip header at the read position (its first 10 bytes in the window): FEXTRA, FNAME, FCOMMENT and FHCRC as its flags say.</summary>
+    private Header HeaderLength(out int at)
+    {
         var flags = _window[_pos + 3];
-        var at = 10;
+        at = 10;
         if ((flags & 4) != 0)
         {
             if (!Ensure(at + 2))
             {
-                return false;
+                return Header.CutShort;
             }
 
             at += 2 + BinaryPrimitives.ReadUInt16LittleEndian(_window.AsSpan(_pos + at));
@@ -169,7 +176,7 @@ internal sealed class GzipMemberSource : IWarcSource, IDisposable
             {
                 if (!Ensure(at + 1) || at > 60000)
                 {
-                    return false;
+                    return Header.NoEnd;
                 }
 
                 if (_window[_pos + at++] == 0)
@@ -184,8 +191,7 @@ internal sealed class GzipMemberSource : IWarcSource, IDisposable
             at += 2;
         }
 
-        Ensure(at + Probe);
-        return _end - _pos > at && InflatesToRecordStart(_window.AsSpan(_pos + at, Math.Min(at + Probe, _end - _pos) - at));
+        return Ensure(at) ? Header.Whole : Header.CutShort;
     }
 
     private static bool InflatesToRecordStart(ReadOnlySpan<byte> deflate)
@@ -218,50 +224,14 @@ internal sealed class GzipMemberSource : IWarcSource, IDisposable
             return false;
         }
 
-        var flags = _window[_pos + 3];
-        var at = 10;
-        if ((flags & 4) != 0)
+        switch (HeaderLength(out var at))
         {
-            if (!Ensure(at + 2))
-            {
+            case Header.CutShort:
                 Corrupt(WarcRejectReasons.Truncated, "gzip header cut short");
                 return false;
-            }
-
-            at += 2 + BinaryPrimitives.ReadUInt16LittleEndian(_window.AsSpan(_pos + at));
-        }
-
-        for (var flag = 8; flag <= 16; flag <<= 1)
-        {
-            if ((flags & flag) == 0)
-            {
-                continue;
-            }
-
-            while (true)
-            {
-                if (!Ensure(at + 1) || at > 60000)
-                {
-                    Corrupt(WarcRejectReasons.CorruptGzip, "gzip header name or comment without an end");
-                    return false;
-                }
-
-                if (_window[_pos + at++] == 0)
-                {
-                    break;
-                }
-            }
-        }
-
-        if ((flags & 2) != 0)
-        {
-            at += 2;
-        }
-
-        if (!Ensure(at))
-        {
-            Corrupt(WarcRejectReasons.Truncated, "gzip header cut short");
-            return false;
+            case Header.NoEnd:
+                Corrupt(WarcRejectReasons.CorruptGzip, "gzip header name or comment without an end");
+                return false;
         }
 
         _pos += at;
@@ -398,5 +368,12 @@ internal sealed class GzipMemberSource : IWarcSource, IDisposable
             _owner._pos += n;
             return n;
         }
+    }
+
+    private enum Header
+    {
+        Whole,
+        CutShort,
+        NoEnd,
     }
 }

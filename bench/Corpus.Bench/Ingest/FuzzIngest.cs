@@ -44,7 +44,9 @@ internal static class FuzzIngest
         Console.Error.WriteLine($"fuzz-ingest: seeds: {seeds.Pdf.Count} PDFs, {seeds.Html.Count} HTML pages, {seeds.Warc.Count} WARC seeds (the files, and the gzip ones inflated)");
         var work = options.Keep ?? Path.Combine(Path.GetTempPath(), $"corpus-fuzz-{options.Seed}-{Environment.ProcessId}");
         Directory.CreateDirectory(work);
+        var generating = Stopwatch.StartNew();
         var files = Generate(seeds, options, work);
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fuzz-ingest: {files.Count} mutated files written to {work} in {generating.Elapsed.TotalSeconds:0} s"));
         var clock = Stopwatch.StartNew();
         var report = new Report(options, files.Count);
         var lanes = Enumerable.Range(0, options.Lanes)
@@ -58,6 +60,13 @@ internal static class FuzzIngest
             {
                 File.Delete(file);
             }
+        }
+
+        if (options.Keep is null && !Directory.EnumerateFileSystemEntries(work).Any())
+        {
+            Directory.Delete(work);
+            Console.WriteLine("no findings to keep");
+            return 0;
         }
 
         Console.WriteLine($"mutated files{(options.Keep is null ? " that are findings" : string.Empty)} are in {work}");
@@ -293,6 +302,7 @@ internal static class FuzzIngest
     {
         private readonly Lock _gate = new();
         private readonly SortedDictionary<string, int> _rejects = new(StringComparer.Ordinal);
+        private readonly SortedDictionary<string, (int Files, long Documents, long Rejects)> _kinds = new(StringComparer.Ordinal);
         private readonly SortedDictionary<string, int> _lost = new(StringComparer.Ordinal);
         private readonly List<string> _crashes = [];
         private readonly List<string> _hangs = [];
@@ -316,6 +326,8 @@ internal static class FuzzIngest
             lock (_gate)
             {
                 _read++;
+                var kind = _kinds.GetValueOrDefault(KindOf(file));
+                _kinds[KindOf(file)] = (kind.Files + 1, kind.Documents + line.Documents, kind.Rejects + line.Rejects.Count);
                 _documents += line.Documents;
                 _items += line.Items;
                 _peak = Math.Max(_peak, peak);
@@ -377,6 +389,11 @@ internal static class FuzzIngest
                 var w = Console.Out;
                 w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fuzz-ingest: seed {options.Seed}, {files} mutated files, {options.Lanes} lane(s), per-document limit {options.SecondsLimit} s, {elapsed.TotalMinutes:0.0} min ({files / elapsed.TotalSeconds:0.0} files/s)"));
                 w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"files read: {_read}; items (files, WARC records): {_items}; documents: {_documents}; rejects: {_rejects.Values.Sum()}"));
+                foreach (var (kind, (kindFiles, documents, rejects)) in _kinds)
+                {
+                    w.WriteLine($"  {kind}: {kindFiles} files, {documents} documents, {rejects} rejects");
+                }
+
                 w.WriteLine("rejects by reason: " + string.Join(", ", _rejects.OrderByDescending(r => r.Value).Select(r => $"{r.Key} {r.Value}")));
                 w.WriteLine($"worker processes lost (isolated; rejects crashed, memory, timeout): {_lost.Values.Sum()}");
                 foreach (var (cause, count) in _lost.OrderByDescending(l => l.Value))
@@ -392,6 +409,9 @@ internal static class FuzzIngest
                 w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak working set of a reading process: {_peak / (1024.0 * 1024):0} MiB"));
             }
         }
+
+        /// <summary>What a file was mutated from, by the extension its mutation kept: <c>pdf</c>, <c>html</c>, <c>warc</c>, <c>warc.gz</c>.</summary>
+        private static string KindOf(string file) => file.EndsWith(".warc.gz", StringComparison.Ordinal) ? "warc.gz" : Path.GetExtension(file).TrimStart('.');
 
         /// <summary>A lost worker's cause without what differs from file to file: the exit or limit and the first stack frame.</summary>
         private static string Cause(string detail)
