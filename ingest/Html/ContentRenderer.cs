@@ -17,8 +17,13 @@ internal sealed class ContentRenderer(PageAnalysis page, MarkdownTextWriter writ
     private int _listDepth;
     private bool _inDataTable;
     private bool _ended;
-    private NodeStats? _root;
     private int _rootProse;
+
+    /// <summary>
+    /// Good-paragraph characters after the element being rendered inside the current root: for every
+    /// element on the way down, what its kept siblings after it hold.
+    /// </summary>
+    private int _proseAfter;
 
     /// <summary>Renders the chosen roots in order; the article may end early at a terminating lead-in.</summary>
     public void RenderRoots(IReadOnlyList<NodeStats> roots)
@@ -31,21 +36,34 @@ internal sealed class ContentRenderer(PageAnalysis page, MarkdownTextWriter writ
                 break;
             }
 
-            _root = root;
             RenderElement(root, 0, isRoot: true);
         }
     }
 
     private void RenderChildren(IElement element, int depth)
     {
-        for (var node = element.FirstChild; node is not null && !_ended; node = node.NextSibling)
+        var nodes = element.ChildNodes; // by index: AngleSharp's NextSibling searches the parent's list
+        var remaining = 0;
+        for (var k = 0; k < nodes.Length; k++)
         {
+            if (nodes[k] is IElement child && page.Find(child) is { } kept)
+            {
+                remaining += kept.GoodParagraphChars;
+            }
+        }
+
+        _proseAfter += remaining;
+        for (var k = 0; k < nodes.Length && !_ended; k++)
+        {
+            var node = nodes[k];
             if (node is IText text)
             {
                 writer.Text(text.Data);
             }
             else if (node is IElement child && page.Find(child) is { } stats)
             {
+                remaining -= stats.GoodParagraphChars;
+                _proseAfter -= stats.GoodParagraphChars;
                 if (depth >= MaxDepth)
                 {
                     WriteFlat(child);
@@ -60,6 +78,8 @@ internal sealed class ContentRenderer(PageAnalysis page, MarkdownTextWriter writ
                 }
             }
         }
+
+        _proseAfter -= remaining;
     }
 
     /// <summary>
@@ -74,27 +94,9 @@ internal sealed class ContentRenderer(PageAnalysis page, MarkdownTextWriter writ
             return false;
         }
 
-        var after = ProseAfter(s);
+        var after = _proseAfter;
         var before = _rootProse - after - s.GoodParagraphChars;
         return before > 0 && after * 2 <= before;
-    }
-
-    /// <summary>Good-paragraph characters after the element inside the current root.</summary>
-    private int ProseAfter(NodeStats s)
-    {
-        var after = 0;
-        for (var e = s.Element; e is not null && !ReferenceEquals(e, _root?.Element); e = e.ParentElement)
-        {
-            for (var sibling = e.NextElementSibling; sibling is not null; sibling = sibling.NextElementSibling)
-            {
-                if (page.Find(sibling) is { } stats)
-                {
-                    after += stats.GoodParagraphChars;
-                }
-            }
-        }
-
-        return after;
     }
 
     /// <summary>An inline "Read also: …" teaser or a lone date, update notice or credit line.</summary>
@@ -300,10 +302,7 @@ internal sealed class ContentRenderer(PageAnalysis page, MarkdownTextWriter writ
                     sb.Append('\n');
                 }
 
-                for (var child = e.LastChild; child is not null; child = child.PreviousSibling)
-                {
-                    stack.Push(child);
-                }
+                PushChildren(stack, e);
             }
         }
 
@@ -329,11 +328,18 @@ internal sealed class ContentRenderer(PageAnalysis page, MarkdownTextWriter writ
                     writer.LineBreak();
                 }
 
-                for (var child = e.LastChild; child is not null; child = child.PreviousSibling)
-                {
-                    stack.Push(child);
-                }
+                PushChildren(stack, e);
             }
+        }
+    }
+
+    /// <summary>The children last first, so they pop in document order.</summary>
+    private static void PushChildren(Stack<INode> stack, IElement e)
+    {
+        var nodes = e.ChildNodes;
+        for (var k = nodes.Length - 1; k >= 0; k--)
+        {
+            stack.Push(nodes[k]);
         }
     }
 }

@@ -9,7 +9,10 @@ namespace Corpus.Ingest.Html;
 /// </summary>
 internal sealed class MarkdownTextWriter
 {
-    private readonly StringBuilder _sb = new(4096);
+    /// <summary>Capacity kept between pages; a builder grown past it by a huge page is let go.</summary>
+    private const int KeptCapacity = 1 << 20;
+
+    private StringBuilder _sb = new(4096);
     private readonly StringBuilder _prefix = new();
     private int _pendingNewlines;
     private bool _pendingSpace;
@@ -22,6 +25,11 @@ internal sealed class MarkdownTextWriter
 
     public void Clear()
     {
+        if (_sb.Capacity > KeptCapacity)
+        {
+            _sb = new StringBuilder(4096);
+        }
+
         _sb.Clear();
         _prefix.Clear();
         _pendingNewlines = 0;
@@ -124,30 +132,26 @@ internal sealed class MarkdownTextWriter
         Break(2);
     }
 
-    /// <summary>Removes headings left at the very end: titles of blocks that were dropped (related links, comments).</summary>
-    public void DropTrailingHeadings()
+    /// <summary>The text less the headings left at its very end: titles of blocks that were dropped (related links, comments).</summary>
+    public string ToStringWithoutTrailingHeadings()
     {
+        // Read from the string: StringBuilder's indexer walks its chunks back from the end, so reading a long
+        // last line through it costs the line's length times the chunks.
+        var text = _sb.ToString();
+        var end = text.Length;
         while (true)
         {
-            TrimLineEnd();
-            while (_sb.Length > 0 && _sb[^1] == '\n')
+            end = text.AsSpan(0, end).TrimEnd(" \t").TrimEnd('\n').Length;
+            var start = end == 0 ? 0 : text.LastIndexOf('\n', end - 1) + 1;
+            if (start >= end || text[start] != '#')
             {
-                _sb.Length--;
+                break;
             }
 
-            var start = _sb.Length;
-            while (start > 0 && _sb[start - 1] != '\n')
-            {
-                start--;
-            }
-
-            if (start >= _sb.Length || _sb[start] != '#')
-            {
-                return;
-            }
-
-            _sb.Length = start;
+            end = start;
         }
+
+        return end == text.Length ? text : text[..end];
     }
 
     public override string ToString() => _sb.ToString();
