@@ -25,6 +25,9 @@ internal sealed class ContentRenderer(PageAnalysis page, MarkdownTextWriter writ
     /// </summary>
     private int _proseAfter;
 
+    private IElement? _lineOf;
+    private string _line = string.Empty;
+
     /// <summary>Renders the chosen roots in order; the article may end early at a terminating lead-in.</summary>
     public void RenderRoots(IReadOnlyList<NodeStats> roots)
     {
@@ -89,7 +92,7 @@ internal sealed class ContentRenderer(PageAnalysis page, MarkdownTextWriter writ
     private bool EndsArticle(NodeStats s)
     {
         if (!IsLineBlock(s.Tag) || s.TextChars is 0 or > BoilerplateLines.MaxTerminatingChars || IsTeaser(s)
-            || !BoilerplateLines.IsTerminating(s.Element.TextContent))
+            || !BoilerplateLines.IsTerminating(Line(s.Element)))
         {
             return false;
         }
@@ -100,7 +103,7 @@ internal sealed class ContentRenderer(PageAnalysis page, MarkdownTextWriter writ
     }
 
     /// <summary>An inline "Read also: …" teaser or a lone date, update notice or credit line.</summary>
-    private static bool IsDroppedLine(NodeStats s)
+    private bool IsDroppedLine(NodeStats s)
     {
         if (s.TextChars is 0 or > BoilerplateLines.MaxMetaLineChars || HasBlockChild(s.Element))
         {
@@ -108,12 +111,24 @@ internal sealed class ContentRenderer(PageAnalysis page, MarkdownTextWriter writ
         }
 
         return IsTeaser(s) || ((IsLineBlock(s.Tag) || s.Tag is "time" or "small" or "address" or "figure" or "span")
-            && BoilerplateLines.IsMetaLine(s.Element.TextContent));
+            && BoilerplateLines.IsMetaLine(Line(s.Element)));
     }
 
     /// <summary>"Read also: &lt;a&gt;title&lt;/a&gt;": a lead-in and a mostly linked title, inline in the article.</summary>
-    private static bool IsTeaser(NodeStats s) =>
-        IsLineBlock(s.Tag) && s.LinkChars * 2 >= s.TextChars && BoilerplateLines.IsTeaser(s.Element.TextContent);
+    private bool IsTeaser(NodeStats s) =>
+        IsLineBlock(s.Tag) && s.LinkChars * 2 >= s.TextChars && BoilerplateLines.IsTeaser(Line(s.Element));
+
+    /// <summary>The element's text as the word rules read it; they ask about one element up to four times in a row.</summary>
+    private string Line(IElement e)
+    {
+        if (!ReferenceEquals(e, _lineOf))
+        {
+            _line = BoilerplateLines.LineText(e);
+            _lineOf = e;
+        }
+
+        return _line;
+    }
 
     private static bool HasBlockChild(IElement e)
     {

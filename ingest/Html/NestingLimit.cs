@@ -19,8 +19,12 @@ namespace Corpus.Ingest.Html;
 /// </summary>
 internal static class NestingLimit
 {
-    /// <summary>Levels of elements below <c>body</c> that the parser nests; AngleSharp's own tree limit is the same.</summary>
-    public const int MaxDepth = 512;
+    /// <summary>
+    /// Levels of elements below <c>body</c> past which start tags are closed where they open: four times
+    /// the deepest of the 679 pages of trafilatura's evaluation set (63), and half of the parser's own tree
+    /// limit (<see cref="HtmlDocuments.ParserMaxDepth"/>), which stays a backstop for what this pass under-counts.
+    /// </summary>
+    public const int MaxDepth = 256;
 
     [ThreadStatic]
     private static Scanner? t_scanner;
@@ -82,7 +86,31 @@ internal static class NestingLimit
         ClosedInScope = 1 << 10,
     }
 
-    private readonly record struct Open(string Name, Kind Kind, bool Foreign);
+    /// <summary>A tag name, lower-cased, with what the tree builder makes of it and where elements of it are open.</summary>
+    private sealed class TagName(string text, Kind kind)
+    {
+        public string Text { get; } = text;
+
+        public Kind Kind { get; } = kind;
+
+        /// <summary>Stack positions of the open HTML elements of this name, the innermost last.</summary>
+        public List<int> Html { get; } = [];
+
+        /// <summary>Stack positions of the open SVG or MathML elements of this name, the innermost last.</summary>
+        public List<int> Foreign { get; } = [];
+
+        /// <summary>Elements of this name closed past the limit whose end tags are still to come.</summary>
+        public int Closed { get; set; }
+
+        public bool IsIntegrationPoint => Text is "foreignobject" or "desc" or "title" or "mi" or "mo" or "mn" or "ms" or "mtext" or "annotation-xml";
+
+        public override string ToString() => Text;
+    }
+
+    private readonly record struct Open(TagName Name, bool Foreign)
+    {
+        public Kind Kind => Name.Kind;
+    }
 
     private sealed class Scanner
     {
@@ -90,9 +118,13 @@ internal static class NestingLimit
 
         private static readonly SearchValues<char> TagNameEnd = SearchValues.Create("\t\n\f\r />");
 
+        private static readonly SearchValues<char> AttributeNameEnd = SearchValues.Create("\t\n\f\r />=");
+
+        private static readonly SearchValues<char> UnquotedValueEnd = SearchValues.Create("\t\n\f\r >");
+
+        private static readonly SearchValues<char> Spaces = SearchValues.Create("\t\n\f\r ");
+
         private readonly List<Open> _stack = [];
-        private readonly Dictionary<string, List<int>> _htmlPositions = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, List<int>> _foreignPositions = new(StringComparer.Ordinal);
         private readonly List<int> _special = [];
         private readonly List<int> _scope = [];
         private readonly List<int> _buttons = [];
@@ -100,9 +132,24 @@ internal static class NestingLimit
         private readonly List<int> _tableScope = [];
         private readonly List<int> _liBarrier = [];
         private readonly List<int> _htmlOpen = [];
-        private readonly List<string> _closed = [];
-        private readonly Dictionary<string, int> _closedCounts = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
+        private readonly List<TagName> _closed = [];
+        private readonly Dictionary<string, TagName> _names = new(StringComparer.Ordinal);
+        private readonly TagName _p;
+        private readonly TagName _li;
+        private readonly TagName _dd;
+        private readonly TagName _dt;
+        private readonly TagName _td;
+        private readonly TagName _th;
+        private readonly TagName _tr;
+        private readonly TagName _tbody;
+        private readonly TagName _thead;
+        private readonly TagName _tfoot;
+        private readonly TagName _table;
+        private readonly TagName _select;
+        private readonly TagName _template;
+        private readonly TagName _form;
+        private readonly TagName _button;
+        private readonly TagName[] _headings;
         private char[] _nameBuffer = new char[64];
         private StringBuilder? _output;
         private string _page = string.Empty;
@@ -110,11 +157,41 @@ internal static class NestingLimit
         private int _maxDepth;
         private bool _noQuirks;
 
+        public Scanner()
+        {
+            Seed();
+            _p = _names["p"];
+            _li = _names["li"];
+            _dd = _names["dd"];
+            _dt = _names["dt"];
+            _td = _names["td"];
+            _th = _names["th"];
+            _tr = _names["tr"];
+            _tbody = _names["tbody"];
+            _thead = _names["thead"];
+            _tfoot = _names["tfoot"];
+            _table = _names["table"];
+            _select = _names["select"];
+            _template = _names["template"];
+            _form = _names["form"];
+            _button = _names["button"];
+            _headings = [.. new[] { "h1", "h2", "h3", "h4", "h5", "h6" }.Select(h => _names[h])];
+        }
+
         public void Reset()
         {
+            foreach (var open in _stack)
+            {
+                open.Name.Html.Clear();
+                open.Name.Foreign.Clear();
+            }
+
+            foreach (var closed in _closed)
+            {
+                closed.Closed = 0;
+            }
+
             _stack.Clear();
-            _htmlPositions.Clear();
-            _foreignPositions.Clear();
             _special.Clear();
             _scope.Clear();
             _buttons.Clear();
@@ -123,17 +200,28 @@ internal static class NestingLimit
             _liBarrier.Clear();
             _htmlOpen.Clear();
             _closed.Clear();
-            _closedCounts.Clear();
             _output = null;
             _page = string.Empty;
             if (_names.Count > 4096)
             {
-                _names.Clear();
+                // Names met on earlier pages: keep the known ones (the fields point at them), let the rest go.
+                foreach (var name in _names.Values.Where(n => !Kinds.ContainsKey(n.Text) && n.Text is not "svg" and not "math").ToList())
+                {
+                    _names.Remove(name.Text);
+                }
             }
 
             if (_nameBuffer.Length > 4096)
             {
                 _nameBuffer = new char[64];
+            }
+        }
+
+        private void Seed()
+        {
+            foreach (var (text, kind) in Kinds)
+            {
+                _names[text] = new TagName(text, kind);
             }
         }
 
@@ -273,7 +361,7 @@ internal static class NestingLimit
         }
 
         /// <summary>Reads a tag's name and attributes; returns the index after its '&gt;' and whether it ends with "/&gt;".</summary>
-        private (string Name, int End, bool SelfClosing) ReadTag(int nameStart)
+        private (TagName Name, int End, bool SelfClosing) ReadTag(int nameStart)
         {
             var s = _page.AsSpan();
             var nameLength = s[nameStart..].IndexOfAny(TagNameEnd);
@@ -283,7 +371,7 @@ internal static class NestingLimit
             }
 
             var name = Intern(s.Slice(nameStart, nameLength));
-            var i = nameStart + nameLength;
+            var i = SkipSpaces(s, nameStart + nameLength);
             var selfClosing = false;
             while (i < s.Length)
             {
@@ -296,40 +384,20 @@ internal static class NestingLimit
                 if (c == '/')
                 {
                     selfClosing = i + 1 < s.Length && s[i + 1] == '>';
-                    i++;
-                    continue;
-                }
-
-                selfClosing = false;
-                if (IsSpace(c))
-                {
-                    i++;
+                    i = SkipSpaces(s, i + 1);
                     continue;
                 }
 
                 // An attribute name: up to whitespace, '/', '>' or '=' (a leading '=' belongs to it).
-                i++;
-                while (i < s.Length && !IsSpace(s[i]) && s[i] is not '/' and not '>' and not '=')
-                {
-                    i++;
-                }
-
-                while (i < s.Length && IsSpace(s[i]))
-                {
-                    i++;
-                }
-
+                selfClosing = false;
+                i = Find(s, i + 1, AttributeNameEnd);
+                i = SkipSpaces(s, i);
                 if (i >= s.Length || s[i] != '=')
                 {
                     continue;
                 }
 
-                i++;
-                while (i < s.Length && IsSpace(s[i]))
-                {
-                    i++;
-                }
-
+                i = SkipSpaces(s, i + 1);
                 if (i < s.Length && s[i] is '"' or '\'')
                 {
                     var close = s[(i + 1)..].IndexOf(s[i]);
@@ -337,19 +405,28 @@ internal static class NestingLimit
                 }
                 else
                 {
-                    while (i < s.Length && !IsSpace(s[i]) && s[i] != '>')
-                    {
-                        i++;
-                    }
+                    i = Find(s, i, UnquotedValueEnd);
                 }
+
+                i = SkipSpaces(s, i);
             }
 
             return (name, s.Length, selfClosing);
         }
 
-        private static bool IsSpace(char c) => c is ' ' or '\t' or '\n' or '\f' or '\r';
+        private static int SkipSpaces(ReadOnlySpan<char> s, int from)
+        {
+            var k = from < s.Length ? s[from..].IndexOfAnyExcept(Spaces) : -1;
+            return k < 0 ? s.Length : from + k;
+        }
 
-        private string Intern(ReadOnlySpan<char> raw)
+        private static int Find(ReadOnlySpan<char> s, int from, SearchValues<char> stops)
+        {
+            var k = from < s.Length ? s[from..].IndexOfAny(stops) : -1;
+            return k < 0 ? s.Length : from + k;
+        }
+
+        private TagName Intern(ReadOnlySpan<char> raw)
         {
             if (_nameBuffer.Length < raw.Length)
             {
@@ -366,8 +443,8 @@ internal static class NestingLimit
             var lookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
             if (!lookup.TryGetValue(lower, out var name))
             {
-                name = new string(lower);
-                _names[name] = name;
+                var text = new string(lower);
+                _names[text] = name = new TagName(text, Kind.None);
             }
 
             return name;
@@ -376,11 +453,11 @@ internal static class NestingLimit
         private int StartTag(int at)
         {
             var (name, end, selfClosing) = ReadTag(at + 1);
-            var kind = KindOf(name);
+            var kind = name.Kind;
             var foreign = ForeignContext();
             if (foreign && (kind & Kind.Breakout) != 0)
             {
-                while (_stack.Count > 0 && _stack[^1].Foreign && !IsIntegrationPoint(_stack[^1].Name))
+                while (_stack.Count > 0 && _stack[^1].Foreign && !_stack[^1].Name.IsIntegrationPoint)
                 {
                     Pop();
                 }
@@ -392,17 +469,17 @@ internal static class NestingLimit
             {
                 if (!selfClosing)
                 {
-                    PushOrClose(name, Kind.None, foreign: true, at, end);
+                    PushOrClose(name, foreign: true, end);
                 }
 
                 return end;
             }
 
-            if (name is "svg" or "math")
+            if (name.Text is "svg" or "math")
             {
                 if (!selfClosing)
                 {
-                    PushOrClose(name, Kind.None, foreign: true, at, end);
+                    PushOrClose(name, foreign: true, end);
                 }
 
                 return end;
@@ -410,22 +487,22 @@ internal static class NestingLimit
 
             if ((kind & Kind.RawText) != 0)
             {
-                if (name == "xmp")
+                if (name.Text == "xmp")
                 {
                     CloseP();
                 }
 
-                return RawTextEnd(name, end);
+                return RawTextEnd(name.Text, end);
             }
 
-            if (name == "plaintext")
+            if (name.Text == "plaintext")
             {
                 return _page.Length; // the rest of the page is text
             }
 
             if ((kind & (Kind.Ignored | Kind.Void)) != 0)
             {
-                if (name == "hr")
+                if (name.Text == "hr")
                 {
                     CloseP();
                 }
@@ -433,51 +510,51 @@ internal static class NestingLimit
                 return end;
             }
 
-            if (!Implied(name, kind))
+            if (!Implied(name))
             {
                 return end;
             }
 
-            if (name == "template" && _stack.Count >= _maxDepth)
+            if (name == _template && _stack.Count >= _maxDepth)
             {
                 return DropTemplate(at, end);
             }
 
-            PushOrClose(name, kind, foreign: false, at, end);
+            PushOrClose(name, foreign: false, end);
             return end;
         }
 
         /// <summary>The end tags a start tag implies; false when the tree builder ignores the start tag.</summary>
-        private bool Implied(string name, Kind kind)
+        private bool Implied(TagName name)
         {
-            if (InSelect() && name is not "option" and not "optgroup" and not "select" and not "input" and not "keygen"
+            if (InSelect() && name.Text is not "option" and not "optgroup" and not "select" and not "input" and not "keygen"
                 and not "textarea" and not "template")
             {
                 return false;
             }
 
-            switch (name)
+            switch (name.Text)
             {
                 case "li":
-                    var li = Top(_htmlPositions, "li");
-                    PopTo(li > Math.Max(Top(_liBarrier), Math.Max(Top(_htmlPositions, "dd"), Top(_htmlPositions, "dt"))) ? li : -1);
+                    var li = Top(_li.Html);
+                    PopTo(li > Math.Max(Top(_liBarrier), Math.Max(Top(_dd.Html), Top(_dt.Html))) ? li : -1);
                     break;
                 case "dd" or "dt":
-                    var item = Math.Max(Top(_htmlPositions, "dd"), Top(_htmlPositions, "dt"));
-                    PopTo(item > Math.Max(Top(_liBarrier), Top(_htmlPositions, "li")) ? item : -1);
+                    var item = Math.Max(Top(_dd.Html), Top(_dt.Html));
+                    PopTo(item > Math.Max(Top(_liBarrier), Top(_li.Html)) ? item : -1);
                     break;
                 case "button":
-                    PopTo(InScope("button", Top(_scope)));
+                    PopTo(InScope(_button, Top(_scope)));
                     break;
                 case "a" or "nobr":
-                    var open = Top(_htmlPositions, name);
+                    var open = Top(name.Html);
                     if (open > Top(_scope) && open > Top(_special))
                     {
                         PopTo(open);
                     }
 
                     break;
-                case "form" when Top(_htmlPositions, "form") >= 0 && Top(_htmlPositions, "template") < 0:
+                case "form" when Top(_form.Html) >= 0 && Top(_template.Html) < 0:
                     return false;
                 case "option":
                     PopIfCurrent("option");
@@ -487,7 +564,7 @@ internal static class NestingLimit
                     PopIfCurrent("optgroup");
                     break;
                 case "select":
-                    var select = Top(_htmlPositions, "select");
+                    var select = Top(_select.Html);
                     if (select >= 0 && select > Top(_scope))
                     {
                         PopTo(select);
@@ -496,28 +573,28 @@ internal static class NestingLimit
 
                     break;
                 case "input" or "keygen" or "textarea" when InSelect():
-                    PopTo(Top(_htmlPositions, "select"));
+                    PopTo(Top(_select.Html));
                     break;
                 case "td" or "th":
-                    PopTo(InTableScope(Math.Max(Top(_htmlPositions, "td"), Top(_htmlPositions, "th"))));
+                    PopTo(InTableScope(Math.Max(Top(_td.Html), Top(_th.Html))));
                     break;
                 case "tr":
-                    PopTo(InTableScope(Math.Max(Top(_htmlPositions, "td"), Top(_htmlPositions, "th"))));
-                    PopTo(InTableScope(Top(_htmlPositions, "tr")));
+                    PopTo(InTableScope(Math.Max(Top(_td.Html), Top(_th.Html))));
+                    PopTo(InTableScope(Top(_tr.Html)));
                     break;
                 case "tbody" or "thead" or "tfoot":
-                    PopTo(InTableScope(Math.Max(Top(_htmlPositions, "td"), Top(_htmlPositions, "th"))));
-                    PopTo(InTableScope(Top(_htmlPositions, "tr")));
-                    PopTo(InTableScope(Math.Max(Top(_htmlPositions, "tbody"), Math.Max(Top(_htmlPositions, "thead"), Top(_htmlPositions, "tfoot")))));
+                    PopTo(InTableScope(Math.Max(Top(_td.Html), Top(_th.Html))));
+                    PopTo(InTableScope(Top(_tr.Html)));
+                    PopTo(InTableScope(Math.Max(Top(_tbody.Html), Math.Max(Top(_thead.Html), Top(_tfoot.Html)))));
                     break;
-                case "table" when _stack.Count > 0 && _stack[^1].Name is "table" or "tbody" or "thead" or "tfoot" or "tr":
-                    PopTo(Top(_htmlPositions, "table"));
+                case "table" when _stack.Count > 0 && _stack[^1].Name.Text is "table" or "tbody" or "thead" or "tfoot" or "tr":
+                    PopTo(Top(_table.Html));
                     break;
                 case "rb" or "rp" or "rt" or "rtc":
                     PopIfCurrent("rb");
                     PopIfCurrent("rp");
                     PopIfCurrent("rt");
-                    if (name is "rb" or "rtc")
+                    if (name.Text is "rb" or "rtc")
                     {
                         PopIfCurrent("rtc");
                     }
@@ -525,12 +602,12 @@ internal static class NestingLimit
                     break;
             }
 
-            if ((kind & Kind.ClosesP) != 0 && (name != "table" || _noQuirks))
+            if ((name.Kind & Kind.ClosesP) != 0 && (name != _table || _noQuirks))
             {
                 CloseP();
             }
 
-            if ((kind & Kind.Heading) != 0 && _stack.Count > 0 && (_stack[^1].Kind & Kind.Heading) != 0 && !_stack[^1].Foreign)
+            if ((name.Kind & Kind.Heading) != 0 && _stack.Count > 0 && (_stack[^1].Kind & Kind.Heading) != 0 && !_stack[^1].Foreign)
             {
                 Pop();
             }
@@ -541,14 +618,14 @@ internal static class NestingLimit
         private int EndTag(int at)
         {
             var (name, end, _) = ReadTag(at + 2);
-            if (_closed.Count > 0 && _closedCounts.TryGetValue(name, out var closedCount) && closedCount > 0)
+            if (name.Closed > 0)
             {
                 // The end tag of an element closed where it opened, past the limit: drop it.
                 while (true)
                 {
                     var last = _closed[^1];
                     _closed.RemoveAt(_closed.Count - 1);
-                    _closedCounts[last]--;
+                    last.Closed--;
                     if (last == name)
                     {
                         break;
@@ -562,7 +639,7 @@ internal static class NestingLimit
             if (_stack.Count > 0 && _stack[^1].Foreign)
             {
                 // Foreign content (integration points included: they change how start tags read, not end tags).
-                var foreignTop = Top(_foreignPositions, name);
+                var foreignTop = Top(name.Foreign);
                 if (foreignTop >= 0 && foreignTop > Top(_htmlOpen))
                 {
                     PopTo(foreignTop);
@@ -570,23 +647,23 @@ internal static class NestingLimit
                 }
             }
 
-            var kind = KindOf(name);
+            var kind = name.Kind;
             if ((kind & (Kind.Ignored | Kind.Void)) != 0)
             {
                 return end;
             }
 
-            var top = Top(_htmlPositions, name);
-            switch (name)
+            var top = Top(name.Html);
+            switch (name.Text)
             {
                 case "p":
-                    PopTo(InScope("p", Math.Max(Top(_scope), Top(_buttons))));
+                    PopTo(InScope(_p, Math.Max(Top(_scope), Top(_buttons))));
                     return end;
                 case "li":
-                    PopTo(InScope("li", Math.Max(Top(_scope), Top(_lists))));
+                    PopTo(InScope(_li, Math.Max(Top(_scope), Top(_lists))));
                     return end;
                 case "option" or "optgroup":
-                    PopIfCurrent(name);
+                    PopIfCurrent(name.Text);
                     return end;
                 case "form":
                     PopIfCurrent("form");
@@ -599,9 +676,9 @@ internal static class NestingLimit
             if ((kind & Kind.Heading) != 0)
             {
                 var heading = -1;
-                foreach (var h in (ReadOnlySpan<string>)["h1", "h2", "h3", "h4", "h5", "h6"])
+                foreach (var h in _headings)
                 {
-                    heading = Math.Max(heading, Top(_htmlPositions, h));
+                    heading = Math.Max(heading, Top(h.Html));
                 }
 
                 PopTo(heading > Top(_scope) ? heading : -1);
@@ -632,18 +709,17 @@ internal static class NestingLimit
         }
 
         /// <summary>The start tag opens an element, or, at the limit, an element closed where it opens.</summary>
-        private void PushOrClose(string name, Kind kind, bool foreign, int at, int end)
+        private void PushOrClose(TagName name, bool foreign, int end)
         {
             if (_stack.Count < _maxDepth)
             {
-                Push(name, kind, foreign);
+                Push(name, foreign);
                 return;
             }
 
-            var output = Output(end);
-            output.Append("</").Append(name).Append('>');
+            Output(end).Append("</").Append(name.Text).Append('>');
             _closed.Add(name);
-            _closedCounts[name] = _closedCounts.GetValueOrDefault(name) + 1;
+            name.Closed++;
         }
 
         /// <summary>A template past the limit: dropped with its content (a template is never rendered).</summary>
@@ -667,8 +743,8 @@ internal static class NestingLimit
                 if (nameStart < s.Length && char.IsAsciiLetter(s[nameStart]))
                 {
                     var (name, tagEnd, _) = ReadTag(nameStart);
-                    nesting += name != "template" ? 0 : isEnd ? -1 : 1;
-                    i = (KindOf(name) & Kind.RawText) != 0 && !isEnd ? RawTextEnd(name, tagEnd) : tagEnd;
+                    nesting += name != _template ? 0 : isEnd ? -1 : 1;
+                    i = (name.Kind & Kind.RawText) != 0 && !isEnd ? RawTextEnd(name.Text, tagEnd) : tagEnd;
                 }
                 else
                 {
@@ -773,12 +849,12 @@ internal static class NestingLimit
 
         private void CloseP()
         {
-            PopTo(InScope("p", Math.Max(Top(_scope), Top(_buttons))));
+            PopTo(InScope(_p, Math.Max(Top(_scope), Top(_buttons))));
         }
 
-        private int InScope(string name, int boundary)
+        private static int InScope(TagName name, int boundary)
         {
-            var top = Top(_htmlPositions, name);
+            var top = Top(name.Html);
             return top > boundary ? top : -1;
         }
 
@@ -786,42 +862,28 @@ internal static class NestingLimit
 
         private void PopIfCurrent(string name)
         {
-            if (_stack.Count > 0 && !_stack[^1].Foreign && _stack[^1].Name == name)
+            if (_stack.Count > 0 && !_stack[^1].Foreign && _stack[^1].Name.Text == name)
             {
                 Pop();
             }
         }
 
         private bool InSelect() =>
-            _stack.Count > 0 && !_stack[^1].Foreign && _stack[^1].Name is "select" or "option" or "optgroup"
-            && Top(_htmlPositions, "select") > Top(_scope);
+            _stack.Count > 0 && !_stack[^1].Foreign && _stack[^1].Name.Text is "select" or "option" or "optgroup"
+            && Top(_select.Html) > Top(_scope);
 
-        private bool ForeignContext() => _stack.Count > 0 && _stack[^1].Foreign && !IsIntegrationPoint(_stack[^1].Name);
-
-        private static bool IsIntegrationPoint(string name) =>
-            name is "foreignobject" or "desc" or "title" or "mi" or "mo" or "mn" or "ms" or "mtext" or "annotation-xml";
-
-        private static Kind KindOf(string name) => Kinds.GetValueOrDefault(name);
+        private bool ForeignContext() => _stack.Count > 0 && _stack[^1].Foreign && !_stack[^1].Name.IsIntegrationPoint;
 
         private static int Top(List<int> positions) => positions.Count == 0 ? -1 : positions[^1];
 
-        private static int Top(Dictionary<string, List<int>> positions, string name) =>
-            positions.TryGetValue(name, out var list) && list.Count > 0 ? list[^1] : -1;
-
-        private void Push(string name, Kind kind, bool foreign)
+        private void Push(TagName name, bool foreign)
         {
             var position = _stack.Count;
-            _stack.Add(new Open(name, kind, foreign));
-            var byName = foreign ? _foreignPositions : _htmlPositions;
-            if (!byName.TryGetValue(name, out var list))
-            {
-                byName[name] = list = [];
-            }
-
-            list.Add(position);
+            _stack.Add(new Open(name, foreign));
+            (foreign ? name.Foreign : name.Html).Add(position);
             if (foreign)
             {
-                if (IsIntegrationPoint(name))
+                if (name.IsIntegrationPoint)
                 {
                     _scope.Add(position);
                     _special.Add(position);
@@ -832,31 +894,31 @@ internal static class NestingLimit
             }
 
             _htmlOpen.Add(position);
-            if ((kind & Kind.Special) != 0)
+            if ((name.Kind & Kind.Special) != 0)
             {
                 _special.Add(position);
-                if (name is not "address" and not "div" and not "p" and not "li" and not "dd" and not "dt")
+                if (name.Text is not "address" and not "div" and not "p" and not "li" and not "dd" and not "dt")
                 {
                     _liBarrier.Add(position);
                 }
             }
 
-            if ((kind & Kind.Scope) != 0)
+            if ((name.Kind & Kind.Scope) != 0)
             {
                 _scope.Add(position);
             }
 
-            if (name == "button")
+            if (name == _button)
             {
                 _buttons.Add(position);
             }
 
-            if (name is "ol" or "ul")
+            if (name.Text is "ol" or "ul")
             {
                 _lists.Add(position);
             }
 
-            if (name is "table" or "template")
+            if (name == _table || name == _template)
             {
                 _tableScope.Add(position);
             }
@@ -867,7 +929,7 @@ internal static class NestingLimit
             var position = _stack.Count - 1;
             var open = _stack[position];
             _stack.RemoveAt(position);
-            var list = (open.Foreign ? _foreignPositions : _htmlPositions)[open.Name];
+            var list = open.Foreign ? open.Name.Foreign : open.Name.Html;
             list.RemoveAt(list.Count - 1);
             foreach (var bookkeeping in (ReadOnlySpan<List<int>>)[_special, _scope, _buttons, _lists, _tableScope, _liBarrier, _htmlOpen])
             {
@@ -880,8 +942,12 @@ internal static class NestingLimit
             // Elements closed past the limit sat inside the element now closed.
             if (_closed.Count > 0)
             {
+                foreach (var closed in _closed)
+                {
+                    closed.Closed = 0;
+                }
+
                 _closed.Clear();
-                _closedCounts.Clear();
             }
         }
 
