@@ -132,9 +132,11 @@ internal sealed class ContentRenderer(PageAnalysis page, MarkdownTextWriter writ
 
     private static bool HasBlockChild(IElement e)
     {
-        foreach (var child in e.Children)
+        var nodes = e.ChildNodes;
+        for (var k = 0; k < nodes.Length; k++)
         {
-            if (IsLineBlock(child.LocalName) || child.LocalName is "ul" or "ol" or "table" or "figure" or "blockquote")
+            if (nodes[k] is IElement child
+                && (IsLineBlock(child.LocalName) || child.LocalName is "ul" or "ol" or "table" or "figure" or "blockquote"))
             {
                 return true;
             }
