@@ -17,6 +17,9 @@ using Corpus.Bench.Tokenizer;
 //     scrapinghub's article-extraction-benchmark: token precision, recall, F1 against articleBody
 // dotnet run -c Release --project bench/Corpus.Bench -- bench-html EVAL_FOLDER [ROUNDS]
 //     side by side, single thread: pages/s of MainContentExtractor vs python3-readability
+// dotnet run -c Release --project bench/Corpus.Bench -- bench-html-scaling [ROUNDS] [--raw-parse]
+//     single thread: MainContentExtractor on generated pages 10k..160k nested divs deep and 30k..480k paragraphs wide,
+//     seconds, ratio per doubling and fitted exponent beside AngleSharp's parse alone; fails past 2.3x a doubling
 // dotnet run -c Release --project bench/Corpus.Bench -- bench-crawl
 //     crawls the bundled sample site (politeness off, WARC on): pages/s and memory, beside GNU wget
 // dotnet run -c Release --project bench/Corpus.Bench -- bench-dedup-quality [PAIRS_PER_TARGET]
@@ -114,6 +117,13 @@ if (args.Length > 1 && args[0] == "bench-pdf-isolation")
 {
     var rounds = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3;
     return Corpus.Bench.Pdf.PdfIsolationComparison.Run(args[1], rounds, args.Length > 3 ? args[3] : null);
+}
+
+if (args.Length > 0 && args[0] == "bench-html-scaling")
+{
+    var rest = args.Skip(1).ToList();
+    var rawParse = rest.Remove("--raw-parse");
+    return HtmlScalingBenchmark.Run(rest.Count > 0 ? int.Parse(rest[0], System.Globalization.CultureInfo.InvariantCulture) : 3, rawParse);
 }
 
 if (args.Length > 0 && args[0] == "bench-crawl")

@@ -1,4 +1,7 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
+using AngleSharp.Dom;
 
 namespace Corpus.Ingest.Html;
 
@@ -59,29 +62,122 @@ internal static class BoilerplateLines
         "publicado el", "actualizado", "news date",
     ];
 
+    /// <summary>Characters a line loses from its start, besides whitespace (brackets, dashes, quote marks, bullets).</summary>
+    private const string LeadingPunctuation = "([-–»>*";
+
+    /// <summary>
+    /// Characters of an element's text that <see cref="LineText"/> keeps: every rule reads at most the
+    /// start (lead-ins of up to 30 characters), the length up to 120 and whether a digit occurs.
+    /// </summary>
+    private const int LineTextChars = 256;
+
+    [ThreadStatic]
+    private static StringBuilder? t_lineText;
+
+    [ThreadStatic]
+    private static Stack<INode>? t_lineStack;
+
     /// <summary>Words a date line may hold besides numbers: month and weekday names, "am", "um", "at", ….</summary>
     private static readonly HashSet<string> DateWords = BuildDateWords();
 
+    private static readonly SearchValues<char> WhiteSpace = SearchValues.Create(
+        Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(char.IsWhiteSpace).ToArray());
+
+    private static readonly SearchValues<char> Leading = SearchValues.Create(
+        Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(c => char.IsWhiteSpace(c) || LeadingPunctuation.Contains(c)).ToArray());
+
+    /// <summary>
+    /// The element's text as the rules read it: its <c>TextContent</c> lower-cased (invariant), without
+    /// leading whitespace and <see cref="LeadingPunctuation"/>, whitespace runs as one space, and past
+    /// <see cref="LineTextChars"/> characters cut off, with <c>" 0"</c> appended when a digit comes later.
+    /// Every rule answers for the cut line as for the whole text, and the walk stops early, so short blocks
+    /// nested in one another do not each read their whole subtree's text.
+    /// </summary>
+    public static string LineText(IElement element)
+    {
+        var sb = t_lineText ??= new StringBuilder(LineTextChars + 8);
+        var stack = t_lineStack ??= new Stack<INode>();
+        sb.Clear();
+        stack.Clear();
+        var pendingSpace = false;
+        var hasDigit = false;
+        stack.Push(element);
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            if (node is IText text)
+            {
+                var data = text.Data.AsSpan();
+                while (data.Length > 0)
+                {
+                    if (sb.Length >= LineTextChars)
+                    {
+                        if (hasDigit || data.IndexOfAnyInRange('0', '9') >= 0)
+                        {
+                            stack.Clear();
+                            return sb.Append(" 0").ToString().ToLower(CultureInfo.InvariantCulture);
+                        }
+
+                        break;
+                    }
+
+                    var skip = data.IndexOfAnyExcept(sb.Length == 0 ? Leading : WhiteSpace);
+                    if (skip < 0)
+                    {
+                        pendingSpace |= sb.Length > 0;
+                        break;
+                    }
+
+                    pendingSpace |= skip > 0 && sb.Length > 0;
+                    data = data[skip..];
+                    var word = data.IndexOfAny(WhiteSpace);
+                    var take = word < 0 ? data.Length : word;
+                    take = Math.Min(take, LineTextChars + 1 - sb.Length);
+                    if (pendingSpace)
+                    {
+                        sb.Append(' ');
+                        pendingSpace = false;
+                    }
+
+                    hasDigit |= data[..take].IndexOfAnyInRange('0', '9') >= 0;
+                    sb.Append(data[..take]);
+                    data = data[take..];
+                }
+            }
+            else if (node is IElement e)
+            {
+                var nodes = e.ChildNodes;
+                for (var k = nodes.Length - 1; k >= 0; k--)
+                {
+                    stack.Push(nodes[k]);
+                }
+            }
+        }
+
+        return sb.ToString().ToLower(CultureInfo.InvariantCulture);
+    }
+
     /// <summary>A short lead-in that opens what follows the article: related links, comments, contact.</summary>
-    public static bool IsTerminating(string text) => TerminatingLeadIn(text) > 0;
+    /// <param name="line">The block's text as <see cref="LineText"/> gives it.</param>
+    public static bool IsTerminating(string line) => TerminatingLeadIn(line) > 0;
 
     /// <summary>
     /// An inline teaser: a lead-in followed by the title it points to ("Read more: Storm hits the coast"),
     /// as opposed to a lead-in standing alone as a heading.
     /// </summary>
-    public static bool IsTeaser(string text)
+    /// <param name="line">The block's text as <see cref="LineText"/> gives it.</param>
+    public static bool IsTeaser(string line)
     {
-        var leadIn = TerminatingLeadIn(text);
-        return leadIn > 0 && Clean(text).Length >= leadIn + 12;
+        var leadIn = TerminatingLeadIn(line);
+        return leadIn > 0 && line.Length >= leadIn + 12;
     }
 
-    /// <summary>The length of the terminating lead-in the text starts with, or 0.</summary>
-    private static int TerminatingLeadIn(string text)
+    /// <summary>The length of the terminating lead-in the line starts with, or 0.</summary>
+    private static int TerminatingLeadIn(string line)
     {
-        var t = Clean(text);
         foreach (var s in TerminatingStarts)
         {
-            if (t.StartsWith(s, StringComparison.Ordinal))
+            if (line.StartsWith(s, StringComparison.Ordinal))
             {
                 return s.Length;
             }
@@ -91,9 +187,10 @@ internal static class BoilerplateLines
     }
 
     /// <summary>A one-line date, update notice or credit line.</summary>
-    public static bool IsMetaLine(string text)
+    /// <param name="line">The block's text as <see cref="LineText"/> gives it.</param>
+    public static bool IsMetaLine(string line)
     {
-        var t = Clean(text);
+        var t = line;
         if (t.Length == 0)
         {
             return false;
@@ -171,12 +268,6 @@ internal static class BoilerplateLines
         }
 
         return false;
-    }
-
-    private static string Clean(string text)
-    {
-        var t = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLower(CultureInfo.InvariantCulture);
-        return t.TrimStart('(', '[', '-', '–', '»', '>', '*', ' ');
     }
 
     private static bool StartsWithAny(string t, string[] starts)

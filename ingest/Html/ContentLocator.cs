@@ -104,12 +104,40 @@ internal static class ContentLocator
         }
 
         // main usually wraps more than the article; a density pick inside it is the finer choice.
-        if (main is not null && !byDensity.Any(d => d.IsInside(main)))
+        if (main is not null && !AnyInside(byDensity, main))
         {
             return main;
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Whether any of the density pick is <paramref name="container"/> or inside it. The pick is one
+    /// element or siblings, so one walk up from their parent answers for all of them.
+    /// </summary>
+    private static bool AnyInside(List<NodeStats> pick, NodeStats container)
+    {
+        NodeStats? walked = null;
+        foreach (var d in pick)
+        {
+            if (ReferenceEquals(d, container))
+            {
+                return true;
+            }
+
+            if (d.Parent is { } parent && !ReferenceEquals(parent, walked))
+            {
+                if (parent.IsInside(container))
+                {
+                    return true;
+                }
+
+                walked = parent;
+            }
+        }
+
+        return false;
     }
 
     private static NodeStats Larger(NodeStats? a, NodeStats b) =>
@@ -192,14 +220,7 @@ internal static class ContentLocator
         var strong = scored.Take(5).Where(s => s.FinalScore >= top.FinalScore * 0.75).ToList();
         if (strong.Count >= 3)
         {
-            for (var a = top.Parent; a is not null && a.Tag != "body"; a = a.Parent)
-            {
-                if (strong.Count(s => s.IsInside(a)) >= 3)
-                {
-                    top = a;
-                    break;
-                }
-            }
+            top = CommonAncestor(top, strong) ?? top;
         }
 
         while (top.Parent is { } parent && parent.Tag != "body" && parent.Element.ChildElementCount == 1)
@@ -208,6 +229,32 @@ internal static class ContentLocator
         }
 
         return WithSiblings(page, top);
+    }
+
+    /// <summary>
+    /// The nearest ancestor of <paramref name="top"/> below <c>body</c> that holds at least three of the
+    /// strong candidates (each candidate counts itself and its ancestors once: one walk up per candidate).
+    /// </summary>
+    private static NodeStats? CommonAncestor(NodeStats top, List<NodeStats> strong)
+    {
+        var holds = new Dictionary<NodeStats, int>(ReferenceEqualityComparer.Instance);
+        foreach (var candidate in strong)
+        {
+            for (var a = candidate; a is not null; a = a.Parent)
+            {
+                holds[a] = holds.GetValueOrDefault(a) + 1;
+            }
+        }
+
+        for (var a = top.Parent; a is not null && a.Tag != "body"; a = a.Parent)
+        {
+            if (holds.GetValueOrDefault(a) >= 3)
+            {
+                return a;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Readability's sibling rule: neighbours that score well or read as prose join the pick.</summary>

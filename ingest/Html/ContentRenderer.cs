@@ -17,8 +17,16 @@ internal sealed class ContentRenderer(PageAnalysis page, MarkdownTextWriter writ
     private int _listDepth;
     private bool _inDataTable;
     private bool _ended;
-    private NodeStats? _root;
     private int _rootProse;
+
+    /// <summary>
+    /// Good-paragraph characters after the element being rendered inside the current root: for every
+    /// element on the way down, what its kept siblings after it hold.
+    /// </summary>
+    private int _proseAfter;
+
+    private IElement? _lineOf;
+    private string _line = string.Empty;
 
     /// <summary>Renders the chosen roots in order; the article may end early at a terminating lead-in.</summary>
     public void RenderRoots(IReadOnlyList<NodeStats> roots)
@@ -31,21 +39,34 @@ internal sealed class ContentRenderer(PageAnalysis page, MarkdownTextWriter writ
                 break;
             }
 
-            _root = root;
             RenderElement(root, 0, isRoot: true);
         }
     }
 
     private void RenderChildren(IElement element, int depth)
     {
-        for (var node = element.FirstChild; node is not null && !_ended; node = node.NextSibling)
+        var nodes = element.ChildNodes; // by index: AngleSharp's NextSibling searches the parent's list
+        var remaining = 0;
+        for (var k = 0; k < nodes.Length; k++)
         {
+            if (nodes[k] is IElement child && page.Find(child) is { } kept)
+            {
+                remaining += kept.GoodParagraphChars;
+            }
+        }
+
+        _proseAfter += remaining;
+        for (var k = 0; k < nodes.Length && !_ended; k++)
+        {
+            var node = nodes[k];
             if (node is IText text)
             {
                 writer.Text(text.Data);
             }
             else if (node is IElement child && page.Find(child) is { } stats)
             {
+                remaining -= stats.GoodParagraphChars;
+                _proseAfter -= stats.GoodParagraphChars;
                 if (depth >= MaxDepth)
                 {
                     WriteFlat(child);
@@ -60,6 +81,8 @@ internal sealed class ContentRenderer(PageAnalysis page, MarkdownTextWriter writ
                 }
             }
         }
+
+        _proseAfter -= remaining;
     }
 
     /// <summary>
@@ -69,36 +92,18 @@ internal sealed class ContentRenderer(PageAnalysis page, MarkdownTextWriter writ
     private bool EndsArticle(NodeStats s)
     {
         if (!IsLineBlock(s.Tag) || s.TextChars is 0 or > BoilerplateLines.MaxTerminatingChars || IsTeaser(s)
-            || !BoilerplateLines.IsTerminating(s.Element.TextContent))
+            || !BoilerplateLines.IsTerminating(Line(s.Element)))
         {
             return false;
         }
 
-        var after = ProseAfter(s);
+        var after = _proseAfter;
         var before = _rootProse - after - s.GoodParagraphChars;
         return before > 0 && after * 2 <= before;
     }
 
-    /// <summary>Good-paragraph characters after the element inside the current root.</summary>
-    private int ProseAfter(NodeStats s)
-    {
-        var after = 0;
-        for (var e = s.Element; e is not null && !ReferenceEquals(e, _root?.Element); e = e.ParentElement)
-        {
-            for (var sibling = e.NextElementSibling; sibling is not null; sibling = sibling.NextElementSibling)
-            {
-                if (page.Find(sibling) is { } stats)
-                {
-                    after += stats.GoodParagraphChars;
-                }
-            }
-        }
-
-        return after;
-    }
-
     /// <summary>An inline "Read also: …" teaser or a lone date, update notice or credit line.</summary>
-    private static bool IsDroppedLine(NodeStats s)
+    private bool IsDroppedLine(NodeStats s)
     {
         if (s.TextChars is 0 or > BoilerplateLines.MaxMetaLineChars || HasBlockChild(s.Element))
         {
@@ -106,18 +111,32 @@ internal sealed class ContentRenderer(PageAnalysis page, MarkdownTextWriter writ
         }
 
         return IsTeaser(s) || ((IsLineBlock(s.Tag) || s.Tag is "time" or "small" or "address" or "figure" or "span")
-            && BoilerplateLines.IsMetaLine(s.Element.TextContent));
+            && BoilerplateLines.IsMetaLine(Line(s.Element)));
     }
 
     /// <summary>"Read also: &lt;a&gt;title&lt;/a&gt;": a lead-in and a mostly linked title, inline in the article.</summary>
-    private static bool IsTeaser(NodeStats s) =>
-        IsLineBlock(s.Tag) && s.LinkChars * 2 >= s.TextChars && BoilerplateLines.IsTeaser(s.Element.TextContent);
+    private bool IsTeaser(NodeStats s) =>
+        IsLineBlock(s.Tag) && s.LinkChars * 2 >= s.TextChars && BoilerplateLines.IsTeaser(Line(s.Element));
+
+    /// <summary>The element's text as the word rules read it; they ask about one element up to four times in a row.</summary>
+    private string Line(IElement e)
+    {
+        if (!ReferenceEquals(e, _lineOf))
+        {
+            _line = BoilerplateLines.LineText(e);
+            _lineOf = e;
+        }
+
+        return _line;
+    }
 
     private static bool HasBlockChild(IElement e)
     {
-        foreach (var child in e.Children)
+        var nodes = e.ChildNodes;
+        for (var k = 0; k < nodes.Length; k++)
         {
-            if (IsLineBlock(child.LocalName) || child.LocalName is "ul" or "ol" or "table" or "figure" or "blockquote")
+            if (nodes[k] is IElement child
+                && (IsLineBlock(child.LocalName) || child.LocalName is "ul" or "ol" or "table" or "figure" or "blockquote"))
             {
                 return true;
             }
@@ -300,10 +319,7 @@ internal sealed class ContentRenderer(PageAnalysis page, MarkdownTextWriter writ
                     sb.Append('\n');
                 }
 
-                for (var child = e.LastChild; child is not null; child = child.PreviousSibling)
-                {
-                    stack.Push(child);
-                }
+                PushChildren(stack, e);
             }
         }
 
@@ -329,11 +345,18 @@ internal sealed class ContentRenderer(PageAnalysis page, MarkdownTextWriter writ
                     writer.LineBreak();
                 }
 
-                for (var child = e.LastChild; child is not null; child = child.PreviousSibling)
-                {
-                    stack.Push(child);
-                }
+                PushChildren(stack, e);
             }
+        }
+    }
+
+    /// <summary>The children last first, so they pop in document order.</summary>
+    private static void PushChildren(Stack<INode> stack, IElement e)
+    {
+        var nodes = e.ChildNodes;
+        for (var k = nodes.Length - 1; k >= 0; k--)
+        {
+            stack.Push(nodes[k]);
         }
     }
 }

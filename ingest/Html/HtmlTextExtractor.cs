@@ -1,6 +1,5 @@
 using System.Text;
 using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
 
 namespace Corpus.Ingest.Html;
 
@@ -29,8 +28,7 @@ public static class HtmlTextExtractor
     public static (string? Title, string Text) Extract(string html)
     {
         ArgumentNullException.ThrowIfNull(html);
-        var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
-        using var document = parser.ParseDocument(html);
+        using var document = HtmlDocuments.Parse(html);
         var title = Clean(document.Title);
         if (string.IsNullOrEmpty(title))
         {
@@ -40,18 +38,25 @@ public static class HtmlTextExtractor
         var text = new TextCollector();
         if (document.Body is { } body)
         {
-            Walk(body, text, preformatted: false);
+            Walk(body, text);
         }
 
         return (string.IsNullOrEmpty(title) ? null : title, text.ToString());
     }
 
-    private static void Walk(INode node, TextCollector text, bool preformatted)
+    /// <summary>Document order with an explicit stack: a block's closing line break is a frame of its own.</summary>
+    private static void Walk(IElement body, TextCollector text)
     {
-        foreach (var child in node.ChildNodes)
+        var stack = new Stack<(INode Node, bool Preformatted, bool Closing)>();
+        PushChildren(stack, body, preformatted: false);
+        while (stack.Count > 0)
         {
-            switch (child)
+            var (node, preformatted, closing) = stack.Pop();
+            switch (node)
             {
+                case IElement e when closing:
+                    text.BreakLine(IsParagraph(e.LocalName));
+                    break;
                 case IText t:
                     text.Append(t.Data, preformatted);
                     break;
@@ -59,10 +64,9 @@ public static class HtmlTextExtractor
                     break;
                 case IElement e:
                     var block = Blocks.Contains(e.LocalName);
-                    var pre = preformatted || e.LocalName is "pre" or "textarea";
                     if (block)
                     {
-                        text.BreakLine(paragraph: e.LocalName is "p" or "pre" or "table" or "blockquote" or "ul" or "ol" || e.LocalName.Length == 2 && e.LocalName[0] == 'h' && char.IsAsciiDigit(e.LocalName[1]));
+                        text.BreakLine(IsParagraph(e.LocalName));
                     }
 
                     if (e.LocalName == "br")
@@ -76,16 +80,28 @@ public static class HtmlTextExtractor
                         text.Separate();
                     }
 
-                    Walk(e, text, pre);
                     if (block)
                     {
-                        text.BreakLine(paragraph: e.LocalName is "p" or "pre" or "table" or "blockquote" or "ul" or "ol" || e.LocalName.Length == 2 && e.LocalName[0] == 'h' && char.IsAsciiDigit(e.LocalName[1]));
+                        stack.Push((e, preformatted, true));
                     }
 
+                    PushChildren(stack, e, preformatted || e.LocalName is "pre" or "textarea");
                     break;
             }
         }
     }
+
+    private static void PushChildren(Stack<(INode, bool, bool)> stack, INode parent, bool preformatted)
+    {
+        var nodes = parent.ChildNodes;
+        for (var k = nodes.Length - 1; k >= 0; k--)
+        {
+            stack.Push((nodes[k], preformatted, false));
+        }
+    }
+
+    private static bool IsParagraph(string name) =>
+        name is "p" or "pre" or "table" or "blockquote" or "ul" or "ol" || (name.Length == 2 && name[0] == 'h' && char.IsAsciiDigit(name[1]));
 
     private static string? Clean(string? s) => s is null ? null : string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 

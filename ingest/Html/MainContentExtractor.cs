@@ -1,5 +1,4 @@
 using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
 using Corpus.Core.Text;
 
 namespace Corpus.Ingest.Html;
@@ -13,9 +12,6 @@ namespace Corpus.Ingest.Html;
 public static class MainContentExtractor
 {
     [ThreadStatic]
-    private static HtmlParser? t_parser;
-
-    [ThreadStatic]
     private static MarkdownTextWriter? t_writer;
 
     /// <summary>Extracts the main content of <paramref name="html"/>; <paramref name="url"/> resolves a relative canonical link.</summary>
@@ -23,8 +19,7 @@ public static class MainContentExtractor
     {
         ArgumentNullException.ThrowIfNull(html);
         options ??= MainContentOptions.Default;
-        var parser = t_parser ??= new HtmlParser(new HtmlParserOptions { IsScripting = false, IsKeepingSourceReferences = false });
-        using var document = parser.ParseDocument(html);
+        using var document = HtmlDocuments.Parse(html);
         var metadata = PageMetadataReader.Read(document, url);
         var text = document.Body is { } body ? ExtractText(body, options) : string.Empty;
         return new ExtractedPage(metadata.Title, text, metadata.Language, metadata.CanonicalUrl, metadata.Date, metadata.Author);
@@ -39,8 +34,7 @@ public static class MainContentExtractor
         var renderer = new ContentRenderer(page, writer, options);
         renderer.RenderRoots(chosen);
 
-        writer.DropTrailingHeadings();
-        var text = writer.ToString();
+        var text = writer.ToStringWithoutTrailingHeadings();
         return Nfc.NormalizeIfNeeded(text) ?? text;
     }
 }

@@ -9,7 +9,10 @@ namespace Corpus.Ingest.Html;
 /// </summary>
 internal sealed class MarkdownTextWriter
 {
-    private readonly StringBuilder _sb = new(4096);
+    /// <summary>Capacity kept between pages; a builder grown past it by a huge page is let go.</summary>
+    private const int KeptCapacity = 1 << 20;
+
+    private StringBuilder _sb = new(4096);
     private readonly StringBuilder _prefix = new();
     private int _pendingNewlines;
     private bool _pendingSpace;
@@ -22,6 +25,11 @@ internal sealed class MarkdownTextWriter
 
     public void Clear()
     {
+        if (_sb.Capacity > KeptCapacity)
+        {
+            _sb = new StringBuilder(4096);
+        }
+
         _sb.Clear();
         _prefix.Clear();
         _pendingNewlines = 0;
@@ -124,27 +132,16 @@ internal sealed class MarkdownTextWriter
         Break(2);
     }
 
-    /// <summary>
-    /// Removes headings left at the very end: titles of blocks that were dropped (related links, comments). Works on
-    /// the text as one string: indexing a long builder from its end walks its chunks, so a long last line would make
-    /// the search for its start quadratic.
-    /// </summary>
-    public void DropTrailingHeadings()
+    /// <summary>The text less the headings left at its very end: titles of blocks that were dropped (related links, comments).</summary>
+    public string ToStringWithoutTrailingHeadings()
     {
+        // Read from the string: StringBuilder's indexer walks its chunks back from the end, so reading a long
+        // last line through it costs the line's length times the chunks.
         var text = _sb.ToString();
         var end = text.Length;
         while (true)
         {
-            while (end > 0 && text[end - 1] is ' ' or '\t')
-            {
-                end--;
-            }
-
-            while (end > 0 && text[end - 1] == '\n')
-            {
-                end--;
-            }
-
+            end = text.AsSpan(0, end).TrimEnd(" \t").TrimEnd('\n').Length;
             var start = end == 0 ? 0 : text.LastIndexOf('\n', end - 1) + 1;
             if (start >= end || text[start] != '#')
             {
@@ -154,7 +151,7 @@ internal sealed class MarkdownTextWriter
             end = start;
         }
 
-        _sb.Length = end;
+        return end == text.Length ? text : text[..end];
     }
 
     public override string ToString() => _sb.ToString();

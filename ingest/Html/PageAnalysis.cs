@@ -60,8 +60,10 @@ internal sealed class PageAnalysis
 
             inArticle |= isArticle;
             children.Clear();
-            for (var node = stats.Element.FirstChild; node is not null; node = node.NextSibling)
+            var nodes = stats.Element.ChildNodes; // by index: AngleSharp's NextSibling searches the parent's list
+            for (var k = 0; k < nodes.Length; k++)
             {
+                var node = nodes[k];
                 if (node is IText text)
                 {
                     CountText(text.Data, stats);
@@ -144,10 +146,13 @@ internal sealed class PageAnalysis
     /// <summary>
     /// Parents before children: drop elements whose class or id marks them as boilerplate, unless they
     /// hold the headline or an article, or most of the page's prose (a wrapper with an odd name).
+    /// A dropped element's totals leave the page's at once (later judgements weigh against them) and
+    /// its other ancestors' in one pass at the end, so a drop costs no walk up the tree.
     /// </summary>
     private void DropBoilerplateByName()
     {
         var total = Root;
+        Dictionary<NodeStats, NodeStats>? removed = null;
         foreach (var s in _ordered)
         {
             if (s.Parent is { Dropped: true })
@@ -171,9 +176,44 @@ internal sealed class PageAnalysis
             }
 
             s.Dropped = true;
-            for (var a = s.Parent; a is not null; a = a.Parent)
+            total.AddTotals(s, -1);
+            if (s.Parent is { } parent && !ReferenceEquals(parent, total))
             {
-                a.AddTotals(s, -1);
+                removed ??= new(ReferenceEqualityComparer.Instance);
+                if (!removed.TryGetValue(parent, out var sum))
+                {
+                    removed[parent] = sum = new NodeStats(parent.Element, null, ClassVerdict.None);
+                }
+
+                sum.AddTotals(s, 1);
+            }
+        }
+
+        if (removed is null)
+        {
+            return;
+        }
+
+        // Children before parents: each element gives up what was dropped below it and passes it up.
+        for (var i = _ordered.Count - 1; i > 0; i--)
+        {
+            var s = _ordered[i];
+            if (!removed.Remove(s, out var sum))
+            {
+                continue;
+            }
+
+            s.AddTotals(sum, -1);
+            if (s.Parent is { } parent && !ReferenceEquals(parent, total))
+            {
+                if (removed.TryGetValue(parent, out var up))
+                {
+                    up.AddTotals(sum, 1);
+                }
+                else
+                {
+                    removed[parent] = sum;
+                }
             }
         }
     }

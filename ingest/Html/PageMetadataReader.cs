@@ -42,6 +42,7 @@ internal sealed partial class PageMetadataReader
     private void ReadAll(IDocument document, string? url)
     {
         string? canonical = null;
+        IElement? blank = null; // the last date candidate whose text was only whitespace
         foreach (var e in document.QuerySelectorAll("meta, link[rel], script[type], time[datetime], [itemprop=datePublished]"))
         {
             switch (e.LocalName)
@@ -62,7 +63,18 @@ internal sealed partial class PageMetadataReader
                     ReadJsonLd(e.TextContent);
                     break;
                 case not "script" and not "link" when !_meta.ContainsKey("~time"):
-                    var value = e.GetAttribute("datetime") ?? e.GetAttribute("content") ?? e.TextContent;
+                    var value = e.GetAttribute("datetime") ?? e.GetAttribute("content");
+                    if (value is null && !IsInside(e, blank))
+                    {
+                        // Elements come in document order: one inside a blank one is blank too, so nested
+                        // candidates do not each read the same whitespace again.
+                        value = e.TextContent;
+                        if (string.IsNullOrWhiteSpace(value))
+                        {
+                            blank = e;
+                        }
+                    }
+
                     if (!string.IsNullOrWhiteSpace(value))
                     {
                         _meta["~time"] = value;
@@ -84,6 +96,24 @@ internal sealed partial class PageMetadataReader
         Date ??= ParseDate(_ldDate) ?? ParseDate(Meta("~time"));
         var author = Clean(Meta("author")) ?? Clean(_ldAuthor) ?? Clean(Meta("article:author")) ?? Clean(Meta("dc.creator"));
         Author = author is not null && !author.StartsWith("http", StringComparison.OrdinalIgnoreCase) ? author : null;
+    }
+
+    private static bool IsInside(IElement e, IElement? ancestor)
+    {
+        if (ancestor is null)
+        {
+            return false;
+        }
+
+        for (var a = e.ParentElement; a is not null; a = a.ParentElement)
+        {
+            if (ReferenceEquals(a, ancestor))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private string? Meta(string name) => _meta.TryGetValue(name, out var v) ? v : null;

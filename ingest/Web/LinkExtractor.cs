@@ -1,5 +1,5 @@
 using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
+using Corpus.Ingest.Html;
 
 namespace Corpus.Ingest.Web;
 
@@ -17,8 +17,7 @@ public static class LinkExtractor
     {
         ArgumentNullException.ThrowIfNull(html);
         ArgumentNullException.ThrowIfNull(pageUrl);
-        var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
-        using var document = parser.ParseDocument(html);
+        using var document = HtmlDocuments.Parse(html);
 
         var baseUrl = UrlNormalizer.Normalize(pageUrl).Url ?? pageUrl;
         var baseHref = document.QuerySelector("base[href]")?.GetAttribute("href");
