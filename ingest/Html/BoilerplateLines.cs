@@ -105,6 +105,7 @@ internal static class BoilerplateLines
         while (stack.Count > 0)
         {
             var node = stack.Pop();
+            Core.Documents.DocumentDeadline.Check();
             if (node is IText text)
             {
                 var data = text.Data.AsSpan();

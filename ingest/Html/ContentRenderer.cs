@@ -266,6 +266,7 @@ internal sealed class ContentRenderer(PageAnalysis page, MarkdownTextWriter writ
         while (stack.Count > 0)
         {
             var e = stack.Pop();
+            Core.Documents.DocumentDeadline.Check();
             switch (e.LocalName)
             {
                 case "p" or "div" or "table" or "ul" or "ol" or "pre" or "blockquote" or "h1" or "h2" or "h3" or "h4"
@@ -308,6 +309,7 @@ internal sealed class ContentRenderer(PageAnalysis page, MarkdownTextWriter writ
         while (stack.Count > 0)
         {
             var node = stack.Pop();
+            Core.Documents.DocumentDeadline.Check();
             if (node is IText t)
             {
                 sb.Append(t.Data);
@@ -334,6 +336,7 @@ internal sealed class ContentRenderer(PageAnalysis page, MarkdownTextWriter writ
         while (stack.Count > 0)
         {
             var node = stack.Pop();
+            Core.Documents.DocumentDeadline.Check();
             if (node is IText t)
             {
                 writer.Text(t.Data);

@@ -52,6 +52,7 @@ public static class HtmlTextExtractor
         while (stack.Count > 0)
         {
             var (node, preformatted, closing) = stack.Pop();
+            Core.Documents.DocumentDeadline.Check();
             switch (node)
             {
                 case IElement e when closing:

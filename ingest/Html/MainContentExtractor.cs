@@ -1,4 +1,5 @@
 using AngleSharp.Dom;
+using Corpus.Core.Documents;
 using Corpus.Core.Text;
 
 namespace Corpus.Ingest.Html;
@@ -19,7 +20,10 @@ public static class MainContentExtractor
     {
         ArgumentNullException.ThrowIfNull(html);
         options ??= MainContentOptions.Default;
+        DocumentDeadline.Step("html parse");
         using var document = HtmlDocuments.Parse(html);
+        DocumentDeadline.Step("html extraction");
+        DocumentDeadline.Check();
         var metadata = PageMetadataReader.Read(document, url);
         var text = document.Body is { } body ? ExtractText(body, options) : string.Empty;
         return new ExtractedPage(metadata.Title, text, metadata.Language, metadata.CanonicalUrl, metadata.Date, metadata.Author);
@@ -28,7 +32,9 @@ public static class MainContentExtractor
     private static string ExtractText(IElement body, MainContentOptions options)
     {
         var page = PageAnalysis.Build(body);
+        DocumentDeadline.Check();
         var chosen = ContentLocator.Locate(page, options);
+        DocumentDeadline.Check();
         var writer = t_writer ??= new MarkdownTextWriter();
         writer.Clear();
         var renderer = new ContentRenderer(page, writer, options);

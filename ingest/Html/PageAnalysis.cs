@@ -44,6 +44,7 @@ internal sealed class PageAnalysis
         while (stack.Count > 0)
         {
             var (stats, inArticle) = stack.Pop();
+            Core.Documents.DocumentDeadline.Check();
             _stats[stats.Element] = stats;
             _ordered.Add(stats);
             var tag = stats.Tag;
