@@ -47,6 +47,9 @@ using Corpus.Bench.Tokenizer;
 //     N files mutated (seeded flips, truncations, splices, repeats, tokens) from EVAL_FOLDER's pdf/, html/ and warc/ files,
 //     read as a build's ingest reads them (PDFs in worker processes), in child processes: documents, rejects by reason,
 //     worker and reading processes lost, files past the per-document limit not rejected as timeout, the slowest file
+// dotnet run -c Release --project bench/Corpus.Bench -- bench-build-memory [--docs 100000,500000] [--work DIR] [--heap-limit 0x40000000] [--limited-only] [--cli FILE]
+//     corpus build as a process over generated ~5 KB documents in many languages at each size: peak resident memory and
+//     each phase's peak; the largest again under DOTNET_GCHeapHardLimit, no failed attempt, the same manifest (needs the CLI built)
 // dotnet run -c Release --project bench/Corpus.Bench -- [BenchmarkDotNet arguments]
 if (args.Length > 0 && args[0] == "bench-llama-batch")
 {
@@ -59,6 +62,11 @@ if (args.Length > 0 && args[0] == "bench-llama-batch")
     // Without a size: the test suite's tiny model (hidden 64), then one whose weights, not its per-token work, decide.
     var small = await Corpus.Bench.Synth.LlamaBatchBenchmark.RunAsync(Arg(1, 64), Arg(2, 3), Arg(3, 0), 64, 2);
     return small != 0 ? small : await Corpus.Bench.Synth.LlamaBatchBenchmark.RunAsync(Arg(1, 64), Arg(2, 3), Arg(3, 0), 256, 2);
+}
+
+if (args.Length > 0 && args[0] == "bench-build-memory")
+{
+    return Corpus.Bench.Build.BuildMemoryBenchmark.Run(args);
 }
 
 if (args.Length > 0 && args[0] == "fuzz-ingest")

@@ -42,21 +42,33 @@ internal sealed class MarkdownTextWriter
     /// <summary>Running text: every whitespace run becomes one space; invisible format characters (soft hyphen, zero-width space, BOM) go.</summary>
     public void Text(string data)
     {
-        foreach (var c in data)
+        var rest = data.AsSpan();
+        while (!rest.IsEmpty)
         {
+            var c = rest[0];
             if (c is '\u00AD' or '\u200B' or '\u2060' or '\uFEFF')
             {
+                rest = rest[1..];
                 continue;
             }
 
             if (char.IsWhiteSpace(c))
             {
                 _pendingSpace = true;
+                rest = rest[1..];
+                continue;
             }
-            else
+
+            // A run of visible characters goes in with one append: the first one settles the line's state.
+            var run = 1;
+            while (run < rest.Length && rest[run] is var next && !char.IsWhiteSpace(next) && next is not ('\u00AD' or '\u200B' or '\u2060' or '\uFEFF'))
             {
-                Emit(c);
+                run++;
             }
+
+            Emit(c);
+            _sb.Append(rest[1..run]);
+            rest = rest[run..];
         }
     }
 

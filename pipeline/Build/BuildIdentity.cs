@@ -16,10 +16,26 @@ internal sealed record BuildIdentity(string ConfigSha256, string TokenizerSha256
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
-    public static string HashListing(IReadOnlyList<InputFile> files)
+    public static string HashListing(IEnumerable<InputFile> files)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var hash = new ListingHash();
         foreach (var f in files)
+        {
+            hash.Add(f);
+        }
+
+        return hash.Finish();
+    }
+
+    /// <summary>The input listing's hash, taken one file at a time as the listing streams by: each file's path, size and modification time.</summary>
+    internal sealed class ListingHash
+    {
+        private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+
+        /// <summary>Files added so far.</summary>
+        public int Files { get; private set; }
+
+        public void Add(InputFile f)
         {
             long size = -1, ticks = -1;
             try
@@ -35,10 +51,17 @@ internal sealed record BuildIdentity(string ConfigSha256, string TokenizerSha256
             {
             }
 
-            hash.AppendData(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{f.RelativePath}\0{size}\0{ticks}\n")));
+            _hash.AppendData(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{f.RelativePath}\0{size}\0{ticks}\n")));
+            Files++;
         }
 
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
+        public string Finish()
+        {
+            using (_hash)
+            {
+                return Convert.ToHexStringLower(_hash.GetHashAndReset());
+            }
+        }
     }
 
     /// <summary>SHA-256 over the bytes of every model the <c>classify</c> section uses (the built-in language-ID model unless another is named, with the group models beside it); a missing file hashes as missing, and the build then stops naming it.</summary>

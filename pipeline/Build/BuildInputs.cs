@@ -9,7 +9,9 @@ namespace Corpus.Pipeline.Build;
 /// <summary>
 /// What every process of a build derives alike from (input, config, tokenizer): the input's task
 /// partition and the build's identity. The coordinator computes it to plan the build; a cluster
-/// worker computes it again from its own arguments and checks it against the build on disk.
+/// worker computes it again from its own arguments and checks it against the build on disk. The
+/// partition lives in a temporary folder (<see cref="InputPartition"/>, under the system's temporary
+/// folder: <c>TMPDIR</c> on Linux), deleted on <see cref="Dispose"/>.
 /// </summary>
 internal sealed record BuildInputs(
     string Output,
@@ -17,23 +19,24 @@ internal sealed record BuildInputs(
     QwenTokenizer Tokenizer,
     IReadOnlyList<IReadOnlyList<InputItem>> Partition,
     UriRewrite? UriMap,
-    BuildIdentity Identity)
+    BuildIdentity Identity) : IDisposable
 {
     /// <summary>Lists and indexes <paramref name="input"/> and loads the tokenizer.</summary>
     public static BuildInputs Read(string input, string output, BuildConfig config, UriRewrite? uriMap, CancellationToken ct)
     {
         var tokenizer = LoadTokenizer(config);
-        var files = InputFileLister.List(input).ToList();
+        var listing = new BuildIdentity.ListingHash();
+        var partition = InputPartition.Write(InputFileLister.List(input), Path.GetTempPath(), config.Input.FilesPerTask, listing.Add, ct);
         var identity = new BuildIdentity(
             BuildConfigLoader.Hash(config),
             tokenizer.Sha256,
             BuildIdentity.HashModels(config.Classify, Filters.Languages.LanguageIdentifier.DefaultModelPath),
-            BuildIdentity.HashListing(files),
-            files.Count);
-        var items = InputIndex.Build(files, ct);
-        var partition = items.Chunk(config.Input.FilesPerTask).Select(c => (IReadOnlyList<InputItem>)c).ToList();
+            listing.Finish(),
+            listing.Files);
         return new BuildInputs(output, config, tokenizer, partition, uriMap, identity);
     }
+
+    public void Dispose() => (Partition as IDisposable)?.Dispose();
 
     /// <summary>How many tasks the per-part phases have.</summary>
     public int Parts => Partition.Count;

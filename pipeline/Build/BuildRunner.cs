@@ -123,7 +123,7 @@ public static class BuildRunner
         }
 
         CheckEvalSets(config.Decontamination);
-        var inputs = BuildInputs.Read(input, output, config, uriMap, ct);
+        using var inputs = BuildInputs.Read(input, output, config, uriMap, ct);
         PrepareOutput(output, inputs.Identity, config, request.Force);
         using var runLog = new RunLog(Path.Combine(output, BuildLayout.StateDir));
         runLog.RunStarted(output, request.Workers);

@@ -84,6 +84,7 @@ internal sealed class PhaseExecutors : IPhaseExecutors, IDisposable
     {
         _visionHttp?.Dispose();
         _workers?.Dispose();
+        _inputs.Dispose();
     }
 
     /// <summary>Rejected documents are counted in tokens (end-of-text included, as in the shards) for the report's funnel.</summary>

@@ -56,6 +56,7 @@ internal sealed class WorkerPhaseExecutors(BuildRequest request, IMaterializer m
         var inputs = BuildInputs.Read(input, output, Core.Configuration.BuildConfigLoader.Validate(request.Config), uriMap, CancellationToken.None);
         if (recorded.Difference(inputs.Identity) is { } why)
         {
+            inputs.Dispose();
             throw new BuildException($"worker: this node's build differs from the coordinator's in '{output}' ({why}); start workers with the coordinator's --config and input");
         }
 

@@ -18,6 +18,7 @@ internal sealed class RunLog : IPhaseObserver, IDisposable
     private readonly Lock _gate = new();
     private readonly Dictionary<PhaseTask, string> _lastStatus = [];
     private ProcessResources _phaseStart = ProcessResources.Now();
+    private long _runPeakBytes;
 
     public RunLog(string stateDir)
     {
@@ -25,13 +26,16 @@ internal sealed class RunLog : IPhaseObserver, IDisposable
         _writer = new StreamWriter(new FileStream(Path.Combine(stateDir, FileName), FileMode.Append, FileAccess.Write, FileShare.Read)) { NewLine = "\n" };
     }
 
-    public void RunStarted(string output, int workers) =>
+    public void RunStarted(string output, int workers)
+    {
+        PeakWorkingSet.Restart();
         Write("run-start", w =>
         {
             w.WriteString("output", output);
             w.WriteNumber("workers", workers);
             w.WriteNumber("pid", Environment.ProcessId);
         });
+    }
 
     /// <summary>An item a process died reading, found at the start of a run: it is read in a worker process from now on.</summary>
     public void ItemCharged(string phase, int task, int item) =>
@@ -53,10 +57,14 @@ internal sealed class RunLog : IPhaseObserver, IDisposable
 
             w.WriteNumber("documents", documents);
             w.WriteNumber("tokens", tokens);
+            w.WriteNumber("peak_working_set_mb", Megabytes(Math.Max(_runPeakBytes, PeakWorkingSet.Bytes())));
         });
 
     public void PhaseStarted(string phase, int tasks, int skipped)
     {
+        // What the steps between phases (mixing, manifest) held counts for the run; the phase measures from here.
+        _runPeakBytes = Math.Max(_runPeakBytes, PeakWorkingSet.Bytes());
+        PeakWorkingSet.Restart();
         _phaseStart = ProcessResources.Now();
         Write("phase-start", w =>
         {
@@ -160,6 +168,9 @@ internal sealed class RunLog : IPhaseObserver, IDisposable
             w.WriteNumber("tokens", outcome.Totals.Tokens);
             w.WriteNumber("seconds", Math.Round(elapsed.TotalSeconds, 3));
             ProcessResources.Now().Since(_phaseStart).WriteTo(w);
+            var peak = PeakWorkingSet.Bytes();
+            _runPeakBytes = Math.Max(_runPeakBytes, peak);
+            w.WriteNumber("peak_working_set_mb", Megabytes(peak));
         });
     }
 
@@ -170,6 +181,8 @@ internal sealed class RunLog : IPhaseObserver, IDisposable
             _writer.Dispose();
         }
     }
+
+    private static double Megabytes(long bytes) => Math.Round(bytes / 1048576.0, 1);
 
     /// <summary>Takes the last status <paramref name="task"/> reported, if any, and forgets it.</summary>
     private string? LastStatus(PhaseTask task)

@@ -9,16 +9,21 @@ namespace Corpus.Pipeline.Phases;
 
 /// <summary>
 /// Packs one stage split inside a pack task: best-fit packing of the copies it is given (memory
-/// bounded by the packing window), each sequence scattered to one of K files by a seeded draw of
-/// its position, then each scatter file read back, ordered by a second draw and written as
-/// <c>packed-KKKKK.packed.parquet</c> in the staging folder. K is chosen so a scatter file holds
-/// about <c>shards.max_shard_bytes</c>; the scatter files' row groups together buffer at most
-/// <see cref="ScatterBufferBytes"/>.
+/// bounded by the packing window), each sequence scattered to one of K × M scatter files by a seeded
+/// draw of its position, then each scatter file read back, ordered by a second draw, and appended to
+/// its packed file: packed file <c>k</c> (<c>packed-KKKKK.packed.parquet</c> in the staging folder)
+/// is scatter files <c>k·M</c> to <c>k·M + M − 1</c> in turn. K is chosen so a packed file holds
+/// about <c>shards.max_shard_bytes</c>, M so a scatter file holds about <see cref="GatherBytes"/>,
+/// which bounds what a gather holds whatever the split's size; the scatter files' row groups
+/// together buffer at most <see cref="ScatterBufferBytes"/>.
 /// </summary>
 internal sealed class SplitPacking : IAsyncDisposable
 {
     /// <summary>The most the scatter files of one split buffer together before writing a row group.</summary>
-    public const long ScatterBufferBytes = 256L * 1024 * 1024;
+    public const long ScatterBufferBytes = 32L * 1024 * 1024;
+
+    /// <summary>About the most tokens, in bytes, one scatter file holds: what a gather reads into memory at once.</summary>
+    public const long GatherBytes = 48L * 1024 * 1024;
 
     private readonly long _seed;
     private readonly string _staging;
@@ -27,6 +32,7 @@ internal sealed class SplitPacking : IAsyncDisposable
     private readonly PackedParquetOptions _options;
     private readonly PackedParquetOptions _scatterOptions;
     private readonly PackedParquetWriter?[] _scatter;
+    private readonly int _scatterPerFile;
     private readonly SortedDictionary<(string Language, string Domain, string Source), (long Documents, long Tokens)> _counts = [];
     private long _position;
 
@@ -37,9 +43,16 @@ internal sealed class SplitPacking : IAsyncDisposable
         _salt = $"{stage}/{split}/shuffle";
         _packer = new BestFitPacker(new PackingOptions { ContextLength = contextLength, PadId = padId, WindowTokens = Math.Max(contextLength, windowTokens) });
         _options = new PackedParquetOptions { ContextLength = contextLength, PadId = padId };
-        var scatterCount = (int)Math.Clamp(Math.Ceiling(expectedTokens * 4 * 1.1 / maxShardBytes), 1, 100_000);
+        var expectedBytes = expectedTokens * 4 * 1.1;
+        var files = (int)Math.Clamp(Math.Ceiling(expectedBytes / maxShardBytes), 1, 100_000);
+        _scatterPerFile = (int)Math.Clamp(Math.Ceiling(expectedBytes / files / GatherBytes), 1, 100_000 / files);
+        var scatterCount = files * _scatterPerFile;
         _scatter = new PackedParquetWriter?[scatterCount];
-        _scatterOptions = _options with { RowGroupSequences = (int)Math.Clamp(ScatterBufferBytes / scatterCount / (contextLength * 4L), 1, 512) };
+        _scatterOptions = _options with
+        {
+            RowGroupSequences = (int)Math.Clamp(ScatterBufferBytes / scatterCount / (contextLength * 4L), 1, 512),
+            FileBufferBytes = 64 * 1024,
+        };
         Directory.CreateDirectory(staging);
     }
 
@@ -82,21 +95,43 @@ internal sealed class SplitPacking : IAsyncDisposable
         }
 
         var files = ImmutableArray.CreateBuilder<ShardFile>();
-        for (var k = 0; k < _scatter.Length; k++)
+        for (var k = 0; k * _scatterPerFile < _scatter.Length; k++)
         {
-            var scatterPath = Path.Combine(_staging, ScatterName(k));
-            if (!File.Exists(scatterPath))
-            {
-                continue;
-            }
-
             var name = $"packed-{k:D5}.packed.parquet";
-            var file = await GatherAsync(scatterPath, Path.Combine(_staging, name), $"{_salt}/{k}", ct).ConfigureAwait(false);
-            File.Delete(scatterPath);
-            IReadOnlyList<ShardTokenCount> counts = withCounts && files.Count == 0
-                ? [.. _counts.Select(c => new ShardTokenCount(c.Key.Language, c.Key.Domain, c.Key.Source, c.Value.Documents, c.Value.Tokens))]
-                : [];
-            files.Add(new ShardFile(name, name[..^".parquet".Length], file.Sha256, file.Bytes, file.Segments, file.Tokens, counts));
+            PackedParquetWriter? writer = null;
+            try
+            {
+                for (var m = k * _scatterPerFile; m < (k + 1) * _scatterPerFile; m++)
+                {
+                    var scatterPath = Path.Combine(_staging, ScatterName(m));
+                    if (!File.Exists(scatterPath))
+                    {
+                        continue;
+                    }
+
+                    writer ??= await PackedParquetWriter.CreateAsync(Path.Combine(_staging, name), _options, ct).ConfigureAwait(false);
+                    await GatherAsync(scatterPath, writer, $"{_salt}/{m}", ct).ConfigureAwait(false);
+                    File.Delete(scatterPath);
+                }
+
+                if (writer is null)
+                {
+                    continue;
+                }
+
+                var file = await writer.CompleteAsync(ct).ConfigureAwait(false);
+                IReadOnlyList<ShardTokenCount> counts = withCounts && files.Count == 0
+                    ? [.. _counts.Select(c => new ShardTokenCount(c.Key.Language, c.Key.Domain, c.Key.Source, c.Value.Documents, c.Value.Tokens))]
+                    : [];
+                files.Add(new ShardFile(name, name[..^".parquet".Length], file.Sha256, file.Bytes, file.Segments, file.Tokens, counts));
+            }
+            finally
+            {
+                if (writer is not null)
+                {
+                    await writer.DisposeAsync().ConfigureAwait(false);
+                }
+            }
         }
 
         return files.ToImmutable();
@@ -124,8 +159,8 @@ internal sealed class SplitPacking : IAsyncDisposable
         }
     }
 
-    /// <summary>Reads one scatter file, orders its sequences by a seeded draw of their place in it, and writes them.</summary>
-    private async Task<PackedParquetFile> GatherAsync(string scatterPath, string outputPath, string salt, CancellationToken ct)
+    /// <summary>Reads one scatter file, orders its sequences by a seeded draw of their place in it, and appends them to <paramref name="writer"/>.</summary>
+    private async Task GatherAsync(string scatterPath, PackedParquetWriter writer, string salt, CancellationToken ct)
     {
         var sequences = new List<PackedSequence>();
         await using (var reader = await PackedParquetReader.OpenAsync(scatterPath, ct).ConfigureAwait(false))
@@ -140,13 +175,11 @@ internal sealed class SplitPacking : IAsyncDisposable
             .Select(i => (Index: i, Draw: MixingHash.Draw(_seed, salt, i.ToString(CultureInfo.InvariantCulture))))
             .OrderBy(x => x.Draw)
             .ThenBy(x => x.Index);
-        await using var writer = await PackedParquetWriter.CreateAsync(outputPath, _options, ct).ConfigureAwait(false);
         foreach (var (index, _) in order)
         {
             await writer.AddAsync(sequences[index], ct).ConfigureAwait(false);
+            sequences[index] = null!; // written: let it go before the rest are
         }
-
-        return await writer.CompleteAsync(ct).ConfigureAwait(false);
     }
 
     private static string ScatterName(int k) => $"scatter-{k:D5}.parquet";

@@ -5,11 +5,16 @@ namespace Corpus.Pipeline.Storage;
 
 /// <summary>
 /// Writes rows of <typeparamref name="TRow"/> to one Parquet file in row groups of bounded size, so
-/// a part of any length is written with bounded memory. An empty part is still a valid file.
+/// a part of any length is written with bounded memory. An empty part is still a valid file. A row
+/// group is what a reader holds at once, several times over while Parquet.Net decodes it, so groups
+/// stay at <see cref="DefaultMaxBytesPerGroup"/>.
 /// </summary>
 internal sealed class ParquetPartWriter<TRow> : IAsyncDisposable
     where TRow : class, new()
 {
+    /// <summary>The row group size by the caller's measure of a row: small enough that readers on every core decode theirs at once within a bounded heap.</summary>
+    public const long DefaultMaxBytesPerGroup = 16L * 1024 * 1024;
+
     private readonly FileStream _stream;
     private readonly List<TRow> _buffer = [];
     private readonly int _maxRows;
@@ -18,7 +23,7 @@ internal sealed class ParquetPartWriter<TRow> : IAsyncDisposable
     private long _bufferedBytes;
     private bool _wroteGroup;
 
-    public ParquetPartWriter(string path, Func<TRow, long> sizeOf, int maxRowsPerGroup = 10_000, long maxBytesPerGroup = 64L * 1024 * 1024)
+    public ParquetPartWriter(string path, Func<TRow, long> sizeOf, int maxRowsPerGroup = 10_000, long maxBytesPerGroup = DefaultMaxBytesPerGroup)
     {
         _stream = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None);
         _sizeOf = sizeOf;

@@ -69,10 +69,26 @@ internal static class TokenizedPartReader
     private static async Task<int[][]> ReadTokenListsAsync(ParquetRowGroupReader group, DataField field, int rows, string path, CancellationToken ct)
     {
         var count = checked((int)(group.GetMetadata(field)?.MetaData?.NumValues ?? throw new InvalidDataException($"'{path}' has no column chunk for '{field.Path}'")));
-        var values = new int[count];
-        var definitions = new int[count];
-        var repetitions = new int[count];
-        await group.ReadRawAsync<int>(field, values, definitions, repetitions, ct).ConfigureAwait(false);
+
+        // Rented: each row's tokens are copied out, so reading a part leaves no large arrays behind for the collector.
+        var values = System.Buffers.ArrayPool<int>.Shared.Rent(count);
+        var definitions = System.Buffers.ArrayPool<int>.Shared.Rent(count);
+        var repetitions = System.Buffers.ArrayPool<int>.Shared.Rent(count);
+        try
+        {
+            await group.ReadRawAsync<int>(field, values.AsMemory(0, count), definitions.AsMemory(0, count), repetitions.AsMemory(0, count), ct).ConfigureAwait(false);
+            return SplitTokenLists(field, rows, path, count, values, definitions, repetitions);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<int>.Shared.Return(values);
+            System.Buffers.ArrayPool<int>.Shared.Return(definitions);
+            System.Buffers.ArrayPool<int>.Shared.Return(repetitions);
+        }
+    }
+
+    private static int[][] SplitTokenLists(DataField field, int rows, string path, int count, int[] values, int[] definitions, int[] repetitions)
+    {
         var present = field.MaxDefinitionLevel;
         var lists = new int[rows][];
         var row = -1;

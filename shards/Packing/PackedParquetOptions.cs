@@ -11,4 +11,7 @@ public sealed record PackedParquetOptions
 
     /// <summary>A row group is flushed once it holds this many sequences (memory: about 4 × context bytes each).</summary>
     public int RowGroupSequences { get; init; } = 512;
+
+    /// <summary>Bytes the file stream buffers before writing; many writers open at once (a shuffle's scatter files) want less.</summary>
+    public int FileBufferBytes { get; init; } = 1 << 20;
 }

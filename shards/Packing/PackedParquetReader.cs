@@ -119,10 +119,26 @@ public sealed class PackedParquetReader : IAsyncDisposable
         where T : struct
     {
         var count = checked((int)(group.GetMetadata(field)?.MetaData?.NumValues ?? throw new InvalidDataException($"has no column chunk for '{field.Path}'")));
-        var values = new T[count];
-        var definitions = new int[count];
-        var repetitions = new int[count];
-        await group.ReadRawAsync<T>(field, values, definitions, repetitions, cancellationToken).ConfigureAwait(false);
+        // The column's buffers are rented: each row's list is copied out of them, so a row group read leaves no
+        // large arrays behind for the collector.
+        var values = System.Buffers.ArrayPool<T>.Shared.Rent(count);
+        var definitions = System.Buffers.ArrayPool<int>.Shared.Rent(count);
+        var repetitions = System.Buffers.ArrayPool<int>.Shared.Rent(count);
+        try
+        {
+            await group.ReadRawAsync<T>(field, values.AsMemory(0, count), definitions.AsMemory(0, count), repetitions.AsMemory(0, count), cancellationToken).ConfigureAwait(false);
+            return SplitLists(field, rows, count, values, definitions, repetitions);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<T>.Shared.Return(values, System.Runtime.CompilerServices.RuntimeHelpers.IsReferenceOrContainsReferences<T>());
+            System.Buffers.ArrayPool<int>.Shared.Return(definitions);
+            System.Buffers.ArrayPool<int>.Shared.Return(repetitions);
+        }
+    }
+
+    private static T[][] SplitLists<T>(DataField field, int rows, int count, T[] values, int[] definitions, int[] repetitions)
+    {
         var lists = new T[rows][];
         var row = -1;
         var start = 0;

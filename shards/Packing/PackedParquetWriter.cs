@@ -41,7 +41,7 @@ public sealed class PackedParquetWriter : IAsyncDisposable
             Mode = FileMode.CreateNew,
             Access = FileAccess.Write,
             Share = FileShare.Read,
-            BufferSize = 1 << 20,
+            BufferSize = options.FileBufferBytes,
         });
         var stream = new HashingWriteStream(file);
         try
@@ -151,8 +151,29 @@ public sealed class PackedParquetWriter : IAsyncDisposable
         }
 
         var context = _options.ContextLength;
+        // The token column and its levels, the row group's bulk, are rented and given back once written.
+        var tokenCount = _group.Count * context;
+        var inputIds = System.Buffers.ArrayPool<int>.Shared.Rent(tokenCount);
+        var tokenDefinitions = System.Buffers.ArrayPool<int>.Shared.Rent(tokenCount);
+        var tokenRepetitions = System.Buffers.ArrayPool<int>.Shared.Rent(tokenCount);
+        try
+        {
+            await FlushRowGroupAsync(context, inputIds, tokenDefinitions, tokenRepetitions, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<int>.Shared.Return(inputIds);
+            System.Buffers.ArrayPool<int>.Shared.Return(tokenDefinitions);
+            System.Buffers.ArrayPool<int>.Shared.Return(tokenRepetitions);
+        }
+
+        _group.Clear();
+    }
+
+    private async ValueTask FlushRowGroupAsync(int context, int[] inputIds, int[] tokenDefinitions, int[] tokenRepetitions, CancellationToken cancellationToken)
+    {
         var segmentCount = _group.Sum(s => s.SegmentCount);
-        var inputIds = new int[_group.Count * context];
+        var tokenCount = _group.Count * context;
         var cuSeqlens = new int[segmentCount + _group.Count];
         var documentIds = new string[segmentCount];
         var chunkIndexes = new int[segmentCount];
@@ -189,7 +210,9 @@ public sealed class PackedParquetWriter : IAsyncDisposable
         var segmentDefinitions = Definitions(segmentCount);
         using (var rowGroup = _writer.CreateRowGroup())
         {
-            await rowGroup.WriteAllPartsAsync<int>(PackedParquetSchema.InputIds, inputIds, Definitions(inputIds.Length), Repetitions(tokenLengths, inputIds.Length), cancellationToken).ConfigureAwait(false);
+            tokenDefinitions.AsSpan(0, tokenCount).Fill(PackedParquetSchema.ElementDefinitionLevel);
+            FillRepetitions(tokenRepetitions, tokenLengths);
+            await rowGroup.WriteAllPartsAsync<int>(PackedParquetSchema.InputIds, inputIds.AsMemory(0, tokenCount), tokenDefinitions.AsMemory(0, tokenCount), tokenRepetitions.AsMemory(0, tokenCount), cancellationToken).ConfigureAwait(false);
             await rowGroup.WriteAllPartsAsync<int>(PackedParquetSchema.CuSeqlens, cuSeqlens, Definitions(cuSeqlens.Length), Repetitions(cuLengths, cuSeqlens.Length), cancellationToken).ConfigureAwait(false);
             await WriteStringsAsync(rowGroup, PackedParquetSchema.DocumentIds, documentIds, segmentRepetitions).ConfigureAwait(false);
             await rowGroup.WriteAllPartsAsync<int>(PackedParquetSchema.ChunkIndexes, chunkIndexes, segmentDefinitions, segmentRepetitions, cancellationToken).ConfigureAwait(false);
@@ -199,8 +222,6 @@ public sealed class PackedParquetWriter : IAsyncDisposable
             await rowGroup.WriteAsync<int>(PackedParquetSchema.Padding, padding, null, null, cancellationToken).ConfigureAwait(false);
             rowGroup.CompleteValidate();
         }
-
-        _group.Clear();
     }
 
     /// <summary>A list of required strings: Parquet.Net derives the definition levels (none null).</summary>
@@ -218,13 +239,18 @@ public sealed class PackedParquetWriter : IAsyncDisposable
     private static int[] Repetitions(int[] lengths, int total)
     {
         var repetitions = new int[total];
+        FillRepetitions(repetitions, lengths);
+        return repetitions;
+    }
+
+    private static void FillRepetitions(int[] repetitions, int[] lengths)
+    {
         var at = 0;
         foreach (var length in lengths)
         {
+            repetitions[at] = 0;
             repetitions.AsSpan(at + 1, length - 1).Fill(1);
             at += length;
         }
-
-        return repetitions;
     }
 }
