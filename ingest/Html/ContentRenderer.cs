@@ -43,19 +43,26 @@ internal sealed class ContentRenderer(PageAnalysis page, MarkdownTextWriter writ
         }
     }
 
-    private void RenderChildren(IElement element, int depth)
+    /// <summary>
+    /// Renders the element's child nodes in order: its text, and its kept child elements, met in
+    /// <see cref="NodeStats.Children"/> as the walk reaches them (no lookup per child, which on a page of
+    /// hundreds of thousands of elements costs a cache miss each).
+    /// </summary>
+    private void RenderChildren(NodeStats parent, int depth)
     {
-        var nodes = element.ChildNodes; // by index: AngleSharp's NextSibling searches the parent's list
+        var kids = parent.Children;
         var remaining = 0;
-        for (var k = 0; k < nodes.Length; k++)
+        foreach (var kid in kids)
         {
-            if (nodes[k] is IElement child && page.Find(child) is { } kept)
+            if (!kid.Dropped)
             {
-                remaining += kept.GoodParagraphChars;
+                remaining += kid.GoodParagraphChars;
             }
         }
 
         _proseAfter += remaining;
+        var nodes = parent.Element.ChildNodes; // by index: AngleSharp's NextSibling searches the parent's list
+        var next = 0;
         for (var k = 0; k < nodes.Length && !_ended; k++)
         {
             var node = nodes[k];
@@ -63,7 +70,7 @@ internal sealed class ContentRenderer(PageAnalysis page, MarkdownTextWriter writ
             {
                 writer.Text(text.Data);
             }
-            else if (node is IElement child && page.Find(child) is { } stats)
+            else if (node is IElement child && next < kids.Count && ReferenceEquals(kids[next].Element, child) && kids[next++] is { Dropped: false } stats)
             {
                 remaining -= stats.GoodParagraphChars;
                 _proseAfter -= stats.GoodParagraphChars;
@@ -156,24 +163,24 @@ internal sealed class ContentRenderer(PageAnalysis page, MarkdownTextWriter writ
         {
             case "h1" or "h2" or "h3" or "h4" or "h5" or "h6":
                 writer.Marker(HeadingMarkers[stats.Tag[1] - '1'], 2);
-                RenderChildren(e, depth);
+                RenderChildren(stats, depth);
                 writer.EndMarked(2);
                 break;
             case "ul" or "ol":
                 writer.LineBreak();
                 _listDepth++;
-                RenderChildren(e, depth);
+                RenderChildren(stats, depth);
                 _listDepth--;
                 writer.EndMarked(_listDepth > 0 ? 1 : 2);
                 break;
             case "li":
                 writer.Marker(_listDepth <= 1 ? "- " : new string(' ', 2 * (_listDepth - 1)) + "- ", 1);
-                RenderChildren(e, depth);
+                RenderChildren(stats, depth);
                 writer.EndMarked(1);
                 break;
             case "dt" or "dd" or "tr" or "caption":
                 writer.LineBreak();
-                RenderChildren(e, depth);
+                RenderChildren(stats, depth);
                 writer.LineBreak();
                 break;
             case "br":
@@ -188,7 +195,7 @@ internal sealed class ContentRenderer(PageAnalysis page, MarkdownTextWriter writ
             case "blockquote":
                 writer.BlockBreak();
                 writer.PushPrefix("> ");
-                RenderChildren(e, depth);
+                RenderChildren(stats, depth);
                 writer.BlockBreak();
                 writer.PopPrefix(2);
                 break;
@@ -199,25 +206,25 @@ internal sealed class ContentRenderer(PageAnalysis page, MarkdownTextWriter writ
                 if (_inDataTable)
                 {
                     writer.CellSeparator();
-                    RenderChildren(e, depth);
+                    RenderChildren(stats, depth);
                 }
                 else
                 {
-                    Block(e, depth, blockBreak);
+                    Block(stats, depth, blockBreak);
                 }
 
                 break;
             case "p" or "div" or "section" or "article" or "main" or "header" or "figure" or "figcaption" or "address"
                 or "details" or "summary" or "center" or "dl" or "fieldset" or "hgroup" or "form" or "body" or "legend":
-                Block(e, depth, blockBreak);
+                Block(stats, depth, blockBreak);
                 break;
             default:
-                RenderChildren(e, depth);
+                RenderChildren(stats, depth);
                 break;
         }
     }
 
-    private void Block(IElement e, int depth, int breaks)
+    private void Block(NodeStats stats, int depth, int breaks)
     {
         if (breaks == 2)
         {
@@ -228,7 +235,7 @@ internal sealed class ContentRenderer(PageAnalysis page, MarkdownTextWriter writ
             writer.LineBreak();
         }
 
-        RenderChildren(e, depth);
+        RenderChildren(stats, depth);
         if (breaks == 2)
         {
             writer.BlockBreak();
@@ -249,7 +256,7 @@ internal sealed class ContentRenderer(PageAnalysis page, MarkdownTextWriter writ
         var outer = _inDataTable;
         _inDataTable = !isRoot && !outer && IsDataTable(table.Element);
         writer.BlockBreak();
-        RenderChildren(table.Element, depth);
+        RenderChildren(table, depth);
         writer.BlockBreak();
         _inDataTable = outer;
     }

@@ -14,6 +14,13 @@ internal sealed class NodeStats(IElement element, NodeStats? parent, ClassVerdic
 
     public ClassVerdict Verdict { get; } = verdict;
 
+    /// <summary>The element's measured child elements in document order (dropped ones too: see <see cref="Dropped"/>).</summary>
+    public IReadOnlyList<NodeStats> Children => _children ?? (IReadOnlyList<NodeStats>)[];
+
+    private List<NodeStats>? _children;
+
+    public void AddChild(NodeStats child) => (_children ??= []).Add(child);
+
     /// <summary>Non-whitespace characters of all text below.</summary>
     public int TextChars { get; set; }
 

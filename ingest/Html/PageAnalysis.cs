@@ -75,11 +75,14 @@ internal sealed class PageAnalysis
                 }
             }
 
-            for (var i = children.Count - 1; i >= 0; i--)
+            foreach (var child in children)
             {
-                var child = children[i];
-                var verdict = BoilerplateRules.Judge(child.GetAttribute("class"), child.GetAttribute("id"));
-                stack.Push((new NodeStats(child, stats, verdict), inArticle));
+                stats.AddChild(new NodeStats(child, stats, BoilerplateRules.Judge(child.GetAttribute("class"), child.GetAttribute("id"))));
+            }
+
+            for (var i = stats.Children.Count - 1; i >= 0; i--)
+            {
+                stack.Push((stats.Children[i], inArticle));
             }
         }
     }
