@@ -30,6 +30,7 @@ internal static class PhaseRunner
         }
 
         var skipped = taskCount - pending.Count;
+        ReleaseMemory();
         observer?.PhaseStarted(phase, taskCount, skipped);
         var clock = Stopwatch.StartNew();
         var promise = new TaskCompletionSource<PhaseOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -45,5 +46,15 @@ internal static class PhaseRunner
             observer?.PhaseFinished(outcome, clock.Elapsed);
             return outcome;
         }
+    }
+
+    /// <summary>
+    /// Between phases: a full, compacting collection that gives the free memory back to the system, so
+    /// a phase starts from what the build holds, not from what the phase before it left resident.
+    /// </summary>
+    internal static void ReleaseMemory()
+    {
+        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 }
