@@ -123,6 +123,11 @@ public static class BuildRunner
         }
 
         CheckEvalSets(config.Decontamination);
+
+        // Tasks read their parts through blocking enumerators on pool threads (dedup-sign), which on a
+        // 2-core machine left the pool starved until it added a thread (about 1 s of the sample build).
+        ThreadPool.GetMinThreads(out var minWorkers, out var minIo);
+        ThreadPool.SetMinThreads(Math.Max(minWorkers, Environment.ProcessorCount + (2 * request.Workers)), minIo);
         using var inputs = BuildInputs.Read(input, output, config, uriMap, ct);
         PrepareOutput(output, inputs.Identity, config, request.Force);
         using var runLog = new RunLog(Path.Combine(output, BuildLayout.StateDir));

@@ -48,12 +48,21 @@ internal static class PhaseRunner
         }
     }
 
+    /// <summary>Below this much committed heap a collection between phases costs more than it gives back.</summary>
+    private const long ReleaseAboveBytes = 256L * 1024 * 1024;
+
     /// <summary>
     /// Between phases: a full, compacting collection that gives the free memory back to the system, so
-    /// a phase starts from what the build holds, not from what the phase before it left resident.
+    /// a phase starts from what the build holds, not from what the phase before it left resident. Skipped
+    /// while the heap is small (a sample build), where it would only add its own 0.1 to 0.2 s.
     /// </summary>
     internal static void ReleaseMemory()
     {
+        if (GC.GetGCMemoryInfo().TotalCommittedBytes < ReleaseAboveBytes)
+        {
+            return;
+        }
+
         System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
