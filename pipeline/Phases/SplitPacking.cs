@@ -22,6 +22,9 @@ internal sealed class SplitPacking : IAsyncDisposable
     /// <summary>The most the scatter files of one split buffer together before writing a row group.</summary>
     public const long ScatterBufferBytes = 32L * 1024 * 1024;
 
+    /// <summary>About the most tokens, in bytes, one row group of a packed file holds (512 sequences of 4K; fewer of longer contexts).</summary>
+    public const long OutputRowGroupBytes = 8L * 1024 * 1024;
+
     /// <summary>About the most tokens, in bytes, one scatter file holds: what a gather reads into memory at once.</summary>
     public const long GatherBytes = 48L * 1024 * 1024;
 
@@ -42,7 +45,12 @@ internal sealed class SplitPacking : IAsyncDisposable
         _staging = staging;
         _salt = $"{stage}/{split}/shuffle";
         _packer = new BestFitPacker(new PackingOptions { ContextLength = contextLength, PadId = padId, WindowTokens = Math.Max(contextLength, windowTokens) });
-        _options = new PackedParquetOptions { ContextLength = contextLength, PadId = padId };
+        _options = new PackedParquetOptions
+        {
+            ContextLength = contextLength,
+            PadId = padId,
+            RowGroupSequences = (int)Math.Clamp(OutputRowGroupBytes / (contextLength * 4L), 1, 512),
+        };
         var expectedBytes = expectedTokens * 4 * 1.1;
         var files = (int)Math.Clamp(Math.Ceiling(expectedBytes / maxShardBytes), 1, 100_000);
         _scatterPerFile = (int)Math.Clamp(Math.Ceiling(expectedBytes / files / GatherBytes), 1, 100_000 / files);

@@ -77,7 +77,7 @@ internal static class BuildMemoryBenchmark
         if (unlimited.FirstOrDefault(r => r.Documents == limited.Documents) is { } same)
         {
             var identical = same.ManifestSha256 == limited.ManifestSha256;
-            Console.WriteLine($"manifest under the heap limit identical to without: {(identical ? "yes" : "NO")} ({limited.ManifestSha256[..16]})");
+            Console.WriteLine($"manifest under the heap limit identical to without: {(identical ? "yes" : "NO")} ({limited.ManifestSha256[..Math.Min(16, limited.ManifestSha256.Length)]})");
             ok &= identical;
         }
 
