@@ -98,7 +98,10 @@ public sealed class HostileInputTests : IDisposable
         string[] lost = ["crashed", "timeout", "memory"];
         foreach (var name in HostilePdfs.ParsedOnlyInWorkers)
         {
-            rejects.Should().Contain(r => r.Url == "hostile/" + name && lost.Contains(r.Reason), $"{name} is parsed in a worker process that dies or is stopped");
+            // The 2,147,483,647-entry cross-reference stream ends in PdfPig's own format error when the machine
+            // walks it within the PDF time limit (a quiet machine), and past the limit otherwise.
+            string[] reasons = name == "pdf-xref-stream-huge-size.pdf" ? [.. lost, "corrupt"] : lost;
+            rejects.Should().Contain(r => r.Url == "hostile/" + name && reasons.Contains(r.Reason), $"{name} is parsed in a worker process that dies, is stopped or gives up");
         }
 
         rejects.Where(r => r.Reason == "crashed").Should().OnlyContain(
