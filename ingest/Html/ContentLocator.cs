@@ -228,7 +228,7 @@ internal static class ContentLocator
             top = parent;
         }
 
-        return WithSiblings(page, top);
+        return WithSiblings(top);
     }
 
     /// <summary>
@@ -258,7 +258,7 @@ internal static class ContentLocator
     }
 
     /// <summary>Readability's sibling rule: neighbours that score well or read as prose join the pick.</summary>
-    private static List<NodeStats> WithSiblings(PageAnalysis page, NodeStats top)
+    private static List<NodeStats> WithSiblings(NodeStats top)
     {
         if (top.Parent is null)
         {
@@ -267,9 +267,9 @@ internal static class ContentLocator
 
         var threshold = Math.Max(10, top.FinalScore * 0.2);
         var result = new List<NodeStats>();
-        foreach (var element in top.Parent.Element.Children)
+        foreach (var s in top.Parent.Children)
         {
-            if (page.Find(element) is not { } s)
+            if (s.Dropped)
             {
                 continue;
             }

@@ -7,7 +7,7 @@ namespace Corpus.Ingest.Html;
 /// Writes the chosen elements as text with light Markdown, skipping dropped elements and blocks made
 /// mostly of links (menus, tag clouds, related lists that had no telling class name).
 /// </summary>
-internal sealed class ContentRenderer(PageAnalysis page, MarkdownTextWriter writer, MainContentOptions options)
+internal sealed class ContentRenderer(MarkdownTextWriter writer, MainContentOptions options)
 {
     /// <summary>Past this depth the rest of a subtree is written as running text, without recursion.</summary>
     private const int MaxDepth = 160;
@@ -76,7 +76,7 @@ internal sealed class ContentRenderer(PageAnalysis page, MarkdownTextWriter writ
                 _proseAfter -= stats.GoodParagraphChars;
                 if (depth >= MaxDepth)
                 {
-                    WriteFlat(child);
+                    WriteFlat(stats);
                 }
                 else if (EndsArticle(stats))
                 {
@@ -190,7 +190,7 @@ internal sealed class ContentRenderer(PageAnalysis page, MarkdownTextWriter writ
                 writer.BlockBreak();
                 break;
             case "pre":
-                writer.Code(Verbatim(e));
+                writer.Code(Verbatim(stats));
                 break;
             case "blockquote":
                 writer.BlockBreak();
@@ -308,65 +308,76 @@ internal sealed class ContentRenderer(PageAnalysis page, MarkdownTextWriter writ
     }
 
     /// <summary>The text of a <c>pre</c>, line breaks and all (<c>br</c> counts as one).</summary>
-    private string Verbatim(IElement pre)
+    private static string Verbatim(NodeStats pre)
     {
         var sb = new StringBuilder();
-        var stack = new Stack<INode>();
-        stack.Push(pre);
-        while (stack.Count > 0)
-        {
-            var node = stack.Pop();
-            Core.Documents.DocumentDeadline.Check();
-            if (node is IText t)
+        WalkKept(
+            pre,
+            text => sb.Append(text),
+            e =>
             {
-                sb.Append(t.Data);
-            }
-            else if (node is IElement e && (ReferenceEquals(e, pre) || page.Find(e) is not null))
-            {
-                if (e.LocalName == "br")
+                if (e.Tag == "br")
                 {
                     sb.Append('\n');
                 }
-
-                PushChildren(stack, e);
-            }
-        }
-
+            },
+            leave: null);
         return sb.ToString();
     }
 
-    /// <summary>Deep subtrees: the kept text, one block per element that is a block, no recursion.</summary>
-    private void WriteFlat(IElement root)
+    /// <summary>Deep subtrees: the kept text, one line per element that is a block, no recursion.</summary>
+    private void WriteFlat(NodeStats root)
     {
-        var stack = new Stack<INode>();
-        stack.Push(root);
-        while (stack.Count > 0)
-        {
-            var node = stack.Pop();
-            Core.Documents.DocumentDeadline.Check();
-            if (node is IText t)
-            {
-                writer.Text(t.Data);
-            }
-            else if (node is IElement e && page.Find(e) is not null)
-            {
-                if (e.LocalName is "p" or "div" or "br" or "li" or "tr")
-                {
-                    writer.LineBreak();
-                }
+        BreakAtFlatBlock(root);
+        WalkKept(root, writer.Text, BreakAtFlatBlock, BreakAtFlatBlock);
+        BreakAtFlatBlock(root);
+    }
 
-                PushChildren(stack, e);
-            }
+    private void BreakAtFlatBlock(NodeStats e)
+    {
+        if (e.Tag is "p" or "div" or "br" or "li" or "tr")
+        {
+            writer.LineBreak();
         }
     }
 
-    /// <summary>The children last first, so they pop in document order.</summary>
-    private static void PushChildren(Stack<INode> stack, IElement e)
+    /// <summary>
+    /// The kept subtree under <paramref name="root"/> in document order, with an explicit stack: each
+    /// text node to <paramref name="text"/>, each kept element below the root to <paramref name="element"/>
+    /// before what it holds and to <paramref name="leave"/> after. Kept children are met in
+    /// <see cref="NodeStats.Children"/> as the walk reaches them.
+    /// </summary>
+    private static void WalkKept(NodeStats root, Action<string> text, Action<NodeStats> element, Action<NodeStats>? leave)
     {
-        var nodes = e.ChildNodes;
-        for (var k = nodes.Length - 1; k >= 0; k--)
+        var stack = new Stack<(NodeStats Stats, int Node, int Kid)>();
+        stack.Push((root, 0, 0));
+        while (stack.Count > 0)
         {
-            stack.Push(nodes[k]);
+            var (stats, k, next) = stack.Pop();
+            Core.Documents.DocumentDeadline.Check();
+            var nodes = stats.Element.ChildNodes;
+            var kids = stats.Children;
+            var descended = false;
+            for (; k < nodes.Length && !descended; k++)
+            {
+                var node = nodes[k];
+                if (node is IText t)
+                {
+                    text(t.Data);
+                }
+                else if (node is IElement child && next < kids.Count && ReferenceEquals(kids[next].Element, child) && kids[next++] is { Dropped: false } kid)
+                {
+                    element(kid);
+                    stack.Push((stats, k + 1, next));
+                    stack.Push((kid, 0, 0));
+                    descended = true;
+                }
+            }
+
+            if (!descended && !ReferenceEquals(stats, root))
+            {
+                leave?.Invoke(stats);
+            }
         }
     }
 }

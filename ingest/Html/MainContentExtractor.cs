@@ -37,7 +37,7 @@ public static class MainContentExtractor
         DocumentDeadline.Check();
         var writer = t_writer ??= new MarkdownTextWriter();
         writer.Clear();
-        var renderer = new ContentRenderer(page, writer, options);
+        var renderer = new ContentRenderer(writer, options);
         renderer.RenderRoots(chosen);
 
         var text = writer.ToStringWithoutTrailingHeadings();

@@ -11,7 +11,6 @@ internal sealed class PageAnalysis
 {
     private const int GoodParagraphMinChars = 40;
 
-    private readonly Dictionary<IElement, NodeStats> _stats = new(ReferenceEqualityComparer.Instance);
     private readonly List<NodeStats> _ordered = [];
 
     private PageAnalysis(NodeStats root) => Root = root;
@@ -21,10 +20,6 @@ internal sealed class PageAnalysis
 
     /// <summary>Every kept element in document order.</summary>
     public IReadOnlyList<NodeStats> Ordered => _ordered;
-
-    /// <summary>The element's stats, or null when it was dropped.</summary>
-    public NodeStats? Find(IElement element) =>
-        _stats.TryGetValue(element, out var s) && !s.Dropped ? s : null;
 
     public static PageAnalysis Build(IElement body)
     {
@@ -45,7 +40,6 @@ internal sealed class PageAnalysis
         {
             var (stats, inArticle) = stack.Pop();
             Core.Documents.DocumentDeadline.Check();
-            _stats[stats.Element] = stats;
             _ordered.Add(stats);
             var tag = stats.Tag;
             var isArticle = tag is "article" or "main" || IsArticleBody(stats.Element);

@@ -23,6 +23,7 @@ internal static class BuildMemoryBenchmark
         var heapLimit = "0x40000000";
         var cli = Path.Combine(BenchInputs.RepoRoot, "cli", "bin", "Release", "net10.0", "corpus.dll");
         var skipUnlimitedLarge = false;
+        var generateOnly = false;
         for (var i = 1; i < args.Length; i++)
         {
             switch (args[i])
@@ -32,6 +33,7 @@ internal static class BuildMemoryBenchmark
                 case "--heap-limit": heapLimit = args[++i]; break;
                 case "--cli": cli = args[++i]; break;
                 case "--limited-only": skipUnlimitedLarge = true; break;
+                case "--generate-only": generateOnly = true; break;
                 default: throw new ArgumentException($"unknown argument '{args[i]}'");
             }
         }
@@ -46,10 +48,20 @@ internal static class BuildMemoryBenchmark
             GeneratedWebCorpus.EnsureWritten(input, size);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"input {size:N0} documents: {FolderBytes(input) / 1048576.0:F0} MB in {Directory.GetFiles(input, "*.warc.gz").Length} files (ready in {clock.Elapsed.TotalSeconds:F0} s)"));
+            if (generateOnly)
+            {
+                continue;
+            }
+
             if (size != sizes[^1] || !skipUnlimitedLarge)
             {
                 runs.Add(RunBuild(cli, input, Path.Combine(work, $"out-{size}"), size, null));
             }
+        }
+
+        if (generateOnly)
+        {
+            return 0;
         }
 
         var largest = sizes[^1];
@@ -109,9 +121,19 @@ internal static class BuildMemoryBenchmark
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         long peakKb = 0;
-        while (!process.WaitForExit(100))
+        using (var series = new StreamWriter(output + ".rss.csv"))
         {
-            peakKb = Math.Max(peakKb, HighWaterMarkKb(process.Id));
+            series.WriteLine("seconds,rss_mb,hwm_mb");
+            var samples = 0;
+            while (!process.WaitForExit(100))
+            {
+                var (rssKb, hwmKb) = ResidentKb(process.Id);
+                peakKb = Math.Max(peakKb, hwmKb);
+                if (samples++ % 10 == 0)
+                {
+                    series.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{clock.Elapsed.TotalSeconds:F1},{rssKb / 1024.0:F0},{hwmKb / 1024.0:F0}"));
+                }
+            }
         }
 
         var seconds = clock.Elapsed.TotalSeconds;
@@ -126,15 +148,21 @@ internal static class BuildMemoryBenchmark
         return new BuildRun(documents, heapLimit, process.ExitCode == 0, failed, seconds, Math.Max(peakKb / 1024.0, runPeak), phasePeaks, sha);
     }
 
-    private static long HighWaterMarkKb(int pid)
+    /// <summary>The process's resident memory now and its high-water mark, in kB (0 once it has gone).</summary>
+    private static (long Rss, long HighWaterMark) ResidentKb(int pid)
     {
+        long rss = 0, hwm = 0;
         try
         {
             foreach (var line in File.ReadLines($"/proc/{pid}/status"))
             {
                 if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
                 {
-                    return long.Parse(line.AsSpan(6).Trim().TrimEnd("kB").Trim(), CultureInfo.InvariantCulture);
+                    hwm = long.Parse(line.AsSpan(6).Trim().TrimEnd("kB").Trim(), CultureInfo.InvariantCulture);
+                }
+                else if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+                {
+                    rss = long.Parse(line.AsSpan(6).Trim().TrimEnd("kB").Trim(), CultureInfo.InvariantCulture);
                 }
             }
         }
@@ -145,7 +173,7 @@ internal static class BuildMemoryBenchmark
         {
         }
 
-        return 0;
+        return (rss, hwm);
     }
 
     private static (Dictionary<string, double> Phases, int Failed, double RunPeak) ReadRunLog(string path)

@@ -167,6 +167,38 @@ public class MainContentExtractorTests
     }
 
     [Fact]
+    public void Text_past_the_render_depth_keeps_its_order_and_leaves_out_hidden_and_boilerplate_elements()
+    {
+        var html = new StringBuilder($"<html><body><article><p>{Prose1}</p>");
+        for (var i = 0; i < 200; i++)
+        {
+            html.Append("<div>");
+        }
+
+        html.Append("first <span hidden>hidden words</span>second<div class=\"share-buttons\">Share this</div><p>third</p>fourth");
+        for (var i = 0; i < 200; i++)
+        {
+            html.Append("</div>");
+        }
+
+        html.Append($"<p>{Prose2}</p></article></body></html>");
+
+        var text = MainContentExtractor.Extract(html.ToString()).Text;
+
+        text.Should().Contain("first second\nthird\nfourth").And.NotContainAny("hidden words", "Share this");
+        text.IndexOf(Prose1, StringComparison.Ordinal).Should().BeLessThan(text.IndexOf("first", StringComparison.Ordinal));
+        text.IndexOf("fourth", StringComparison.Ordinal).Should().BeLessThan(text.IndexOf(Prose2, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Preformatted_text_keeps_its_line_breaks_and_leaves_out_hidden_elements()
+    {
+        var html = Page($"<article>{Article}<pre>line one<br>line <b>two</b><span style=\"display:none\">secret</span>\n  line three</pre></article>");
+
+        MainContentExtractor.Extract(html).Text.Should().Contain("```\nline one\nline two\n  line three\n```");
+    }
+
+    [Fact]
     public void Tables_are_dropped_when_the_options_say_so()
     {
         var html = Page($"<article>{Article}<table><tr><td>Cell A</td><td>Cell B</td></tr></table></article>");
