@@ -29,14 +29,12 @@ public static partial class ProgrammingLanguageIdentifier
 
     // Tokens a JSON text cut short must hold before the cut to count as JSON.
     private const int MinJsonTokens = 20;
-    // Non-backtracking: matching takes time linear in the text, whatever the text (a backtracking engine spent
-    // seconds on a run of blank lines or a long line of spaces, and a timeout would have made answers depend on load).
-    private const RegexOptions Options = RegexOptions.Multiline | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
-
-    private static readonly (string Language, Regex Pattern, double Weight, string? Literal)[] Evidence = BuildEvidence();
+    // Each pattern runs on the backtracking engine within a time budget and moves to the linear one on a text that
+    // exceeds it (EvidencePattern): the answer is the same either way, whatever the text or the machine's load.
+    private static readonly (string Language, EvidencePattern Pattern, double Weight, string? Literal)[] Evidence = BuildEvidence();
 
     /// <summary>Each evidence pattern with the literal a text must hold for it to match (<see cref="RequiredLiteral"/>), for tests.</summary>
-    internal static IReadOnlyList<(Regex Pattern, string? Literal)> PatternLiterals => [.. Evidence.Select(e => (e.Pattern, e.Literal))];
+    internal static IReadOnlyList<(EvidencePattern Pattern, string? Literal)> PatternLiterals => [.. Evidence.Select(e => (e.Pattern, e.Literal))];
 
     /// <summary>Every language it names.</summary>
     public static IReadOnlyList<string> Languages { get; } =
@@ -91,12 +89,7 @@ public static partial class ProgrammingLanguageIdentifier
                 continue; // cannot match: a vectorized search instead of the engine's scan
             }
 
-            var count = 0;
-            for (var m = pattern.Match(sample); m.Success && count < MaxCountedMatches; m = m.NextMatch())
-            {
-                count++;
-            }
-
+            var count = pattern.Count(sample, MaxCountedMatches);
             if (count > 0)
             {
                 scores[language] = scores.GetValueOrDefault(language) + (weight * (1 + (0.5 * (count - 1))));
@@ -234,14 +227,14 @@ public static partial class ProgrammingLanguageIdentifier
     [GeneratedRegex(@"[\d.]+$", RegexOptions.CultureInvariant)]
     private static partial Regex DigitsSuffix();
 
-    private static (string, Regex, double, string?)[] BuildEvidence()
+    private static (string, EvidencePattern, double, string?)[] BuildEvidence()
     {
-        var table = new List<(string, Regex, double, string?)>();
+        var table = new List<(string, EvidencePattern, double, string?)>();
         void Add(string language, double weight, params string[] patterns)
         {
             foreach (var p in patterns)
             {
-                table.Add((language, new Regex(p, Options), weight, RequiredLiteral.Of(p)));
+                table.Add((language, new EvidencePattern(p), weight, RequiredLiteral.Of(p)));
             }
         }
 

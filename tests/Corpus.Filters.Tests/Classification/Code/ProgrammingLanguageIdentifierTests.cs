@@ -83,6 +83,40 @@ public sealed class ProgrammingLanguageIdentifierTests
     }
 
     [Fact]
+    public void Both_engines_find_the_same_matches_of_every_pattern_on_every_sample()
+    {
+        var texts = CodeSamples.ByLanguage.Values.Concat(CodeSamples.Prose.Values).ToList();
+        var compared = 0;
+        foreach (var (pattern, _) in ProgrammingLanguageIdentifier.PatternLiterals)
+        {
+            var backtracking = pattern.Backtracking;
+            foreach (var text in texts)
+            {
+                var expected = backtracking.Matches(text).Select(m => (m.Index, m.Length)).ToList();
+                pattern.Linear.Matches(text).Select(m => (m.Index, m.Length)).Should().Equal(expected, pattern.ToString());
+                compared += expected.Count;
+            }
+        }
+
+        compared.Should().BeGreaterThan(500);
+    }
+
+    [Fact]
+    public void A_text_past_the_backtracking_budget_moves_its_pattern_to_the_linear_engine_with_the_same_count()
+    {
+        var pattern = new EvidencePattern(@"^\s*def \w+\(.*\)\s*:\s*$");
+        const string Code = "def f(x):\n    return x\n\ndef g(y):\n    return y\n";
+
+        pattern.Count(Code, 3).Should().Be(2);
+        pattern.LinearOnly.Should().BeFalse();
+
+        // Each of the 50,000 line starts scans every newline after it: seconds for the backtracking engine.
+        pattern.Count(new string('\n', 50_000) + "x", 3).Should().Be(0);
+        pattern.LinearOnly.Should().BeTrue();
+        pattern.Count(Code, 3).Should().Be(2);
+    }
+
+    [Fact]
     public void Java_class_and_block_lines_are_not_css_selectors()
     {
         const string java = """

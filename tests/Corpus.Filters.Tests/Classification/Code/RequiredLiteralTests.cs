@@ -45,7 +45,7 @@ public sealed class RequiredLiteralTests
         {
             foreach (var text in texts)
             {
-                for (var m = pattern.Match(text); m.Success; m = m.NextMatch())
+                for (var m = pattern.Linear.Match(text); m.Success; m = m.NextMatch())
                 {
                     m.Value.Should().Contain(literal!, pattern.ToString());
                     checkedMatches++;
