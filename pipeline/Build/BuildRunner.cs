@@ -261,7 +261,6 @@ public static class BuildRunner
         }
 
         var mixes = executors.Mixes;
-        PhaseRunner.ReleaseMemory();
         var manifest = ManifestStep.Write(output, config, inputs.Tokenizer, ledger, tokenParts);
         await ReportStep.WriteAsync(output, config, manifest, mixes, ledger, tokenParts, parts, ct).ConfigureAwait(false);
         var rejects = Enumerable.Range(0, parts).Sum(i => ledger.Read<IngestLedgerEntry>(IngestTaskExecutor.Phase, i).Rejects)

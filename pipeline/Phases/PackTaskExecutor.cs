@@ -54,7 +54,7 @@ internal sealed class PackTaskExecutor(string outputDir, BuildConfig config, IRe
                     var held = selection.IsHeldOut(row);
                     var split = held ? StageSelection.Valid : StageSelection.Train;
                     var copies = selection.Copies(row, held, stage, split, out _);
-                    await splits[split].AddAsync(row, copies, ct).ConfigureAwait(false);
+                    splits[split].Add(row, copies);
                 }
             }
 
@@ -71,7 +71,7 @@ internal sealed class PackTaskExecutor(string outputDir, BuildConfig config, IRe
         {
             foreach (var s in splits)
             {
-                await s.DisposeAsync().ConfigureAwait(false);
+                s.Dispose();
             }
         }
 

@@ -14,14 +14,11 @@ namespace Corpus.Pipeline.Phases;
 /// its packed file: packed file <c>k</c> (<c>packed-KKKKK.packed.parquet</c> in the staging folder)
 /// is scatter files <c>k·M</c> to <c>k·M + M − 1</c> in turn. K is chosen so a packed file holds
 /// about <c>shards.max_shard_bytes</c>, M so a scatter file holds about <see cref="GatherBytes"/>,
-/// which bounds what a gather holds whatever the split's size; the scatter files' row groups
-/// together buffer at most <see cref="ScatterBufferBytes"/>.
+/// which bounds what a gather holds whatever the split's size. Scatter files are <see cref="ScatterFile"/>s:
+/// an open one holds only its write buffer, however many sequences it has taken.
 /// </summary>
-internal sealed class SplitPacking : IAsyncDisposable
+internal sealed class SplitPacking : IDisposable
 {
-    /// <summary>The most the scatter files of one split buffer together before writing a row group.</summary>
-    public const long ScatterBufferBytes = 32L * 1024 * 1024;
-
     /// <summary>About the most tokens, in bytes, one row group of a packed file holds (512 sequences of 4K; fewer of longer contexts).</summary>
     public const long OutputRowGroupBytes = 8L * 1024 * 1024;
 
@@ -33,8 +30,7 @@ internal sealed class SplitPacking : IAsyncDisposable
     private readonly string _salt;
     private readonly BestFitPacker _packer;
     private readonly PackedParquetOptions _options;
-    private readonly PackedParquetOptions _scatterOptions;
-    private readonly PackedParquetWriter?[] _scatter;
+    private readonly ScatterFile.Writer?[] _scatter;
     private readonly int _scatterPerFile;
     private readonly SortedDictionary<(string Language, string Domain, string Source), (long Documents, long Tokens)> _counts = [];
     private long _position;
@@ -55,12 +51,7 @@ internal sealed class SplitPacking : IAsyncDisposable
         var files = (int)Math.Clamp(Math.Ceiling(expectedBytes / maxShardBytes), 1, 100_000);
         _scatterPerFile = (int)Math.Clamp(Math.Ceiling(expectedBytes / files / GatherBytes), 1, 100_000 / files);
         var scatterCount = files * _scatterPerFile;
-        _scatter = new PackedParquetWriter?[scatterCount];
-        _scatterOptions = _options with
-        {
-            RowGroupSequences = (int)Math.Clamp(ScatterBufferBytes / scatterCount / (contextLength * 4L), 1, 512),
-            FileBufferBytes = 64 * 1024,
-        };
+        _scatter = new ScatterFile.Writer?[scatterCount];
         Directory.CreateDirectory(staging);
     }
 
@@ -71,11 +62,11 @@ internal sealed class SplitPacking : IAsyncDisposable
     public PackingStats Stats => _packer.Stats;
 
     /// <summary>Packs <paramref name="copies"/> copies of <paramref name="row"/>.</summary>
-    public async ValueTask AddAsync(TokenizedRow row, int copies, CancellationToken ct)
+    public void Add(TokenizedRow row, int copies)
     {
         for (var c = 0; c < copies; c++)
         {
-            await ScatterAsync(_packer.Add(new PackingDocument(row.Id, row.Language, row.Domain, row.Source, row.Tokens)), ct).ConfigureAwait(false);
+            Scatter(_packer.Add(new PackingDocument(row.Id, row.Language, row.Domain, row.Source, row.Tokens)));
             var key = (row.Language, row.Domain, row.Source);
             _counts.TryGetValue(key, out var sum);
             _counts[key] = (sum.Documents + 1, sum.Tokens + row.Tokens.Length);
@@ -91,15 +82,11 @@ internal sealed class SplitPacking : IAsyncDisposable
     /// </summary>
     public async ValueTask<ImmutableArray<ShardFile>> CompleteAsync(bool withCounts, CancellationToken ct)
     {
-        await ScatterAsync(_packer.Complete(), ct).ConfigureAwait(false);
+        Scatter(_packer.Complete());
         for (var k = 0; k < _scatter.Length; k++)
         {
-            if (_scatter[k] is { } writer)
-            {
-                await writer.CompleteAsync(ct).ConfigureAwait(false);
-                await writer.DisposeAsync().ConfigureAwait(false);
-                _scatter[k] = null;
-            }
+            _scatter[k]?.Dispose();
+            _scatter[k] = null;
         }
 
         var files = ImmutableArray.CreateBuilder<ShardFile>();
@@ -145,39 +132,28 @@ internal sealed class SplitPacking : IAsyncDisposable
         return files.ToImmutable();
     }
 
-    public async ValueTask DisposeAsync()
+    public void Dispose()
     {
         foreach (var writer in _scatter)
         {
-            if (writer is not null)
-            {
-                await writer.DisposeAsync().ConfigureAwait(false);
-            }
+            writer?.Dispose();
         }
     }
 
-    private async ValueTask ScatterAsync(IReadOnlyList<PackedSequence> sequences, CancellationToken ct)
+    private void Scatter(IReadOnlyList<PackedSequence> sequences)
     {
         foreach (var sequence in sequences)
         {
             var k = (int)(MixingHash.Draw(_seed, _salt, _position.ToString(CultureInfo.InvariantCulture)) % (ulong)_scatter.Length);
             _position++;
-            _scatter[k] ??= await PackedParquetWriter.CreateAsync(Path.Combine(_staging, ScatterName(k)), _scatterOptions, ct).ConfigureAwait(false);
-            await _scatter[k]!.AddAsync(sequence, ct).ConfigureAwait(false);
+            (_scatter[k] ??= ScatterFile.Create(Path.Combine(_staging, ScatterName(k)))).Add(sequence);
         }
     }
 
     /// <summary>Reads one scatter file, orders its sequences by a seeded draw of their place in it, and appends them to <paramref name="writer"/>.</summary>
     private async Task GatherAsync(string scatterPath, PackedParquetWriter writer, string salt, CancellationToken ct)
     {
-        var sequences = new List<PackedSequence>();
-        await using (var reader = await PackedParquetReader.OpenAsync(scatterPath, ct).ConfigureAwait(false))
-        {
-            for (var g = 0; g < reader.RowGroupCount; g++)
-            {
-                sequences.AddRange(await reader.ReadRowGroupAsync(g, ct).ConfigureAwait(false));
-            }
-        }
+        var sequences = ScatterFile.ReadAll(scatterPath);
 
         var order = Enumerable.Range(0, sequences.Count)
             .Select(i => (Index: i, Draw: MixingHash.Draw(_seed, salt, i.ToString(CultureInfo.InvariantCulture))))
@@ -190,5 +166,5 @@ internal sealed class SplitPacking : IAsyncDisposable
         }
     }
 
-    private static string ScatterName(int k) => $"scatter-{k:D5}.parquet";
+    private static string ScatterName(int k) => $"scatter-{k:D5}.bin";
 }
