@@ -52,8 +52,9 @@ internal static class PhaseRunner
     private const long ReleaseAboveBytes = 256L * 1024 * 1024;
 
     /// <summary>
-    /// Between phases: a full, compacting collection that gives the free memory back to the system, so
-    /// a phase starts from what the build holds, not from what the phase before it left resident. Skipped
+    /// Between phases: the pooled column buffers dropped (<see cref="Corpus.Shards.IO.ColumnBuffers"/>) and a
+    /// full, compacting collection that gives the free memory back to the system, so a phase starts from
+    /// what the build holds, not from what the phase before it left resident. Skipped
     /// while the heap is small (a sample build), where it would only add its own 0.1 to 0.2 s.
     /// </summary>
     internal static void ReleaseMemory()
@@ -63,6 +64,7 @@ internal static class PhaseRunner
             return;
         }
 
+        Corpus.Shards.IO.ColumnBuffers.Release();
         System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }

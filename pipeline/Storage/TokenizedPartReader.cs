@@ -71,9 +71,9 @@ internal static class TokenizedPartReader
         var count = checked((int)(group.GetMetadata(field)?.MetaData?.NumValues ?? throw new InvalidDataException($"'{path}' has no column chunk for '{field.Path}'")));
 
         // Rented: each row's tokens are copied out, so reading a part leaves no large arrays behind for the collector.
-        var values = System.Buffers.ArrayPool<int>.Shared.Rent(count);
-        var definitions = System.Buffers.ArrayPool<int>.Shared.Rent(count);
-        var repetitions = System.Buffers.ArrayPool<int>.Shared.Rent(count);
+        var values = Corpus.Shards.IO.ColumnBuffers<int>.Rent(count);
+        var definitions = Corpus.Shards.IO.ColumnBuffers<int>.Rent(count);
+        var repetitions = Corpus.Shards.IO.ColumnBuffers<int>.Rent(count);
         try
         {
             await group.ReadRawAsync<int>(field, values.AsMemory(0, count), definitions.AsMemory(0, count), repetitions.AsMemory(0, count), ct).ConfigureAwait(false);
@@ -81,9 +81,9 @@ internal static class TokenizedPartReader
         }
         finally
         {
-            System.Buffers.ArrayPool<int>.Shared.Return(values);
-            System.Buffers.ArrayPool<int>.Shared.Return(definitions);
-            System.Buffers.ArrayPool<int>.Shared.Return(repetitions);
+            Corpus.Shards.IO.ColumnBuffers<int>.Return(values);
+            Corpus.Shards.IO.ColumnBuffers<int>.Return(definitions);
+            Corpus.Shards.IO.ColumnBuffers<int>.Return(repetitions);
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using Corpus.Shards.IO;
@@ -31,7 +30,7 @@ internal sealed class MegatronShardWriter : IAsyncDisposable
     /// <summary>Appends one document as one sequence.</summary>
     public async ValueTask AddAsync(ReadOnlyMemory<int> tokens, CancellationToken cancellationToken)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(Math.Min(tokens.Length, ChunkTokens) * MegatronFormat.TokenBytes);
+        var buffer = IO.ColumnBuffers<byte>.Rent(Math.Min(tokens.Length, ChunkTokens) * MegatronFormat.TokenBytes);
         try
         {
             for (var start = 0; start < tokens.Length; start += ChunkTokens)
@@ -44,7 +43,7 @@ internal sealed class MegatronShardWriter : IAsyncDisposable
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            IO.ColumnBuffers<byte>.Return(buffer);
         }
 
         _lengths.Add(tokens.Length);

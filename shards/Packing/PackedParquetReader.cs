@@ -121,9 +121,9 @@ public sealed class PackedParquetReader : IAsyncDisposable
         var count = checked((int)(group.GetMetadata(field)?.MetaData?.NumValues ?? throw new InvalidDataException($"has no column chunk for '{field.Path}'")));
         // The column's buffers are rented: each row's list is copied out of them, so a row group read leaves no
         // large arrays behind for the collector.
-        var values = System.Buffers.ArrayPool<T>.Shared.Rent(count);
-        var definitions = System.Buffers.ArrayPool<int>.Shared.Rent(count);
-        var repetitions = System.Buffers.ArrayPool<int>.Shared.Rent(count);
+        var values = IO.ColumnBuffers<T>.Rent(count);
+        var definitions = IO.ColumnBuffers<int>.Rent(count);
+        var repetitions = IO.ColumnBuffers<int>.Rent(count);
         try
         {
             await group.ReadRawAsync<T>(field, values.AsMemory(0, count), definitions.AsMemory(0, count), repetitions.AsMemory(0, count), cancellationToken).ConfigureAwait(false);
@@ -131,9 +131,9 @@ public sealed class PackedParquetReader : IAsyncDisposable
         }
         finally
         {
-            System.Buffers.ArrayPool<T>.Shared.Return(values, System.Runtime.CompilerServices.RuntimeHelpers.IsReferenceOrContainsReferences<T>());
-            System.Buffers.ArrayPool<int>.Shared.Return(definitions);
-            System.Buffers.ArrayPool<int>.Shared.Return(repetitions);
+            IO.ColumnBuffers<T>.Return(values);
+            IO.ColumnBuffers<int>.Return(definitions);
+            IO.ColumnBuffers<int>.Return(repetitions);
         }
     }
 

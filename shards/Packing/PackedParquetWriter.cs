@@ -153,18 +153,18 @@ public sealed class PackedParquetWriter : IAsyncDisposable
         var context = _options.ContextLength;
         // The token column and its levels, the row group's bulk, are rented and given back once written.
         var tokenCount = _group.Count * context;
-        var inputIds = System.Buffers.ArrayPool<int>.Shared.Rent(tokenCount);
-        var tokenDefinitions = System.Buffers.ArrayPool<int>.Shared.Rent(tokenCount);
-        var tokenRepetitions = System.Buffers.ArrayPool<int>.Shared.Rent(tokenCount);
+        var inputIds = IO.ColumnBuffers<int>.Rent(tokenCount);
+        var tokenDefinitions = IO.ColumnBuffers<int>.Rent(tokenCount);
+        var tokenRepetitions = IO.ColumnBuffers<int>.Rent(tokenCount);
         try
         {
             await FlushRowGroupAsync(context, inputIds, tokenDefinitions, tokenRepetitions, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            System.Buffers.ArrayPool<int>.Shared.Return(inputIds);
-            System.Buffers.ArrayPool<int>.Shared.Return(tokenDefinitions);
-            System.Buffers.ArrayPool<int>.Shared.Return(tokenRepetitions);
+            IO.ColumnBuffers<int>.Return(inputIds);
+            IO.ColumnBuffers<int>.Return(tokenDefinitions);
+            IO.ColumnBuffers<int>.Return(tokenRepetitions);
         }
 
         _group.Clear();
