@@ -47,9 +47,10 @@ using Corpus.Bench.Tokenizer;
 //     N files mutated (seeded flips, truncations, splices, repeats, tokens) from EVAL_FOLDER's pdf/, html/ and warc/ files,
 //     read as a build's ingest reads them (PDFs in worker processes), in child processes: documents, rejects by reason,
 //     worker and reading processes lost, files past the per-document limit not rejected as timeout, the slowest file
-// dotnet run -c Release --project bench/Corpus.Bench -- bench-build-memory [--docs 100000,500000] [--work DIR] [--heap-limit 0x40000000] [--limited-only] [--cli FILE]
+// dotnet run -c Release --project bench/Corpus.Bench -- bench-build-memory [--docs 100000,500000] [--work DIR] [--heap-limit 0x40000000] [--limited-only] [--generate-only] [--cli FILE]
 //     corpus build as a process over generated ~5 KB documents in many languages at each size: peak resident memory and
-//     each phase's peak; the largest again under DOTNET_GCHeapHardLimit, no failed attempt, the same manifest (needs the CLI built)
+//     each phase's peak (resident memory each second in OUT.rss.csv); the largest again under DOTNET_GCHeapHardLimit,
+//     no failed attempt, the same manifest (needs the CLI built); --generate-only writes the inputs and stops
 // dotnet run -c Release --project bench/Corpus.Bench -- [BenchmarkDotNet arguments]
 if (args.Length > 0 && args[0] == "bench-llama-batch")
 {
