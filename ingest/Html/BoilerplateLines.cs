@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Globalization;
-using System.Text;
 using AngleSharp.Dom;
 
 namespace Corpus.Ingest.Html;
@@ -71,14 +70,19 @@ internal static class BoilerplateLines
     /// </summary>
     private const int LineTextChars = 256;
 
+    /// <summary>The room <see cref="LineText"/> needs: the kept characters and the <c>" 0"</c> that may follow them.</summary>
+    public const int LineBufferChars = LineTextChars + 4;
+
     [ThreadStatic]
-    private static StringBuilder? t_lineText;
+    private static char[]? t_lineRaw;
 
     [ThreadStatic]
     private static Stack<INode>? t_lineStack;
 
     /// <summary>Words a date line may hold besides numbers: month and weekday names, "am", "um", "at", ….</summary>
     private static readonly HashSet<string> DateWords = BuildDateWords();
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> DateWordsBySpan = DateWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly SearchValues<char> WhiteSpace = SearchValues.Create(
         Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(char.IsWhiteSpace).ToArray());
@@ -87,18 +91,21 @@ internal static class BoilerplateLines
         Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(c => char.IsWhiteSpace(c) || LeadingPunctuation.Contains(c)).ToArray());
 
     /// <summary>
-    /// The element's text as the rules read it: its <c>TextContent</c> lower-cased (invariant), without
-    /// leading whitespace and <see cref="LeadingPunctuation"/>, whitespace runs as one space, and past
-    /// <see cref="LineTextChars"/> characters cut off, with <c>" 0"</c> appended when a digit comes later.
-    /// Every rule answers for the cut line as for the whole text, and the walk stops early, so short blocks
-    /// nested in one another do not each read their whole subtree's text.
+    /// Writes the element's text as the rules read it into <paramref name="line"/> (at least
+    /// <see cref="LineBufferChars"/> long) and returns its length: its <c>TextContent</c> lower-cased
+    /// (invariant), without leading whitespace and <see cref="LeadingPunctuation"/>, whitespace runs as one
+    /// space, and past <see cref="LineTextChars"/> characters cut off, with <c>" 0"</c> appended when a digit
+    /// comes later. Every rule answers for the cut line as for the whole text, and the walk stops early, so
+    /// short blocks nested in one another do not each read their whole subtree's text. Nothing is allocated:
+    /// the renderer asks this of nearly every paragraph of a page.
     /// </summary>
-    public static string LineText(IElement element)
+    public static int LineText(IElement element, Span<char> line)
     {
-        var sb = t_lineText ??= new StringBuilder(LineTextChars + 8);
+        ArgumentOutOfRangeException.ThrowIfLessThan(line.Length, LineBufferChars);
+        var raw = t_lineRaw ??= new char[LineBufferChars];
         var stack = t_lineStack ??= new Stack<INode>();
-        sb.Clear();
         stack.Clear();
+        var length = 0;
         var pendingSpace = false;
         var hasDigit = false;
         stack.Push(element);
@@ -111,37 +118,40 @@ internal static class BoilerplateLines
                 var data = text.Data.AsSpan();
                 while (data.Length > 0)
                 {
-                    if (sb.Length >= LineTextChars)
+                    if (length >= LineTextChars)
                     {
                         if (hasDigit || data.IndexOfAnyInRange('0', '9') >= 0)
                         {
                             stack.Clear();
-                            return sb.Append(" 0").ToString().ToLower(CultureInfo.InvariantCulture);
+                            raw[length++] = ' ';
+                            raw[length++] = '0';
+                            return raw.AsSpan(0, length).ToLowerInvariant(line);
                         }
 
                         break;
                     }
 
-                    var skip = data.IndexOfAnyExcept(sb.Length == 0 ? Leading : WhiteSpace);
+                    var skip = data.IndexOfAnyExcept(length == 0 ? Leading : WhiteSpace);
                     if (skip < 0)
                     {
-                        pendingSpace |= sb.Length > 0;
+                        pendingSpace |= length > 0;
                         break;
                     }
 
-                    pendingSpace |= skip > 0 && sb.Length > 0;
+                    pendingSpace |= skip > 0 && length > 0;
                     data = data[skip..];
                     var word = data.IndexOfAny(WhiteSpace);
                     var take = word < 0 ? data.Length : word;
-                    take = Math.Min(take, LineTextChars + 1 - sb.Length);
+                    take = Math.Min(take, LineTextChars + 1 - length);
                     if (pendingSpace)
                     {
-                        sb.Append(' ');
+                        raw[length++] = ' ';
                         pendingSpace = false;
                     }
 
                     hasDigit |= data[..take].IndexOfAnyInRange('0', '9') >= 0;
-                    sb.Append(data[..take]);
+                    data[..take].CopyTo(raw.AsSpan(length));
+                    length += take;
                     data = data[take..];
                 }
             }
@@ -155,26 +165,26 @@ internal static class BoilerplateLines
             }
         }
 
-        return sb.ToString().ToLower(CultureInfo.InvariantCulture);
+        return raw.AsSpan(0, length).ToLowerInvariant(line);
     }
 
     /// <summary>A short lead-in that opens what follows the article: related links, comments, contact.</summary>
     /// <param name="line">The block's text as <see cref="LineText"/> gives it.</param>
-    public static bool IsTerminating(string line) => TerminatingLeadIn(line) > 0;
+    public static bool IsTerminating(ReadOnlySpan<char> line) => TerminatingLeadIn(line) > 0;
 
     /// <summary>
     /// An inline teaser: a lead-in followed by the title it points to ("Read more: Storm hits the coast"),
     /// as opposed to a lead-in standing alone as a heading.
     /// </summary>
     /// <param name="line">The block's text as <see cref="LineText"/> gives it.</param>
-    public static bool IsTeaser(string line)
+    public static bool IsTeaser(ReadOnlySpan<char> line)
     {
         var leadIn = TerminatingLeadIn(line);
         return leadIn > 0 && line.Length >= leadIn + 12;
     }
 
     /// <summary>The length of the terminating lead-in the line starts with, or 0.</summary>
-    private static int TerminatingLeadIn(string line)
+    private static int TerminatingLeadIn(ReadOnlySpan<char> line)
     {
         foreach (var s in TerminatingStarts)
         {
@@ -189,7 +199,7 @@ internal static class BoilerplateLines
 
     /// <summary>A one-line date, update notice or credit line.</summary>
     /// <param name="line">The block's text as <see cref="LineText"/> gives it.</param>
-    public static bool IsMetaLine(string line)
+    public static bool IsMetaLine(ReadOnlySpan<char> line)
     {
         var t = line;
         if (t.Length == 0)
@@ -202,12 +212,12 @@ internal static class BoilerplateLines
             return true;
         }
 
-        var hasDigit = t.AsSpan().IndexOfAnyInRange('0', '9') >= 0;
+        var hasDigit = t.IndexOfAnyInRange('0', '9') >= 0;
         return hasDigit && (StartsWithAny(t, UpdateStarts) || IsDateOnly(t));
     }
 
     /// <summary>Nothing but a date or time: numbers, month and weekday names, and small joining words.</summary>
-    private static bool IsDateOnly(string t)
+    private static bool IsDateOnly(ReadOnlySpan<char> t)
     {
         if (t.Length > 48)
         {
@@ -220,14 +230,15 @@ internal static class BoilerplateLines
         }
 
         var words = 0;
-        foreach (var token in t.Split([' ', ',', '.', '/', '-', ':', '|', '(', ')', '–', '—'], StringSplitOptions.RemoveEmptyEntries))
+        foreach (var range in t.SplitAny(" ,./-:|()–—"))
         {
-            if (char.IsAsciiDigit(token[0]) && token.Length <= 4 + 2)
+            var token = t[range];
+            if (token.IsEmpty || (char.IsAsciiDigit(token[0]) && token.Length <= 4 + 2))
             {
                 continue;
             }
 
-            if (!DateWords.Contains(token))
+            if (!DateWordsBySpan.Contains(token))
             {
                 return false;
             }
@@ -239,11 +250,17 @@ internal static class BoilerplateLines
     }
 
     /// <summary>A month or weekday name, or numbers joined like a date (12.03.2021, 2021-03-12, 3/12/21).</summary>
-    private static bool LooksLikeDate(string t)
+    private static bool LooksLikeDate(ReadOnlySpan<char> t)
     {
-        foreach (var token in t.Split([' ', ',', '(', ')', '|'], StringSplitOptions.RemoveEmptyEntries))
+        foreach (var range in t.SplitAny(" ,()|"))
         {
-            if (DateWords.Contains(token.TrimEnd('.')) && token.Length > 2)
+            var token = t[range];
+            if (token.IsEmpty)
+            {
+                continue;
+            }
+
+            if (DateWordsBySpan.Contains(token.TrimEnd('.')) && token.Length > 2)
             {
                 return true;
             }
@@ -271,7 +288,7 @@ internal static class BoilerplateLines
         return false;
     }
 
-    private static bool StartsWithAny(string t, string[] starts)
+    private static bool StartsWithAny(ReadOnlySpan<char> t, string[] starts)
     {
         foreach (var s in starts)
         {

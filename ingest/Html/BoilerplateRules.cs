@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Corpus.Ingest.Html;
 
 /// <summary>
@@ -70,24 +72,46 @@ internal static class BoilerplateRules
             return ClassVerdict.None;
         }
 
-        var words = string.Concat(className, " ", id).ToLowerInvariant();
+        // "class id", lower-cased, in a buffer of the call's own: nearly every element of a page has a class.
+        var classLength = className?.Length ?? 0;
+        var length = classLength + 1 + (id?.Length ?? 0);
+        char[]? rented = null;
+        var words = length <= 256 ? stackalloc char[256] : (rented = ArrayPool<char>.Shared.Rent(length));
+        try
+        {
+            words = words[..length];
+            className.AsSpan().ToLowerInvariant(words);
+            words[classLength] = ' ';
+            id.AsSpan().ToLowerInvariant(words[(classLength + 1)..]);
+            return Judge(words);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private static ClassVerdict Judge(ReadOnlySpan<char> words)
+    {
         var strong = ContainsAny(words, StrongBoilerplate) || HasFurnitureSuffix(words);
         var content = ContainsAny(words, ContentWords);
         var weak = false;
         if (!strong)
         {
-            var span = words.AsSpan();
             var start = -1;
-            for (var i = 0; i <= span.Length; i++)
+            for (var i = 0; i <= words.Length; i++)
             {
-                var letter = i < span.Length && char.IsAsciiLetterOrDigit(span[i]);
+                var letter = i < words.Length && char.IsAsciiLetterOrDigit(words[i]);
                 if (letter && start < 0)
                 {
                     start = i;
                 }
                 else if (!letter && start >= 0)
                 {
-                    if (WeakLookup.Contains(span[start..i]))
+                    if (WeakLookup.Contains(words[start..i]))
                     {
                         weak = true;
                         break;
@@ -102,13 +126,14 @@ internal static class BoilerplateRules
     }
 
     /// <summary>A class token of two or more parts ("entry-meta", "c-sheet__tags") whose last part is furniture.</summary>
-    private static bool HasFurnitureSuffix(string words)
+    private static bool HasFurnitureSuffix(ReadOnlySpan<char> words)
     {
-        foreach (var token in words.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var range in words.Split(' '))
         {
-            var cut = token.LastIndexOfAny(['-', '_']);
-            if (cut > 0 && cut < token.Length - 1 && token.AsSpan(0, cut).Trim("-_").Length > 0
-                && FurnitureSuffixLookup.Contains(token.AsSpan(cut + 1)))
+            var token = words[range];
+            var cut = token.LastIndexOfAny('-', '_');
+            if (cut > 0 && cut < token.Length - 1 && token[..cut].Trim("-_").Length > 0
+                && FurnitureSuffixLookup.Contains(token[(cut + 1)..]))
             {
                 return true;
             }
@@ -117,11 +142,11 @@ internal static class BoilerplateRules
         return false;
     }
 
-    private static bool ContainsAny(string words, string[] needles)
+    private static bool ContainsAny(ReadOnlySpan<char> words, string[] needles)
     {
         foreach (var needle in needles)
         {
-            if (words.Contains(needle, StringComparison.Ordinal))
+            if (words.Contains(needle.AsSpan(), StringComparison.Ordinal))
             {
                 return true;
             }

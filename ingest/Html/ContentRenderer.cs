@@ -25,8 +25,9 @@ internal sealed class ContentRenderer(MarkdownTextWriter writer, MainContentOpti
     /// </summary>
     private int _proseAfter;
 
+    private readonly char[] _line = new char[BoilerplateLines.LineBufferChars];
     private IElement? _lineOf;
-    private string _line = string.Empty;
+    private int _lineLength;
 
     /// <summary>Renders the chosen roots in order; the article may end early at a terminating lead-in.</summary>
     public void RenderRoots(IReadOnlyList<NodeStats> roots)
@@ -126,15 +127,15 @@ internal sealed class ContentRenderer(MarkdownTextWriter writer, MainContentOpti
         IsLineBlock(s.Tag) && s.LinkChars * 2 >= s.TextChars && BoilerplateLines.IsTeaser(Line(s.Element));
 
     /// <summary>The element's text as the word rules read it; they ask about one element up to four times in a row.</summary>
-    private string Line(IElement e)
+    private ReadOnlySpan<char> Line(IElement e)
     {
         if (!ReferenceEquals(e, _lineOf))
         {
-            _line = BoilerplateLines.LineText(e);
+            _lineLength = BoilerplateLines.LineText(e, _line);
             _lineOf = e;
         }
 
-        return _line;
+        return _line.AsSpan(0, _lineLength);
     }
 
     private static bool HasBlockChild(IElement e)

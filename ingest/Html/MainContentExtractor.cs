@@ -38,11 +38,26 @@ public static class MainContentExtractor
         var chosen = ContentLocator.Locate(page, options);
         DocumentDeadline.Check();
         var writer = t_writer ??= new MarkdownTextWriter();
-        writer.Clear();
+        writer.Clear(ExpectedChars(chosen));
         var renderer = new ContentRenderer(writer, options);
         renderer.RenderRoots(chosen);
 
         var text = writer.ToStringWithoutTrailingHeadings();
         return Nfc.NormalizeIfNeeded(text) ?? text;
+    }
+
+    /// <summary>
+    /// About as many characters as the chosen elements' text takes once written: their non-whitespace
+    /// characters, a quarter again for the spaces and line breaks between words and blocks.
+    /// </summary>
+    private static int ExpectedChars(IReadOnlyList<NodeStats> chosen)
+    {
+        long chars = 0;
+        foreach (var root in chosen)
+        {
+            chars += root.TextChars;
+        }
+
+        return (int)Math.Min(chars + (chars / 4) + 256, Array.MaxLength);
     }
 }

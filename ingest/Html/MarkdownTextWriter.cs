@@ -23,9 +23,18 @@ internal sealed class MarkdownTextWriter
 
     public int Length => _sb.Length;
 
-    public void Clear()
+    /// <summary>
+    /// Empties the writer for a page whose text is expected to take about <paramref name="expectedChars"/>
+    /// characters. A large page gets one buffer of that size at once: a builder that grows chunk by chunk
+    /// hands the collector every chunk to copy twice on its way to the oldest generation.
+    /// </summary>
+    public void Clear(int expectedChars = 0)
     {
-        if (_sb.Capacity > KeptCapacity)
+        if (expectedChars > KeptCapacity)
+        {
+            _sb = new StringBuilder(expectedChars);
+        }
+        else if (_sb.Capacity > KeptCapacity)
         {
             _sb = new StringBuilder(4096);
         }
