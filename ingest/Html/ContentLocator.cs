@@ -267,7 +267,7 @@ internal static class ContentLocator
 
         var threshold = Math.Max(10, top.FinalScore * 0.2);
         var result = new List<NodeStats>();
-        foreach (var s in top.Parent.Children)
+        for (var s = top.Parent.FirstChild; s is not null; s = s.NextSibling)
         {
             if (s.Dropped)
             {

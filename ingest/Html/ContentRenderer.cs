@@ -45,15 +45,14 @@ internal sealed class ContentRenderer(MarkdownTextWriter writer, MainContentOpti
     }
 
     /// <summary>
-    /// Renders the element's child nodes in order: its text, and its kept child elements, met in
-    /// <see cref="NodeStats.Children"/> as the walk reaches them (no lookup per child, which on a page of
-    /// hundreds of thousands of elements costs a cache miss each).
+    /// Renders the element's child nodes in order: its text, and its kept child elements, met through
+    /// <see cref="NodeStats.FirstChild"/> and <see cref="NodeStats.NextSibling"/> as the walk reaches them (no
+    /// lookup per child, which on a page of hundreds of thousands of elements costs a cache miss each).
     /// </summary>
     private void RenderChildren(NodeStats parent, int depth)
     {
-        var kids = parent.Children;
         var remaining = 0;
-        foreach (var kid in kids)
+        for (var kid = parent.FirstChild; kid is not null; kid = kid.NextSibling)
         {
             if (!kid.Dropped)
             {
@@ -63,7 +62,7 @@ internal sealed class ContentRenderer(MarkdownTextWriter writer, MainContentOpti
 
         _proseAfter += remaining;
         var nodes = parent.Element.ChildNodes; // by index: AngleSharp's NextSibling searches the parent's list
-        var next = 0;
+        var next = parent.FirstChild;
         for (var k = 0; k < nodes.Length && !_ended; k++)
         {
             var node = nodes[k];
@@ -71,7 +70,7 @@ internal sealed class ContentRenderer(MarkdownTextWriter writer, MainContentOpti
             {
                 writer.Text(text.Data);
             }
-            else if (node is IElement child && next < kids.Count && ReferenceEquals(kids[next].Element, child) && kids[next++] is { Dropped: false } stats)
+            else if (node is IElement child && NextKept(ref next, child) is { } stats)
             {
                 remaining -= stats.GoodParagraphChars;
                 _proseAfter -= stats.GoodParagraphChars;
@@ -91,6 +90,23 @@ internal sealed class ContentRenderer(MarkdownTextWriter writer, MainContentOpti
         }
 
         _proseAfter -= remaining;
+    }
+
+    /// <summary>
+    /// When <paramref name="child"/> is the measured element <paramref name="next"/> stands for, moves
+    /// <paramref name="next"/> on and returns its stats unless it was dropped; otherwise null (an element the
+    /// analysis left out, or a dropped one).
+    /// </summary>
+    private static NodeStats? NextKept(ref NodeStats? next, IElement child)
+    {
+        if (next is null || !ReferenceEquals(next.Element, child))
+        {
+            return null;
+        }
+
+        var stats = next;
+        next = next.NextSibling;
+        return stats.Dropped ? null : stats;
     }
 
     /// <summary>
@@ -345,19 +361,18 @@ internal sealed class ContentRenderer(MarkdownTextWriter writer, MainContentOpti
     /// <summary>
     /// The kept subtree under <paramref name="root"/> in document order, with an explicit stack: each
     /// text node to <paramref name="text"/>, each kept element below the root to <paramref name="element"/>
-    /// before what it holds and to <paramref name="leave"/> after. Kept children are met in
-    /// <see cref="NodeStats.Children"/> as the walk reaches them.
+    /// before what it holds and to <paramref name="leave"/> after. Kept children are met through
+    /// <see cref="NodeStats.FirstChild"/> and <see cref="NodeStats.NextSibling"/> as the walk reaches them.
     /// </summary>
     private static void WalkKept(NodeStats root, Action<string> text, Action<NodeStats> element, Action<NodeStats>? leave)
     {
-        var stack = new Stack<(NodeStats Stats, int Node, int Kid)>();
-        stack.Push((root, 0, 0));
+        var stack = new Stack<(NodeStats Stats, int Node, NodeStats? Next)>();
+        stack.Push((root, 0, root.FirstChild));
         while (stack.Count > 0)
         {
             var (stats, k, next) = stack.Pop();
             Core.Documents.DocumentDeadline.Check();
             var nodes = stats.Element.ChildNodes;
-            var kids = stats.Children;
             var descended = false;
             for (; k < nodes.Length && !descended; k++)
             {
@@ -366,11 +381,11 @@ internal sealed class ContentRenderer(MarkdownTextWriter writer, MainContentOpti
                 {
                     text(t.Data);
                 }
-                else if (node is IElement child && next < kids.Count && ReferenceEquals(kids[next].Element, child) && kids[next++] is { Dropped: false } kid)
+                else if (node is IElement child && NextKept(ref next, child) is { } kid)
                 {
                     element(kid);
                     stack.Push((stats, k + 1, next));
-                    stack.Push((kid, 0, 0));
+                    stack.Push((kid, 0, kid.FirstChild));
                     descended = true;
                 }
             }

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text;
 
 namespace Corpus.Ingest.Html;
 
@@ -151,7 +150,13 @@ internal static class NestingLimit
         private readonly TagName _button;
         private readonly TagName[] _headings;
         private char[] _nameBuffer = new char[64];
-        private StringBuilder? _output;
+        /// <summary>
+        /// The rewritten page as pieces, in order: a slice of the page (<c>Start</c>, <c>Length</c>) or, where
+        /// <c>CloseTag</c> is set, the end tag of that name. Built into one string at the end, at its exact
+        /// length: the rewrite costs one copy of the page, not a builder's and then its string's.
+        /// </summary>
+        private readonly List<(int Start, int Length, string? CloseTag)> _pieces = [];
+        private bool _edited;
         private string _page = string.Empty;
         private int _copied;
         private int _maxDepth;
@@ -200,7 +205,13 @@ internal static class NestingLimit
             _liBarrier.Clear();
             _htmlOpen.Clear();
             _closed.Clear();
-            _output = null;
+            _pieces.Clear();
+            if (_pieces.Capacity > 4096)
+            {
+                _pieces.Capacity = 4096;
+            }
+
+            _edited = false;
             _page = string.Empty;
             if (_names.Count > 4096)
             {
@@ -244,13 +255,48 @@ internal static class NestingLimit
                 i = Markup(i);
             }
 
-            if (_output is null)
+            if (!_edited)
             {
                 return html;
             }
 
-            _output.Append(html, _copied, html.Length - _copied);
-            return _output.ToString();
+            Output(html.Length);
+            return Assemble();
+        }
+
+        private string Assemble()
+        {
+            long length = 0;
+            foreach (var (_, count, closeTag) in _pieces)
+            {
+                length += closeTag is null ? count : closeTag.Length + 3;
+            }
+
+            if (length > Array.MaxLength)
+            {
+                throw new InvalidDataException($"the page with its nesting limited would be {length:N0} characters long");
+            }
+
+            return string.Create((int)length, this, static (destination, scanner) =>
+            {
+                var page = scanner._page.AsSpan();
+                foreach (var (start, count, closeTag) in scanner._pieces)
+                {
+                    if (closeTag is null)
+                    {
+                        page.Slice(start, count).CopyTo(destination);
+                        destination = destination[count..];
+                    }
+                    else
+                    {
+                        destination[0] = '<';
+                        destination[1] = '/';
+                        closeTag.CopyTo(destination[2..]);
+                        destination[closeTag.Length + 2] = '>';
+                        destination = destination[(closeTag.Length + 3)..];
+                    }
+                }
+            });
         }
 
         /// <summary>Reads the markup at <paramref name="at"/> (a '&lt;') and returns where text resumes.</summary>
@@ -717,7 +763,8 @@ internal static class NestingLimit
                 return;
             }
 
-            Output(end).Append("</").Append(name.Text).Append('>');
+            Output(end);
+            _pieces.Add((0, 0, name.Text));
             _closed.Add(name);
             name.Closed++;
         }
@@ -832,12 +879,16 @@ internal static class NestingLimit
 
         private static bool IsTagNameEnd(char c) => c is '\t' or '\n' or '\f' or '\r' or ' ' or '/' or '>';
 
-        private StringBuilder Output(int upTo)
+        /// <summary>Takes the page up to <paramref name="upTo"/> into the rewrite, from where it last stopped.</summary>
+        private void Output(int upTo)
         {
-            _output ??= new StringBuilder(_page.Length + 1024);
-            _output.Append(_page, _copied, upTo - _copied);
+            _edited = true;
+            if (upTo > _copied)
+            {
+                _pieces.Add((_copied, upTo - _copied, null));
+            }
+
             _copied = upTo;
-            return _output;
         }
 
         /// <summary>Leaves out <c>[from, to)</c> of the page.</summary>

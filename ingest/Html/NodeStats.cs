@@ -14,12 +14,32 @@ internal sealed class NodeStats(IElement element, NodeStats? parent, ClassVerdic
 
     public ClassVerdict Verdict { get; } = verdict;
 
-    /// <summary>The element's measured child elements in document order (dropped ones too: see <see cref="Dropped"/>).</summary>
-    public IReadOnlyList<NodeStats> Children => _children ?? (IReadOnlyList<NodeStats>)[];
+    /// <summary>
+    /// The first of the element's measured child elements; the rest follow through <see cref="NextSibling"/>,
+    /// in document order (dropped ones too: see <see cref="Dropped"/>). Links, not a list per element: a page
+    /// of hundreds of thousands of elements would otherwise hold as many lists, and its widest element one
+    /// list as long as the page.
+    /// </summary>
+    public NodeStats? FirstChild { get; private set; }
 
-    private List<NodeStats>? _children;
+    /// <summary>The next measured child element of the same parent.</summary>
+    public NodeStats? NextSibling { get; private set; }
 
-    public void AddChild(NodeStats child) => (_children ??= []).Add(child);
+    private NodeStats? _lastChild;
+
+    public void AddChild(NodeStats child)
+    {
+        if (_lastChild is null)
+        {
+            FirstChild = child;
+        }
+        else
+        {
+            _lastChild.NextSibling = child;
+        }
+
+        _lastChild = child;
+    }
 
     /// <summary>Non-whitespace characters of all text below.</summary>
     public int TextChars { get; set; }

@@ -31,15 +31,23 @@ internal sealed class PageAnalysis
         return analysis;
     }
 
+    /// <summary>
+    /// Pre-order over the kept elements. The stack holds, for each level on the way down, the next sibling
+    /// still to visit, so it grows with the page's depth, not with its widest element.
+    /// </summary>
     private void Measure(NodeStats root)
     {
         var stack = new Stack<(NodeStats Stats, bool InArticle)>();
         stack.Push((root, false));
-        var children = new List<IElement>();
         while (stack.Count > 0)
         {
             var (stats, inArticle) = stack.Pop();
             Core.Documents.DocumentDeadline.Check();
+            if (stats.NextSibling is { } sibling)
+            {
+                stack.Push((sibling, inArticle));
+            }
+
             _ordered.Add(stats);
             var tag = stats.Tag;
             var isArticle = tag is "article" or "main" || IsArticleBody(stats.Element);
@@ -54,7 +62,6 @@ internal sealed class PageAnalysis
             }
 
             inArticle |= isArticle;
-            children.Clear();
             var nodes = stats.Element.ChildNodes; // by index: AngleSharp's NextSibling searches the parent's list
             for (var k = 0; k < nodes.Length; k++)
             {
@@ -65,18 +72,13 @@ internal sealed class PageAnalysis
                 }
                 else if (node is IElement child && Keeps(child, inArticle))
                 {
-                    children.Add(child);
+                    stats.AddChild(new NodeStats(child, stats, BoilerplateRules.Judge(child.GetAttribute("class"), child.GetAttribute("id"))));
                 }
             }
 
-            foreach (var child in children)
+            if (stats.FirstChild is { } first)
             {
-                stats.AddChild(new NodeStats(child, stats, BoilerplateRules.Judge(child.GetAttribute("class"), child.GetAttribute("id"))));
-            }
-
-            for (var i = stats.Children.Count - 1; i >= 0; i--)
-            {
-                stack.Push((stats.Children[i], inArticle));
+                stack.Push((first, inArticle));
             }
         }
     }
