@@ -19,7 +19,8 @@ using Corpus.Bench.Tokenizer;
 //     side by side, single thread: pages/s of MainContentExtractor vs python3-readability
 // dotnet run -c Release --project bench/Corpus.Bench -- bench-html-scaling [ROUNDS] [--raw-parse]
 //     single thread: MainContentExtractor on generated pages 10k..160k nested divs deep and 30k..480k paragraphs wide,
-//     seconds, ratio per doubling and fitted exponent beside AngleSharp's parse alone; fails past 2.3x a doubling
+//     user-mode CPU seconds per page (equal work per sample), ratio per doubling and fitted exponent beside
+//     AngleSharp's parse alone, user+sys beside; fails past 2.3x a doubling
 // dotnet run -c Release --project bench/Corpus.Bench -- bench-crawl
 //     crawls the bundled sample site (politeness off, WARC on): pages/s and memory, beside GNU wget
 // dotnet run -c Release --project bench/Corpus.Bench -- bench-dedup-quality [PAIRS_PER_TARGET]
