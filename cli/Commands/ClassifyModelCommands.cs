@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Corpus.Cli.Parsing;
-using Corpus.Filters.Classification.FastText;
+using Corpus.FastText;
 using Corpus.Pipeline.Build;
 using Corpus.Pipeline.Classify;
 

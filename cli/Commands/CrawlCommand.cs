@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Akka.Actor;
 using Corpus.Cli.Commands.Progress;
 using Corpus.Cli.Parsing;
 using Corpus.Pipeline.Crawl;
@@ -61,10 +60,9 @@ internal sealed class CrawlCommand : ICommand
             UserAgent = args.Value("--user-agent") ?? "CorpusBot/1.0",
         };
         var progress = new ProgressPrinter(console.Error);
-        using var system = ActorSystem.Create("corpus-crawl", Akka.Configuration.ConfigurationFactory.ParseString("akka { loglevel = WARNING, stdout-loglevel = WARNING, log-dead-letters = off }"));
         try
         {
-            var result = await Crawler.RunAsync(system, options, progress, ct).ConfigureAwait(false);
+            var result = await Crawler.RunAsync(options, progress, ct).ConfigureAwait(false);
             var sb = new StringBuilder();
             sb.Append(CultureInfo.InvariantCulture, $"crawled {result.Pages:N0} pages in {result.Elapsed.TotalSeconds:F1}s into {result.WarcFiles.Count} WARC file(s) in {output}\n");
             foreach (var (reason, count) in result.Failures)
@@ -84,10 +82,6 @@ internal sealed class CrawlCommand : ICommand
         catch (ArgumentException e)
         {
             throw new UsageException(e.Message.Split(" (Parameter", 2)[0]);
-        }
-        finally
-        {
-            await system.Terminate().ConfigureAwait(false);
         }
     }
 }

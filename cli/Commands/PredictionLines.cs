@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Corpus.Filters.Classification.FastText;
+using Corpus.FastText;
 using Corpus.Filters.Languages;
 
 namespace Corpus.Cli.Commands;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Corpus.Filters.Classification;
-using Corpus.Filters.Classification.FastText;
+using Corpus.FastText;
 
 namespace Corpus.Filters.Languages;
 

@@ -1,6 +1,6 @@
 using System.Buffers;
 using Corpus.Filters.Classification;
-using Corpus.Filters.Classification.FastText;
+using Corpus.FastText;
 
 namespace Corpus.Filters.Languages;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Corpus.Filters.Classification.FastText;
+using Corpus.FastText;
 using Corpus.Pipeline.Build;
 
 namespace Corpus.Pipeline.Classify;

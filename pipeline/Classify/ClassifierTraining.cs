@@ -1,6 +1,6 @@
 using System.Text;
 using Corpus.Filters.Classification;
-using Corpus.Filters.Classification.FastText;
+using Corpus.FastText;
 using Corpus.Pipeline.Build;
 using Corpus.Pipeline.Execution;
 using Corpus.Pipeline.Storage;

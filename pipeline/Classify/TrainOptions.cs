@@ -1,4 +1,4 @@
-using Corpus.Filters.Classification.FastText;
+using Corpus.FastText;
 
 namespace Corpus.Pipeline.Classify;
 

@@ -6,8 +6,25 @@ namespace Corpus.Pipeline.Crawl;
 /// <summary>Crawls from seeds into WARC files on an actor system.</summary>
 public static class Crawler
 {
-    /// <summary>Runs a crawl to the end (or until <paramref name="ct"/> is cancelled, which ends it early but cleanly).</summary>
-    public static Task<CrawlResult> RunAsync(ActorSystem system, CrawlOptions options, ICrawlObserver? observer = null, CancellationToken ct = default) =>
+    /// <summary>
+    /// Runs a crawl to the end (or until <paramref name="ct"/> is cancelled, which ends it early but cleanly) on
+    /// an actor system of its own, which it shuts down when the crawl ends.
+    /// </summary>
+    public static async Task<CrawlResult> RunAsync(CrawlOptions options, ICrawlObserver? observer = null, CancellationToken ct = default)
+    {
+        using var system = ActorSystem.Create("corpus-crawl", "akka { loglevel = WARNING, stdout-loglevel = WARNING, log-dead-letters = off }");
+        try
+        {
+            return await RunAsync(system, options, observer, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            await system.Terminate().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Runs a crawl to the end (or until <paramref name="ct"/> is cancelled) on <paramref name="system"/>.</summary>
+    internal static Task<CrawlResult> RunAsync(ActorSystem system, CrawlOptions options, ICrawlObserver? observer = null, CancellationToken ct = default) =>
         RunAsync(system, options, null, observer, ct);
 
     /// <summary>

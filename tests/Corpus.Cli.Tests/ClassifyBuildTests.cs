@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Corpus.Filters.Classification;
-using Corpus.Filters.Classification.FastText;
+using Corpus.FastText;
 using DuckDB.NET.Data;
 
 namespace Corpus.Cli.Tests;

@@ -179,7 +179,7 @@ public sealed class LidCommandTests
             (ngrams.MinN, ngrams.MaxN).Should().Be((1, 5), "the recipe's n-gram lengths are the default");
             var heldOut = UdhrLidText.HeldOut(udhr).Where(t => nguni.Contains(t.Label)).ToList();
             heldOut.Select(t => t.Label).Distinct().Should().HaveCount(4);
-            var into = new Corpus.Filters.Classification.FastText.FastTextPrediction[1];
+            var into = new Corpus.FastText.FastTextPrediction[1];
             var right = heldOut.Count(t => ngrams.Predict(t.Text, into) == 1 && into[0].Label == "__label__" + t.Label);
             ((double)right / heldOut.Count).Should().BeGreaterThan(0.9, $"{right} of {heldOut.Count} held-out paragraphs");
         }
@@ -210,7 +210,7 @@ public sealed class LidCommandTests
             code.Should().Be(0, stderr);
             File.Exists(output).Should().BeFalse("--groups-only leaves the main model alone");
             CharacterNgramModel.Load(Path.Combine(dir, "lid.group-nguni.ngrams")).Labels.Should().Equal("__label__xho_Latn", "__label__zul_Latn");
-            Corpus.Filters.Classification.FastText.FastTextModel.Load(Path.Combine(dir, "lid.group-sotho-tswana.bin")).Labels.Should().BeEquivalentTo("__label__nso_Latn", "__label__tsn_Latn");
+            Corpus.FastText.FastTextModel.Load(Path.Combine(dir, "lid.group-sotho-tswana.bin")).Labels.Should().BeEquivalentTo("__label__nso_Latn", "__label__tsn_Latn");
             File.Exists(Path.Combine(dir, "lid.group-nguni.bin")).Should().BeFalse("the group's model is an n-gram model now");
             File.Exists(Path.Combine(dir, "lid.group-cushitic.ngrams")).Should().BeFalse();
             stderr.Should().Contain("group cushitic skipped");

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Corpus.Filters.Classification.FastText;
+using Corpus.FastText;
 using Corpus.Tests.Shared;
 
 namespace Corpus.Bench.Classification;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Corpus.Cli.Parsing;
-using Corpus.Filters.Classification.FastText;
+using Corpus.FastText;
 using Corpus.Filters.Languages;
 
 namespace Corpus.Cli.Commands.Lid;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Corpus.Cli.Parsing;
-using Corpus.Filters.Classification.FastText;
+using Corpus.FastText;
 using Corpus.Filters.Languages.Training;
 
 namespace Corpus.Cli.Commands.Lid;

@@ -148,8 +148,8 @@ public sealed class ClassifyEndToEndTests : IAsyncLifetime
             return FastTextLines.DomainLine(kind.Domain, ScriptedCorpus.Document(kind, rng));
         }));
         var model = Path.Combine(_root, "m.bin");
-        var options = new Filters.Classification.FastText.FastTextTrainingOptions { Epoch = 10, Dim = 16, Bucket = 10_000, LearningRate = 0.5 };
-        Filters.Classification.FastText.FastTextTrainer.Train(train, options).Save(model);
+        var options = new FastText.FastTextTrainingOptions { Epoch = 10, Dim = 16, Bucket = 10_000, LearningRate = 0.5 };
+        FastText.FastTextTrainer.Train(train, options).Save(model);
 
         var eval = TestEnvironment.Run(null, "classify", "eval", "--model", model, "--in", train);
 

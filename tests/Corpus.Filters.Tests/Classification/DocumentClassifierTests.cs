@@ -1,5 +1,5 @@
 using Corpus.Filters.Classification;
-using Corpus.Filters.Classification.FastText;
+using Corpus.FastText;
 
 namespace Corpus.Filters.Tests.Classification;
 

@@ -1,4 +1,4 @@
-using Corpus.Filters.Classification.FastText;
+using Corpus.FastText;
 using Corpus.Filters.Languages;
 using Corpus.Filters.Languages.Training;
 

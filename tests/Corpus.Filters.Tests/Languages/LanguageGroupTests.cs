@@ -1,5 +1,5 @@
 using Corpus.Core.Languages;
-using Corpus.Filters.Classification.FastText;
+using Corpus.FastText;
 using Corpus.Filters.Languages;
 using Corpus.Filters.Languages.Training;
 

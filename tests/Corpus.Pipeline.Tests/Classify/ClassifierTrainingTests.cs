@@ -1,4 +1,4 @@
-using Corpus.Filters.Classification.FastText;
+using Corpus.FastText;
 using Corpus.Pipeline.Build;
 using Corpus.Pipeline.Classify;
 using Corpus.Pipeline.Storage;

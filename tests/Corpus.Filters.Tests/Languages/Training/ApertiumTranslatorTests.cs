@@ -1,6 +1,5 @@
 using System.Text;
 using Corpus.Filters.Languages.Training;
-using Corpus.Filters.Tests.Classification;
 using Corpus.Tests.Shared;
 
 namespace Corpus.Filters.Tests.Languages.Training;
@@ -10,7 +9,7 @@ public sealed class ApertiumPackages
 {
     public ApertiumPackages()
     {
-        var fetch = FastTextReference.Run("bash", [Path.Combine(RepoData.Root, "tests", "Corpus.Filters.Tests", "Languages", "Training", "fetch-apertium.sh")]);
+        var fetch = ProcessRunner.Run("bash", [Path.Combine(RepoData.Root, "tests", "Corpus.Filters.Tests", "Languages", "Training", "fetch-apertium.sh")]);
         if (fetch.ExitCode != 0)
         {
             throw new InvalidOperationException("fetch-apertium.sh failed: " + fetch.Error);
