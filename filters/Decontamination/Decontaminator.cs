@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Collections.Immutable;
 using System.Text.Json;
-using Corpus.Filters.Dedup;
+using Corpus.Core.Text;
 
 namespace Corpus.Filters.Decontamination;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using Corpus.Filters.Dedup;
+using Corpus.Dedup;
 using Corpus.Pipeline.Execution;
 using Corpus.Pipeline.Storage;
 using Parquet.Serialization.Attributes;

@@ -1,5 +1,5 @@
 using Corpus.Core.Configuration;
-using Corpus.Filters.Dedup;
+using Corpus.Dedup;
 using Corpus.Pipeline.Execution;
 using Corpus.Pipeline.Storage;
 

@@ -1,4 +1,4 @@
-using Corpus.Filters.Dedup;
+using Corpus.Dedup;
 using Corpus.Pipeline.Execution;
 using Corpus.Pipeline.Storage;
 

@@ -1,5 +1,5 @@
 using Corpus.Filters.Decontamination;
-using Corpus.Filters.Dedup;
+using Corpus.Dedup;
 using Corpus.Synth.Engines;
 using Corpus.Synth.Generation;
 using Corpus.Synth.Recipes;

@@ -1,5 +1,5 @@
 using Corpus.Filters.Decontamination;
-using Corpus.Filters.Dedup;
+using Corpus.Dedup;
 using Corpus.Synth.Generation;
 
 namespace Corpus.Pipeline.Synth;

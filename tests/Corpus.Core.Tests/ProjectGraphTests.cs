@@ -20,7 +20,8 @@ public sealed class ProjectGraphTests
         ["tokenizer"] = (1, ["core"]),
         ["shards"] = (1, ["core"]),
         ["synth"] = (1, ["core"]),
-        ["pipeline"] = (2, ["core", "ingest", "tokenizer", "shards", "filters", "synth"]),
+        ["dedup"] = (1, ["core"]),
+        ["pipeline"] = (2, ["core", "ingest", "tokenizer", "shards", "filters", "dedup", "synth"]),
         ["cli"] = (3, ["pipeline"]),
     };
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Corpus.Filters.Dedup;
+using Corpus.Dedup;
 
 namespace Corpus.Bench.Dedup;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Corpus.Filters.Decontamination;
-using Corpus.Filters.Dedup;
+using Corpus.Dedup;
 using Corpus.Pipeline.Storage;
 using Corpus.Pipeline.Synth;
 using Corpus.Synth.Generation;

@@ -1,4 +1,4 @@
-namespace Corpus.Filters.Dedup;
+namespace Corpus.Dedup;
 
 /// <summary>
 /// Deduplication in three steps that can run as separate tasks, on separate machines sharing a

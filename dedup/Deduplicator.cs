@@ -1,4 +1,6 @@
-namespace Corpus.Filters.Dedup;
+using Corpus.Core.Text;
+
+namespace Corpus.Dedup;
 
 /// <summary>
 /// Exact and MinHash LSH deduplication: the steps of <see cref="DedupSteps"/> in a row, on one

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace Corpus.Filters.Dedup;
+namespace Corpus.Dedup;
 
 /// <summary>Settings of exact and MinHash LSH deduplication; the defaults are FineWeb's.</summary>
 public sealed record DedupOptions

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Corpus.Filters.Dedup;
+namespace Corpus.Dedup;
 
 /// <summary>One LSH bucket entry: band, bucket hash, document index (16 bytes on disk).</summary>
 [StructLayout(LayoutKind.Sequential)]

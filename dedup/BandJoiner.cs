@@ -1,4 +1,4 @@
-namespace Corpus.Filters.Dedup;
+namespace Corpus.Dedup;
 
 /// <summary>
 /// The band step: for a range of bands, reads every signed part's bucket hashes, sorts them on disk

@@ -2,16 +2,15 @@ using System.Buffers;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
-using Corpus.Core.Text;
 
-namespace Corpus.Filters.Dedup;
+namespace Corpus.Core.Text;
 
 /// <summary>
 /// Text to 64-bit token hashes, shared by MinHash and decontamination: NFC, lower case, words as
 /// runs of letters and digits (marks stay with their letter); in character mode every letter or
 /// digit is a token of its own, for scripts written without spaces.
 /// </summary>
-internal static class TextHashing
+public static class TextHashing
 {
     private const ulong FnvOffset = 14695981039346656037UL;
     private const ulong FnvPrime = 1099511628211UL;

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
-namespace Corpus.Filters.Dedup;
+namespace Corpus.Dedup;
 
 internal sealed partial class MinHasher
 {

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
 
-namespace Corpus.Filters.Dedup;
+namespace Corpus.Dedup;
 
 /// <summary>
 /// Checks candidate pairs against their signatures, read by offset from the parts'

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
+using Corpus.Core.Text;
 
-namespace Corpus.Filters.Dedup;
+namespace Corpus.Dedup;
 
 /// <summary>
 /// The signing step: streams the documents of one part once, in batches hashed in parallel, and

@@ -1,7 +1,8 @@
 using System.Runtime.InteropServices;
 using System.Text;
+using Corpus.Core.Text;
 
-namespace Corpus.Filters.Dedup;
+namespace Corpus.Dedup;
 
 /// <summary>One document as the signing step saw it: id, quality score, exact key, and whether it has a MinHash signature.</summary>
 internal readonly record struct SignedDocument(string Id, double Score, UInt128 Key, bool Signed);

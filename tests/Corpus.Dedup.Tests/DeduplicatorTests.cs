@@ -1,6 +1,7 @@
-using Corpus.Filters.Dedup;
+using Corpus.Core.Text;
+using Corpus.Dedup;
 
-namespace Corpus.Filters.Tests.Dedup;
+namespace Corpus.Dedup.Tests;
 
 public sealed class DeduplicatorTests
 {

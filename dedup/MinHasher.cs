@@ -1,8 +1,9 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using Corpus.Core.Text;
 
-namespace Corpus.Filters.Dedup;
+namespace Corpus.Dedup;
 
 /// <summary>
 /// MinHash signatures: each shingle is hashed once to 64 bits (word hashes combined), folded to

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace Corpus.Filters.Dedup;
+namespace Corpus.Dedup;
 
 /// <summary>
 /// The resolve step: reads the signed parts' documents (id, score, exact key) in part order, joins

@@ -1,4 +1,4 @@
-namespace Corpus.Filters.Dedup;
+namespace Corpus.Dedup;
 
 /// <summary>Disjoint sets over 0..n-1 with path halving; the smaller index becomes the root, so the sets do not depend on the order of unions.</summary>
 internal sealed class UnionFind

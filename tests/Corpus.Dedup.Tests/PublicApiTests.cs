@@ -1,0 +1,10 @@
+using Corpus.Tests.Shared;
+
+namespace Corpus.Dedup.Tests;
+
+public sealed class PublicApiTests
+{
+    [Fact]
+    public void Public_api_matches_the_committed_listing() =>
+        PublicApiListing.ShouldMatchCommittedListing(typeof(Deduplicator).Assembly);
+}
