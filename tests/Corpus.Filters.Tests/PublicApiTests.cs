@@ -6,5 +6,5 @@ public sealed class PublicApiTests
 {
     [Fact]
     public void Public_api_matches_the_committed_listing() =>
-        PublicApiListing.ShouldMatchCommittedListing(typeof(Corpus.Filters.FiltersAssembly).Assembly);
+        PublicApiListing.ShouldMatchCommittedListing(typeof(Corpus.Filters.Quality.QualityFilter).Assembly);
 }
