@@ -74,6 +74,21 @@ public sealed class ProjectGraphTests
     }
 
     [Fact]
+    public void The_fast_lane_holds_every_test_project_but_the_end_to_end_one()
+    {
+        var filter = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoData.Root, "Corpus.UnitTests.slnf")));
+        var listed = filter.RootElement.GetProperty("solution").GetProperty("projects").EnumerateArray()
+            .Select(p => p.GetString()!.Replace('\\', '/')).ToHashSet(StringComparer.Ordinal);
+        var tests = Directory.EnumerateDirectories(Path.Combine(RepoData.Root, "tests"), "Corpus.*.Tests")
+            .Select(Path.GetFileName)
+            .Where(name => name != "Corpus.Cli.Tests")
+            .Select(name => $"tests/{name}/{name}.csproj");
+
+        listed.Should().Contain(tests);
+        listed.Should().Contain(ProductProjects().Where(p => p.Room != "cli").Select(p => $"{p.Room}/{Path.GetFileName(Directory.EnumerateFiles(Path.Combine(RepoData.Root, p.Room), "Corpus.*.csproj").Single())}"));
+    }
+
+    [Fact]
     public void Benchmarks_tools_and_tests_are_never_referenced_by_the_product()
     {
         foreach (var (room, project) in ProductProjects())
