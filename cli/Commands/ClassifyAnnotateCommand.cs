@@ -98,12 +98,13 @@ internal sealed class ClassifyAnnotateCommand : ICommand
         IChatEngine engine;
         try
         {
-            engine = llama
-                ? SynthCommand.LoadLlama(model, options.Concurrency, contextSize, threads, options.MaxTokens)
-                : new OpenAiCompatibleEngine(new OpenAiCompatibleEngineOptions
+            engine = ChatEngines.Create(llama
+                ? new ChatEngineChoice { Engine = "llama", Model = model, Parallel = options.Concurrency, ContextSize = contextSize, Threads = threads, MaxTokens = options.MaxTokens }
+                : new ChatEngineChoice
                 {
-                    BaseUrl = baseUrl!,
-                    MaxConcurrency = options.Concurrency,
+                    Engine = "openai",
+                    Endpoint = baseUrl!,
+                    Parallel = options.Concurrency,
                     RequestTimeout = TimeSpan.FromSeconds(timeout),
                     ApiKey = Environment.GetEnvironmentVariable("CORPUS_API_KEY") ?? Environment.GetEnvironmentVariable("OPENAI_API_KEY"),
                 });

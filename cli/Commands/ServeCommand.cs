@@ -35,10 +35,11 @@ internal sealed class ServeCommand : ICommand
 
         var model = args.Value("--model") ?? throw new UsageException("'corpus serve' needs --model FILE.gguf");
         int port = args.Value("--port") is { } p ? ArgParser.ParseInt("--port", p, 0, 65535) : 8000;
-        var engineOptions = new LlamaEngineOptions
+        var choice = new ChatEngineChoice
         {
-            ModelPath = model,
-            MaxSequences = args.Value("--parallel") is { } n ? ArgParser.ParseInt("--parallel", n, 1, 4096) : 16,
+            Engine = "llama",
+            Model = model,
+            Parallel = args.Value("--parallel") is { } n ? ArgParser.ParseInt("--parallel", n, 1, 4096) : 16,
             ContextSize = args.Value("--ctx") is { } c ? ArgParser.ParseInt("--ctx", c, 16, 16 << 20) : 16384,
             Threads = args.Value("--threads") is { } t ? ArgParser.ParseInt("--threads", t, 0, 1024) : 0,
         };
@@ -52,7 +53,7 @@ internal sealed class ServeCommand : ICommand
         LlamaEngine engine;
         try
         {
-            engine = LlamaEngine.Load(engineOptions);
+            engine = ChatEngines.LoadLlama(choice);
         }
         catch (Exception e) when (e is IOException or InvalidDataException or InvalidOperationException or UnauthorizedAccessException)
         {
@@ -65,7 +66,7 @@ internal sealed class ServeCommand : ICommand
             ChatServer server;
             try
             {
-                server = ChatServer.Start(engine, new ChatServerOptions { ModelName = name, Port = port, MaxConcurrentRequests = Math.Max(256, 4 * engineOptions.MaxSequences) });
+                server = ChatServer.Start(engine, new ChatServerOptions { ModelName = name, Port = port, MaxConcurrentRequests = Math.Max(256, 4 * choice.Parallel) });
             }
             catch (HttpListenerException e)
             {
@@ -78,7 +79,7 @@ internal sealed class ServeCommand : ICommand
                 var url = server.BaseUrl.ToString().TrimEnd('/');
                 var line = string.Create(
                     CultureInfo.InvariantCulture,
-                    $"serving {model} as '{name}' at {url}/v1 (parallel {engineOptions.MaxSequences}, context {engineOptions.ContextSize}); Ctrl+C stops\n");
+                    $"serving {model} as '{name}' at {url}/v1 (parallel {choice.Parallel}, context {choice.ContextSize}); Ctrl+C stops\n");
                 await console.Out.WriteAsync(Encoding.UTF8.GetBytes(line), ct).ConfigureAwait(false);
                 await console.Out.FlushAsync(ct).ConfigureAwait(false);
                 try

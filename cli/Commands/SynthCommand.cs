@@ -144,14 +144,9 @@ internal sealed class SynthCommand(Func<SynthVerifierOptions, CancellationToken,
         IChatEngine engine;
         try
         {
-            engine = engineName == "llama"
-                ? LoadLlama(model, parallel, contextSize, threads, maxTokens)
-                : new OpenAiCompatibleEngine(new OpenAiCompatibleEngineOptions
-                {
-                    BaseUrl = ParseEndpoint(endpoint!),
-                    MaxConcurrency = parallel,
-                    CountTokens = CountTokens(),
-                });
+            engine = ChatEngines.Create(engineName == "llama"
+                ? new ChatEngineChoice { Engine = "llama", Model = model, Parallel = parallel, ContextSize = contextSize, Threads = threads, MaxTokens = maxTokens }
+                : new ChatEngineChoice { Engine = "openai", Endpoint = ParseEndpoint(endpoint!), Parallel = parallel, CountTokens = CountTokens() });
         }
         catch (Exception e) when (e is IOException or InvalidDataException or InvalidOperationException or UnauthorizedAccessException)
         {
@@ -192,24 +187,6 @@ internal sealed class SynthCommand(Func<SynthVerifierOptions, CancellationToken,
         {
             (engine as IDisposable)?.Dispose();
         }
-    }
-
-    /// <summary>The embedded llama.cpp engine on a GGUF file (also <c>classify annotate --engine llama</c>'s).</summary>
-    internal static LlamaEngine LoadLlama(string model, int parallel, int contextSize, int threads, int maxTokens)
-    {
-        if (!File.Exists(model))
-        {
-            throw new FileNotFoundException($"no GGUF model at {model}", model);
-        }
-
-        return LlamaEngine.Load(new LlamaEngineOptions
-        {
-            ModelPath = model,
-            MaxSequences = parallel,
-            ContextSize = contextSize,
-            Threads = threads,
-            DefaultMaxTokens = maxTokens,
-        });
     }
 
     private static Uri ParseEndpoint(string endpoint) =>

@@ -138,12 +138,13 @@ internal sealed class SynthTaskExecutor(string outputDir, BuildConfig config, Qw
 
             try
             {
-                return LlamaEngine.Load(new LlamaEngineOptions
+                return ChatEngines.LoadLlama(new ChatEngineChoice
                 {
-                    ModelPath = synth.Model!,
-                    MaxSequences = synth.Parallel,
+                    Engine = "llama",
+                    Model = synth.Model!,
+                    Parallel = synth.Parallel,
                     ContextSize = SynthDefaults.ContextSize(synth.Parallel, synth.MaxTokens),
-                    DefaultMaxTokens = synth.MaxTokens,
+                    MaxTokens = synth.MaxTokens,
                 });
             }
             catch (Exception e) when (e is IOException or InvalidDataException or InvalidOperationException)
@@ -152,10 +153,11 @@ internal sealed class SynthTaskExecutor(string outputDir, BuildConfig config, Qw
             }
         }
 
-        return new OpenAiCompatibleEngine(new OpenAiCompatibleEngineOptions
+        return ChatEngines.Create(new ChatEngineChoice
         {
-            BaseUrl = new Uri(synth.Endpoint!),
-            MaxConcurrency = synth.Parallel,
+            Engine = "openai",
+            Endpoint = new Uri(synth.Endpoint!),
+            Parallel = synth.Parallel,
             CountTokens = text => tokenizer.Encode(text).Length,
         });
     }

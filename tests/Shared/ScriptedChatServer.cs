@@ -11,6 +11,9 @@ internal sealed record ScriptedChatRequest(int Number, string Model, string User
 {
     /// <summary>The route: <c>/v1/chat/completions</c>, or <c>/v1/completions</c> for a raw prompt.</summary>
     public string Path { get; init; } = "/v1/chat/completions";
+
+    /// <summary>The request's <c>Authorization</c> header, if it had one.</summary>
+    public string? Authorization { get; init; }
 }
 
 /// <summary>What the scripted server answers: an HTTP status, a body, an optional delay and Retry-After header.</summary>
@@ -152,7 +155,7 @@ internal sealed class ScriptedChatServer : IAsyncDisposable
                         .LastOrDefault(m => m.GetProperty("role").GetString() == "user") is { ValueKind: JsonValueKind.Object } m
                         ? TextOf(m.GetProperty("content"))
                         : string.Empty;
-                var request = new ScriptedChatRequest(Interlocked.Increment(ref _count), model, user, body) { Path = path };
+                var request = new ScriptedChatRequest(Interlocked.Increment(ref _count), model, user, body) { Path = path, Authorization = context.Request.Headers["Authorization"] };
                 Requests.Enqueue(request);
                 reply = _script(request);
             }
