@@ -43,7 +43,7 @@ internal sealed class ClassifyTrainCommand : ICommand
         {
             Epoch = args.Value("--epoch") is { } ep ? ArgParser.ParseInt("--epoch", ep, 1, 10_000) : fastText.Epoch,
             Dim = args.Value("--dim") is { } d ? ArgParser.ParseInt("--dim", d, 1, 4096) : fastText.Dim,
-            LearningRate = args.Value("--lr") is { } lr ? ParseDouble("--lr", lr, 1e-6, 10) : fastText.LearningRate,
+            LearningRate = args.Value("--lr") is { } lr ? ArgParser.ParseDouble("--lr", lr, 1e-6, 10) : fastText.LearningRate,
             WordNgrams = args.Value("--word-ngrams") is { } w ? ArgParser.ParseInt("--word-ngrams", w, 1, 10) : fastText.WordNgrams,
         };
         var options = new TrainOptions
@@ -52,7 +52,7 @@ internal sealed class ClassifyTrainCommand : ICommand
             OutDir = output,
             InputDir = args.Value("--from"),
             Seed = args.Value("--seed") is { } s ? (ulong)ArgParser.ParseLong("--seed", s) : 0,
-            ValidationShare = args.Value("--validation") is { } v ? ParseDouble("--validation", v, 0, 0.99) : 0.1,
+            ValidationShare = args.Value("--validation") is { } v ? ArgParser.ParseDouble("--validation", v, 0, 0.99) : 0.1,
             Edu = fastText,
             Domain = fastText,
         };
@@ -69,12 +69,12 @@ internal sealed class ClassifyTrainCommand : ICommand
             sb.Append('\n');
             if (result.EduValidation is { } edu)
             {
-                ClassifyEvalCommand.Append(sb, "edu", edu);
+                EvaluationTable.Append(sb, "edu", edu);
             }
 
             if (result.DomainValidation is { } domain)
             {
-                ClassifyEvalCommand.Append(sb, "domain", domain);
+                EvaluationTable.Append(sb, "domain", domain);
             }
 
             await console.Out.WriteAsync(Encoding.UTF8.GetBytes(sb.ToString()), ct).ConfigureAwait(false);
@@ -87,11 +87,6 @@ internal sealed class ClassifyTrainCommand : ICommand
             return ExitCodes.Failure;
         }
     }
-
-    internal static double ParseDouble(string option, string value, double min, double max) =>
-        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) && x >= min && x <= max
-            ? x
-            : throw new UsageException($"option '{option}' = '{value}': expected a number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}");
 }
 
 /// <summary><c>corpus classify predict</c>: labels and probabilities for lines of text.</summary>
@@ -181,7 +176,7 @@ internal sealed class ClassifyEvalCommand : ICommand
         {
             var evaluation = ClassifierFiles.Evaluate(ClassifierFiles.LoadModel(modelPath), input, k);
             var sb = new StringBuilder();
-            Append(sb, Path.GetFileName(modelPath), evaluation);
+            EvaluationTable.Append(sb, Path.GetFileName(modelPath), evaluation);
             await console.Out.WriteAsync(Encoding.UTF8.GetBytes(sb.ToString()), ct).ConfigureAwait(false);
             await console.Out.FlushAsync(ct).ConfigureAwait(false);
             return ExitCodes.Success;
@@ -190,17 +185,6 @@ internal sealed class ClassifyEvalCommand : ICommand
         {
             console.Error.WriteLine($"corpus {Name}: {e.Message}");
             return ExitCodes.Failure;
-        }
-    }
-
-    /// <summary>N, P@k, R@k, then one line per label: label, gold, predicted, precision, recall, F1.</summary>
-    internal static void Append(StringBuilder sb, string name, FastTextEvaluation e)
-    {
-        sb.Append(CultureInfo.InvariantCulture, $"{name}: N {e.Examples}  P@{e.K} {e.PrecisionAtK:F3}  R@{e.K} {e.RecallAtK:F3}\n");
-        sb.Append(CultureInfo.InvariantCulture, $"  {"label",-24} {"gold",7} {"pred",7} {"precision",9} {"recall",7} {"F1",6}\n");
-        foreach (var l in e.Labels)
-        {
-            sb.Append(CultureInfo.InvariantCulture, $"  {l.Label,-24} {l.Gold,7} {l.Predicted,7} {l.Precision,9:F3} {l.Recall,7:F3} {l.F1,6:F3}\n");
         }
     }
 }

@@ -121,6 +121,11 @@ internal static class ArgParser
         return n;
     }
 
+    public static double ParseDouble(string option, string value, double min, double max) =>
+        double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var x) && x >= min && x <= max
+            ? x
+            : throw new UsageException($"option '{option}' = '{value}': expected a number from {min.ToString(System.Globalization.CultureInfo.InvariantCulture)} to {max.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+
     public static long ParseLong(string option, string value)
     {
         if (!long.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n))
