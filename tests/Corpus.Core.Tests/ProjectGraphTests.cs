@@ -89,6 +89,26 @@ public sealed class ProjectGraphTests
     }
 
     [Fact]
+    public void No_command_calls_another_commands_members()
+    {
+        var calls = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(RepoData.Root, "cli"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)))
+        {
+            var text = File.ReadAllText(file);
+            var classes = System.Text.RegularExpressions.Regex.Matches(text, @"\bclass (\w+)\b");
+
+            // The class a reference sits in: the last one declared before it (the commands' files hold no nested classes).
+            string Enclosing(int at) => classes.LastOrDefault(c => c.Index < at)?.Groups[1].Value ?? string.Empty;
+            calls.AddRange(System.Text.RegularExpressions.Regex.Matches(text, @"\b(\w+Command)\.(\w+)")
+                .Where(m => m.Groups[1].Value != Enclosing(m.Index))
+                .Select(m => $"{Path.GetFileName(file)}: {m.Value} in {Enclosing(m.Index)}"));
+        }
+
+        calls.Should().BeEmpty("what two commands share belongs in a room of its own, not in one of them");
+    }
+
+    [Fact]
     public void Benchmarks_tools_and_tests_are_never_referenced_by_the_product()
     {
         foreach (var (room, project) in ProductProjects())

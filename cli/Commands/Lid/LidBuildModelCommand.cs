@@ -125,7 +125,7 @@ internal sealed class LidBuildModelCommand : ICommand
         }
 
         await Task.Yield();
-        var code = LidTrainCommand.Train(data, output, LidRecipe.TrainingOptions with { Seed = (ulong)seed }, console, Name, ct);
+        var code = LidModelTraining.Train(data, output, LidRecipe.TrainingOptions with { Seed = (ulong)seed }, console, Name, ct);
         return code == ExitCodes.Success ? TrainGroups(data, output, seed, console, ct) : code;
     }
 
@@ -165,8 +165,8 @@ internal sealed class LidBuildModelCommand : ICommand
 
             console.Error.WriteLine($"corpus {Name}: group {group.Name}: {string.Join(", ", lines.Select(l => $"{l.Key} {l.Value}"))} lines");
             var code = group.Engine == LidGroupEngine.CharacterNgrams
-                ? LidTrainCommand.TrainNgrams(DataOf(group), model, LidRecipe.GroupNgramOptions, console, Name, ct)
-                : LidTrainCommand.Train(DataOf(group), model, LidRecipe.GroupTrainingOptions with { Seed = (ulong)seed }, console, Name, ct);
+                ? LidModelTraining.TrainNgrams(DataOf(group), model, LidRecipe.GroupNgramOptions, console, Name, ct)
+                : LidModelTraining.Train(DataOf(group), model, LidRecipe.GroupTrainingOptions with { Seed = (ulong)seed }, console, Name, ct);
             if (code != ExitCodes.Success)
             {
                 return code;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Corpus.Cli.Parsing;
 using Corpus.FastText;
@@ -56,14 +55,14 @@ internal sealed class LidTrainCommand : ICommand
                     throw new UsageException("--prior is an option of --engine ngrams");
                 }
 
-                return Task.FromResult(Train(input, output, ParseOptions(args, LidRecipe.TrainingOptions), console, Name, ct));
+                return Task.FromResult(LidModelTraining.Train(input, output, ParseOptions(args, LidRecipe.TrainingOptions), console, Name, ct));
             case "ngrams":
                 if (FastTextOnly.FirstOrDefault(o => args.Value(o) is not null) is { } option)
                 {
                     throw new UsageException($"{option} is an option of fastText models, not of --engine ngrams");
                 }
 
-                return Task.FromResult(TrainNgrams(input, output, ParseNgramOptions(args, LidRecipe.GroupNgramOptions), console, Name, ct));
+                return Task.FromResult(LidModelTraining.TrainNgrams(input, output, ParseNgramOptions(args, LidRecipe.GroupNgramOptions), console, Name, ct));
             case var other:
                 throw new UsageException($"--engine must be fasttext or ngrams, not '{other}'");
         }
@@ -81,48 +80,6 @@ internal sealed class LidTrainCommand : ICommand
 
         var minCount = args.Value("--min-count") is { } c ? ArgParser.ParseInt("--min-count", c, 1, int.MaxValue) : defaults.MinCount;
         return new CharacterNgramOptions(minN, maxN, prior, minCount);
-    }
-
-    /// <summary>Trains a fastText model and saves it; prints the time and label count to stderr.</summary>
-    internal static int Train(string input, string output, FastTextTrainingOptions options, CliConsole console, string name, CancellationToken ct) =>
-        TrainAndSave(input, output, console, name, () =>
-        {
-            var model = FastTextTrainer.Train(input, options, null, ct);
-            return (model.Save, $"{model.Labels.Count} labels");
-        });
-
-    /// <summary>Trains a character n-gram model and saves it; prints the time, label and n-gram counts to stderr.</summary>
-    internal static int TrainNgrams(string input, string output, CharacterNgramOptions options, CliConsole console, string name, CancellationToken ct) =>
-        TrainAndSave(input, output, console, name, () =>
-        {
-            var model = CharacterNgramTrainer.Train(input, options, ct);
-            return (model.Save, $"{model.Labels.Count} labels, {model.NgramCount} n-grams");
-        });
-
-    // Runs `train` on an existing input file and writes its model to `output` through a temporary file.
-    private static int TrainAndSave(string input, string output, CliConsole console, string name, Func<(Action<string> Save, string Summary)> train)
-    {
-        if (!File.Exists(input))
-        {
-            console.Error.WriteLine($"corpus {name}: the training file '{input}' does not exist");
-            return ExitCodes.Failure;
-        }
-
-        var watch = Stopwatch.StartNew();
-        try
-        {
-            var (save, summary) = train();
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
-            save(output + ".tmp");
-            File.Move(output + ".tmp", output, true);
-            console.Error.WriteLine($"corpus {name}: {summary}, {new FileInfo(output).Length} bytes -> {output} ({watch.Elapsed.TotalSeconds:F1} s)");
-            return ExitCodes.Success;
-        }
-        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or ArgumentException)
-        {
-            console.Error.WriteLine($"corpus {name}: {e.Message}");
-            return ExitCodes.Failure;
-        }
     }
 
     internal static FastTextTrainingOptions ParseOptions(ParsedArgs args, FastTextTrainingOptions defaults)
