@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Corpus.Cli.Commands.Pdf;
+using Corpus.Ingest.Pdf.Evaluation;
 using Corpus.Cli.Parsing;
 using Corpus.Ingest.Pdf;
 

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Corpus.Cli.Commands.Pdf;
+namespace Corpus.Ingest.Pdf.Evaluation;
 
 /// <summary>Runs poppler's <c>pdftotext FILE -</c> (default reading mode) with a time limit; the anchor of <c>corpus pdf eval</c>.</summary>
-internal static class Pdftotext
+public static class Pdftotext
 {
     public static bool IsAvailable()
     {
