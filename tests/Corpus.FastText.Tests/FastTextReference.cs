@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Corpus.FastText;
@@ -20,7 +19,7 @@ public sealed class FastTextReference : IDisposable
 
     public FastTextReference()
     {
-        var install = Run("bash", [Path.Combine(RepoData.Root, "tests", "Corpus.FastText.Tests", "install-fasttext.sh")]);
+        var install = ProcessRunner.Run("bash", [Path.Combine(RepoData.Root, "tests", "Corpus.FastText.Tests", "install-fasttext.sh")]);
         if (install.ExitCode != 0)
         {
             throw new InvalidOperationException("install-fasttext.sh failed: " + install.Error);
@@ -163,7 +162,7 @@ public sealed class FastTextReference : IDisposable
 
     public static string Fasttext(string[] args, string? stdin = null)
     {
-        var result = Run("fasttext", args, stdin);
+        var result = ProcessRunner.Run("fasttext", args, stdin);
         if (result.ExitCode != 0)
         {
             throw new InvalidOperationException($"fasttext {string.Join(' ', args)} exited with {result.ExitCode}: {result.Error}");
@@ -171,9 +170,6 @@ public sealed class FastTextReference : IDisposable
 
         return result.Output;
     }
-
-    public static (int ExitCode, string Output, string Error) Run(string program, string[] args, string? stdin = null) =>
-        ProcessRunner.Run(program, args, stdin);
 
     public void Dispose() => Directory.Delete(Folder, recursive: true);
 
